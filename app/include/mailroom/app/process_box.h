@@ -1,0 +1,48 @@
+// `mailroom process`: every stage of the embedded pipeline, wired together for one box.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "mailroom/classifier/classifier.h"
+#include "mailroom/common/result.h"
+#include "mailroom/ocr/ocr.h"
+
+namespace mailroom::app {
+
+struct ProcessOptions {
+  std::filesystem::path box_dir, registry_dir, out_dir;
+  int jobs = 0;  ///< worker threads; 0 = all cores
+  ocr::OcrOptions ocr;
+  classifier::ClassifierOptions classifier;
+  bool progress = true;  ///< one line per page on stderr (file names and page kinds only)
+};
+
+/// What the run did, for the summary line.
+struct ProcessSummary {
+  std::string box_id;
+  int pages_in = 0, pages_routed = 0, pages_review = 0, blank_pages = 0, separator_pages = 0;
+  int documents_routed = 0, documents_review = 0;
+  std::map<std::string, int> documents_per_jobcenter;
+  std::chrono::duration<double> elapsed{};
+};
+
+/// The kind of failure, for the exit code: bad input stops before anything is written.
+enum class FailureKind { kBadInput, kRunFailed };
+struct ProcessError {
+  FailureKind kind;
+  std::string message;
+};
+
+/// Runs the box through reading, classification and routing, and writes OUT_DIR (see CONTRACT.md).
+/// A bad registry or box.json stops the run before anything is written; a bad page goes to
+/// review with its reason and the rest of the box goes through.
+[[nodiscard]] tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& options);
+
+/// The summary printed at the end of a run: pages in, routed, review, blank, separators,
+/// documents per jobcenter, elapsed time, pages/min.
+[[nodiscard]] std::string FormatSummary(const ProcessSummary& summary, const std::filesystem::path& out_dir);
+
+}  // namespace mailroom::app

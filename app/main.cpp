@@ -1,0 +1,71 @@
+// The mailroom command: parses arguments and hands over to the stages. Exit codes:
+// 0 done (review documents are a normal outcome), 1 the run failed, 2 bad input or usage.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "mailroom/app/process_box.h"
+#include "mailroom/common/pix.h"
+#include "mailroom/common/single_thread_openmp.h"
+#include "mailroom/samplegen/samplegen.h"
+
+namespace {
+
+constexpr int kExitRunFailed = 1;
+constexpr int kExitBadInput = 2;
+
+int RunProcess(const mailroom::app::ProcessOptions& options) {
+  auto summary = mailroom::app::ProcessBox(options);
+  if (!summary) {
+    std::fprintf(stderr, "mailroom: error: %s\n", summary.error().message.c_str());
+    return summary.error().kind == mailroom::app::FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
+  }
+  std::fputs(mailroom::app::FormatSummary(*summary, options.out_dir).c_str(), stdout);
+  return 0;
+}
+
+int RunSamplegen(const mailroom::samplegen::SampleOptions& options) {
+  auto summary = mailroom::samplegen::GenerateSampleBox(options);
+  if (!summary) {
+    std::fprintf(stderr, "mailroom: error: %s\n", summary.error().message.c_str());
+    return kExitRunFailed;
+  }
+  std::printf("sample box: %d pages in %d envelopes\n  box:      %s\n  registry: %s\n  truth:    %s\n",
+              summary->pages, summary->envelopes, summary->box_dir.c_str(), summary->registry_dir.c_str(),
+              summary->truth_file.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  mailroom::EnsureSingleThreadedOpenMp(argv);
+  mailroom::SilenceLeptonica();
+
+  CLI::App app{"mailroom: scan-center mail in, jobcenter Postkorb out"};
+  app.require_subcommand(1);
+
+  mailroom::app::ProcessOptions process;
+  auto* process_cmd = app.add_subcommand("process", "process one box of page images (see CONTRACT.md)");
+  process_cmd->add_option("BOX_DIR", process.box_dir, "folder with the box's page images")->required();
+  process_cmd->add_option("--registry", process.registry_dir, "folder with jobcenters.csv and cases.csv")->required();
+  process_cmd->add_option("--out", process.out_dir, "output folder (postkorb/, review/, report.json)")->required();
+  process_cmd->add_option("--jobs", process.jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
+  process_cmd->add_option("--tessdata", process.ocr.tessdata_dir, "Tesseract model folder")->capture_default_str();
+  process_cmd->add_flag("!--quiet", process.progress, "no per-page progress on stderr");
+
+  mailroom::samplegen::SampleOptions sample;
+  auto* sample_cmd = app.add_subcommand("samplegen", "generate a synthetic box, registry and ground truth");
+  sample_cmd->add_option("--out", sample.out_dir, "output folder (gets box/, registry/, truth.json)")->required();
+  sample_cmd->add_option("--seed", sample.seed, "random seed (same seed, same box)")->capture_default_str();
+  sample_cmd->add_option("--envelopes", sample.envelopes, "number of envelopes")->capture_default_str()->check(CLI::PositiveNumber);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kExitBadInput;
+  }
+  if (*process_cmd) return RunProcess(process);
+  return RunSamplegen(sample);
+}

@@ -1,0 +1,130 @@
+#include "mailroom/app/process_box.h"
+
+#include <fmt/format.h>
+
+#include <thread>
+
+#include "mailroom/classifier/registry.h"
+#include "mailroom/ingest/box.h"
+#include "mailroom/routing/output.h"
+#include "read_pages.h"
+
+namespace mailroom::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+tl::unexpected<ProcessError> BadInput(const Error& error) {
+  return tl::unexpected(ProcessError{FailureKind::kBadInput, error.message});
+}
+tl::unexpected<ProcessError> RunFailed(const Error& error) {
+  return tl::unexpected(ProcessError{FailureKind::kRunFailed, error.message});
+}
+
+int WorkerCount(int requested) {
+  if (requested > 0) return requested;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+routing::DocumentInput MakeInput(const std::string& box_id, const classifier::Envelope& envelope,
+                                 const classifier::Classification& classification,
+                                 const std::vector<ingest::PageSource>& sources) {
+  routing::DocumentInput input;
+  input.box_id = box_id;
+  input.document_id = fmt::format("{}-{:03d}", box_id, envelope.index);
+  input.classification = classification;
+  for (const PageReading* page : envelope.pages) {
+    input.page_names.push_back(page->name);
+    input.page_pdfs.emplace_back(page->pdf_path);
+    if (page->kind == PageKind::kUnreadable) input.unreadable_files.push_back(sources[page->index].path);
+  }
+  return input;
+}
+
+// Writes one document per envelope and the report; fills the summary's counts.
+Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& box_id,
+                         const std::vector<PageReading>& readings, const std::vector<ingest::PageSource>& sources,
+                         const classifier::Registry& registry, const classifier::ClassifierOptions& options,
+                         ProcessSummary& summary) {
+  mailroom::v1::BoxReport report;
+  report.set_box_id(box_id);
+  report.set_pages_in(static_cast<int>(readings.size()));
+  for (const auto& page : readings) {
+    if (page.kind == PageKind::kBlank) report.add_blank_pages(page.name);
+    if (page.kind == PageKind::kSeparator) report.add_separator_pages(page.name);
+  }
+  for (const auto& envelope : classifier::GroupEnvelopes(readings)) {
+    const auto classification = classifier::ClassifyEnvelope(envelope, registry, options);
+    auto written = routing::WriteDocument(out, MakeInput(box_id, envelope, classification, sources));
+    if (!written) return tl::unexpected(written.error());
+    const int pages = static_cast<int>(envelope.pages.size());
+    if (classification.routed) {
+      summary.pages_routed += pages;
+      summary.documents_routed += 1;
+      summary.documents_per_jobcenter[*classification.jobcenter_id] += 1;
+    } else {
+      summary.pages_review += pages;
+      summary.documents_review += 1;
+    }
+  }
+  report.set_pages_routed(summary.pages_routed);
+  report.set_pages_review(summary.pages_review);
+  summary.pages_in = report.pages_in();
+  summary.blank_pages = report.blank_pages_size();
+  summary.separator_pages = report.separator_pages_size();
+  // Custody: every page that went in is accounted for exactly once, or the output is not published.
+  const int accounted = summary.pages_routed + summary.pages_review + summary.blank_pages + summary.separator_pages;
+  if (accounted != summary.pages_in) {
+    return Fail(fmt::format("internal error: {} pages in, but {} accounted for; output not published",
+                            summary.pages_in, accounted));
+  }
+  return routing::WriteReport(out, report);
+}
+
+}  // namespace
+
+tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& options) {
+  const auto start = Clock::now();
+  // Everything that can be wrong with the input is checked before anything is written.
+  auto registry = classifier::LoadRegistry(options.registry_dir);
+  if (!registry) return BadInput(registry.error());
+  auto box = ingest::ReadBoxInfo(options.box_dir);
+  if (!box) return BadInput(box.error());
+  auto pages = ingest::ListPages(options.box_dir);
+  if (!pages) return BadInput(pages.error());
+
+  auto out = routing::OutputFolder::Open(options.out_dir);
+  if (!out) return RunFailed(out.error());
+
+  ocr::OcrOptions ocr = options.ocr;
+  ocr.pdf_dir = out->scratch();
+  auto readings = ReadPages(*pages, WorkerCount(options.jobs), ocr, options.progress);
+  if (!readings) return RunFailed(readings.error());
+
+  ProcessSummary summary;
+  summary.box_id = box->box_id;
+  auto written = WriteOutput(*out, box->box_id, *readings, *pages, *registry, options.classifier, summary);
+  if (!written) return RunFailed(written.error());
+  if (auto committed = out->Commit(); !committed) return RunFailed(committed.error());
+  summary.elapsed = Clock::now() - start;
+  return summary;
+}
+
+std::string FormatSummary(const ProcessSummary& s, const std::filesystem::path& out_dir) {
+  const double minutes = s.elapsed.count() / 60.0;
+  std::string text = fmt::format(
+      "box {}: {} pages in {:.1f} s ({:.1f} pages/min)\n"
+      "  routed:      {:4} pages in {} documents\n"
+      "  review:      {:4} pages in {} documents\n"
+      "  blank:       {:4} pages\n"
+      "  separators:  {:4} pages\n",
+      s.box_id, s.pages_in, s.elapsed.count(), minutes > 0 ? s.pages_in / minutes : 0.0, s.pages_routed,
+      s.documents_routed, s.pages_review, s.documents_review, s.blank_pages, s.separator_pages);
+  for (const auto& [jobcenter, documents] : s.documents_per_jobcenter) {
+    text += fmt::format("  postkorb {}: {} documents\n", jobcenter, documents);
+  }
+  text += fmt::format("output: {} (report.json, postkorb/, review/)\n", out_dir.string());
+  return text;
+}
+
+}  // namespace mailroom::app

@@ -1,0 +1,82 @@
+#include "read_pages.h"
+
+#include <atomic>
+#include <cstdio>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace mailroom::app {
+namespace {
+
+const char* KindName(PageKind kind) {
+  switch (kind) {
+    case PageKind::kContent: return "read";
+    case PageKind::kBlank: return "blank";
+    case PageKind::kSeparator: return "separator";
+    case PageKind::kUnreadable: return "UNREADABLE";
+  }
+  return "?";
+}
+
+PageReading Unreadable(const ingest::PageSource& source, int index, std::string error) {
+  PageReading page;
+  page.name = source.name;
+  page.index = index;
+  page.kind = PageKind::kUnreadable;
+  page.error = std::move(error);
+  return page;
+}
+
+PageReading ReadOne(ocr::PageReader& reader, const ingest::PageSource& source, int index) {
+  try {
+    auto image = ingest::DecodePage(source);
+    if (!image) return Unreadable(source, index, image.error().message);
+    return reader.Read(source.name, index, **image);
+  } catch (const std::exception& e) {
+    // Never lose a page to a library failure: it goes to review with the reason.
+    return Unreadable(source, index, source.name + ": internal error while reading: " + e.what());
+  }
+}
+
+}  // namespace
+
+Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>& pages, int jobs,
+                                           const ocr::OcrOptions& options, bool progress) {
+  std::vector<PageReading> readings(pages.size());
+  std::vector<bool> done(pages.size(), false);
+  std::atomic<size_t> next{0};
+  std::atomic<int> finished{0};
+  std::mutex mutex;  // guards start_error, done and progress output
+  std::string start_error;
+
+  auto worker = [&] {
+    auto reader = ocr::PageReader::Create(options);
+    if (!reader) {
+      std::lock_guard lock(mutex);
+      start_error = reader.error().message;
+      return;
+    }
+    for (size_t i = next++; i < pages.size(); i = next++) {
+      PageReading reading = ReadOne(**reader, pages[i], static_cast<int>(i));
+      std::lock_guard lock(mutex);
+      readings[i] = std::move(reading);
+      done[i] = true;
+      const int count = ++finished;
+      if (progress) {
+        std::fprintf(stderr, "[%4d/%zu] %s: %s\n", count, pages.size(), pages[i].name.c_str(),
+                     KindName(readings[i].kind));
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < std::max(1, jobs); ++t) threads.emplace_back(worker);
+  for (auto& thread : threads) thread.join();
+
+  for (size_t i = 0; i < pages.size(); ++i) {
+    if (!done[i]) return Fail("cannot start the reading stage: " + start_error);
+  }
+  return readings;
+}
+
+}  // namespace mailroom::app

@@ -1,0 +1,74 @@
+// Classification: pages -> envelopes -> documents with a case, a type and a confidence.
+// Pure logic over PageReading values and the Registry: no I/O, no Tesseract, thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mailroom/classifier/registry.h"
+#include "mailroom/common/page_reading.h"
+
+namespace mailroom::classifier {
+
+struct ClassifierOptions {
+  /// A document is routed only at or above this confidence; below it goes to review.
+  /// A misroute is worse than a review, so the default is strict.
+  double route_threshold = 0.80;
+};
+
+/// An envelope: the content pages between two separator sheets, in scan order.
+struct Envelope {
+  int index = 0;                          ///< 1-based, in scan order
+  std::vector<const PageReading*> pages;  ///< content pages only; points into the caller's vector
+};
+
+/// Splits the box into envelopes. Separator and blank pages are not part of any envelope.
+/// An unreadable page ends the current envelope (it could have been a separator sheet, and merging
+/// two envelopes could misroute a page) and becomes an envelope of its own.
+/// Envelopes without pages (two separators in a row) are skipped.
+[[nodiscard]] std::vector<Envelope> GroupEnvelopes(const std::vector<PageReading>& pages);
+
+/// A case number found on a page, and where it was found.
+struct CaseEvidence {
+  enum class Source { kBarcode, kText };
+  enum class Kind { kBgNumber, kCustomerNumber };
+  Source source = Source::kText;
+  Kind kind = Kind::kBgNumber;
+  std::string number;    ///< normalised: "35301BG0012345" or "123D456789"
+  std::string page;      ///< page name it was found on
+  float confidence = 0;  ///< 0..1: barcode 1.0; text: OCR confidence of the words it came from
+};
+
+/// Finds BG and customer numbers in a page's barcodes and text, tolerating the printed variants
+/// ("35301 BG 0012345", "35301-BG-0012345", OCR confusions such as O/0, l/1 inside digit groups)
+/// and ignoring look-alikes (IBAN, phone numbers, dates, amounts). Not checked against the registry.
+[[nodiscard]] std::vector<CaseEvidence> FindCaseNumbers(const PageReading& page);
+
+/// The classification of one envelope, ready for routing.
+struct Classification {
+  bool routed = false;                        ///< false: goes to review
+  std::optional<std::string> jobcenter_id;    ///< set when routed
+  std::optional<std::string> bg_number;       ///< set when known (also in review, if found)
+  std::string doc_type = "letter";            ///< CONTRACT.md vocabulary
+  std::string team = "leistung";              ///< default team of the doc_type
+  double confidence = 0;                      ///< 0..1
+  std::vector<std::string> evidence;          ///< subset of "barcode", "text", "registry", in that order
+  bool priority = false;                      ///< deadlines: objections, sick notes, "Eilt"
+  std::string reason;                         ///< why it goes to review (empty when routed)
+};
+
+/// Decides the case, type and team of an envelope. All pages inherit one case. Goes to review
+/// (routed=false, with a reason) when: no number is found, a number is not in the registry,
+/// numbers of different cases disagree, or the confidence is below the threshold.
+[[nodiscard]] Classification ClassifyEnvelope(const Envelope& envelope, const Registry& registry,
+                                              const ClassifierOptions& options = {});
+
+/// Picks the document type from the envelope's text (keywords, first page weighted most).
+[[nodiscard]] std::string DetectDocType(const Envelope& envelope);
+
+/// The default team of a doc_type (CONTRACT.md): objection -> widerspruch; sick_note, job_search ->
+/// integration; all others -> leistung.
+[[nodiscard]] std::string DefaultTeam(const std::string& doc_type);
+
+}  // namespace mailroom::classifier

@@ -1,0 +1,44 @@
+// What the reading stage found on one page: the value that flows from ocr/ to classifier/.
+// Plain data, no library types, so the classifier and its tests never need Tesseract.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mailroom {
+
+/// One decoded barcode. `format` is zxing-cpp's name ("Code128", "DataMatrix", "QRCode", ...).
+struct Barcode {
+  std::string format;
+  std::string text;
+};
+
+/// One recognised word with its box in page pixels (top-left origin, after rotation fix-up).
+struct Word {
+  std::string text;
+  float confidence = 0;  ///< 0..100, Tesseract's word confidence
+  int left = 0, top = 0, width = 0, height = 0;
+};
+
+enum class PageKind {
+  kContent,     ///< a page with content; text and barcodes were read
+  kBlank,       ///< an empty page (e.g. a duplex back side); not routed
+  kSeparator,   ///< a separator sheet (barcode payload exactly "MAILROOM-SEP"); not routed
+  kUnreadable,  ///< the image could not be decoded or read; `error` says why; goes to review
+};
+
+/// The reading of one input page.
+struct PageReading {
+  std::string name;            ///< input file name, e.g. "0007.tif" ("0007.tif#2" for page 2 of a multi-page TIFF)
+  int index = 0;               ///< position in scan order, 0-based
+  PageKind kind = PageKind::kContent;
+  std::vector<Barcode> barcodes;
+  std::string text;            ///< full page text, lines separated by '\n'
+  std::vector<Word> words;
+  float mean_confidence = 0;   ///< 0..100 over all words; 0 when no words
+  int rotation_degrees = 0;    ///< clockwise rotation applied to put the page right side up
+  std::string error;           ///< why the page is unreadable (kUnreadable only), names the file
+  std::string pdf_path;        ///< single-page searchable PDF of this page (content pages only)
+};
+
+}  // namespace mailroom

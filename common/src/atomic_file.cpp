@@ -1,0 +1,72 @@
+#include "mailroom/common/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace mailroom {
+namespace {
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+Result<void> WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return Fail(ErrnoText());
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
+  // The temporary name is unique per process and hidden, so concurrent writers and readers that
+  // list the folder never pick it up.
+  std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kPrivateFileMode);
+  if (fd < 0) return Fail(path.string() + ": cannot create: " + ErrnoText());
+  auto written = WriteAll(fd, bytes);
+  bool synced = written && ::fsync(fd) == 0;
+  std::string sync_error = synced ? "" : ErrnoText();
+  ::close(fd);
+  if (!written || !synced) {
+    ::unlink(tmp.c_str());
+    return Fail(path.string() + ": cannot write: " + (written ? sync_error : written.error().message));
+  }
+  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::string reason = ErrnoText();
+    ::unlink(tmp.c_str());
+    return Fail(path.string() + ": cannot rename into place: " + reason);
+  }
+  return {};
+}
+
+Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Fail(path.string() + ": cannot open: " + ErrnoText());
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Fail(path.string() + ": cannot read: " + ErrnoText());
+  return buffer.str();
+}
+
+Result<void> CreatePrivateDirectories(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Fail(dir.string() + ": cannot create folder: " + ec.message());
+  if (!std::filesystem::is_directory(dir)) return Fail(dir.string() + ": exists and is not a folder");
+  std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+  return {};
+}
+
+}  // namespace mailroom

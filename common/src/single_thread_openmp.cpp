@@ -1,0 +1,18 @@
+#include "mailroom/common/single_thread_openmp.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace mailroom {
+
+void EnsureSingleThreadedOpenMp(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::execv("/proc/self/exe", argv);
+  // Only reached if exec failed (e.g. no /proc): go on, slower but correct.
+  std::fprintf(stderr, "mailroom: warning: could not re-execute with OMP_THREAD_LIMIT=1; OCR will be slow\n");
+}
+
+}  // namespace mailroom

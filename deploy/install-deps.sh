@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs the Debian packages mailroom needs to build, test and run; does nothing when all are
+# there. Used by tools/demo.sh and tools/test.sh, so a fresh Debian 12 machine needs nothing else.
+set -euo pipefail
+
+packages=(
+  # build
+  cmake g++ make pkg-config
+  # OCR: Tesseract with the German and orientation models, Leptonica for images, libtiff
+  tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd libtesseract-dev libleptonica-dev libtiff-dev
+  # barcodes (read and, for the sample generator, write)
+  libzxing-dev
+  # messages and their JSON form
+  libprotobuf-dev protobuf-compiler
+  # small well-kept C++ libraries
+  libfmt-dev libexpected-dev libcli11-dev nlohmann-json3-dev catch2
+  # PDF: joining page PDFs (qpdf), drawing sample pages and notice pages (Cairo), checking text (pdftotext)
+  libqpdf-dev libcairo2-dev poppler-utils
+  # fonts for the sample generator
+  fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf
+  # transport and scanning (distributed mode, SANE ingest)
+  librabbitmq-dev rabbitmq-server libsane-dev sane-utils
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "mailroom: installing missing Debian packages: ${missing[*]}" >&2
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# rabbitmq-server must not start the system-wide node: tests run their own private node.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  $sudo sh -c 'printf "#!/bin/sh\nexit 101\n" > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d'
+  trap '$sudo rm -f /usr/sbin/policy-rc.d' EXIT
+fi
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

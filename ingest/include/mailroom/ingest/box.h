@@ -1,0 +1,43 @@
+// Ingest from a folder: the pages of one sealed box, in scan order, and its box.json.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "mailroom/common/pix.h"
+#include "mailroom/common/result.h"
+
+namespace mailroom::ingest {
+
+/// One page of the box, not yet decoded.
+struct PageSource {
+  std::string name;             ///< "0007.tif", or "0007.tif#2" for the 2nd page of a multi-page TIFF
+  std::filesystem::path path;   ///< the image file
+  int tiff_page = 0;            ///< page inside a multi-page TIFF, 0-based
+  std::string listing_error;    ///< set when the file cannot be a page at all (unknown type, empty file)
+};
+
+/// The box metadata from box.json (all optional there).
+struct BoxInfo {
+  std::string box_id;  ///< defaults to the box folder's name
+  std::string seal;
+  std::string origin;  ///< jobcenter_id the box came from
+};
+
+/// Reads BOX_DIR/box.json if present. Fails with "<path>: <reason>" when it is not valid JSON
+/// or not an object of strings; a box without box.json gets its folder name as box_id.
+[[nodiscard]] Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir);
+
+/// Lists the pages of BOX_DIR sorted by file name (scan order). box.json and hidden files are
+/// skipped; every other file becomes at least one page, so nothing in the box is silently
+/// ignored: a file of an unknown type or an empty file is listed with `listing_error` set, and
+/// a multi-page TIFF gives one PageSource per page. Fails only if the folder cannot be read.
+[[nodiscard]] Result<std::vector<PageSource>> ListPages(const std::filesystem::path& box_dir);
+
+/// Decodes one page (TIFF incl. G4 and multi-page, PNG, JPEG) into a Leptonica image with its
+/// resolution set (300 dpi assumed when the file has none). Fails with "<name>: <reason>" for a
+/// corrupt, truncated or zero-byte file. Thread-safe.
+[[nodiscard]] Result<PixPtr> DecodePage(const PageSource& page);
+
+}  // namespace mailroom::ingest

@@ -1,0 +1,31 @@
+#include <system_error>
+
+#include "mailroom/common/atomic_file.h"
+#include "mailroom/ingest/box.h"
+#include "mailroom/proto/messages.h"
+
+namespace mailroom::ingest {
+
+Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
+  BoxInfo info;
+  info.box_id = box_dir.lexically_normal().filename().string();
+  if (info.box_id.empty()) info.box_id = std::filesystem::weakly_canonical(box_dir).filename().string();
+
+  const auto path = box_dir / "box.json";
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) return info;
+
+  auto json = ReadWholeFile(path);
+  if (!json) return tl::unexpected(json.error());
+  mailroom::v1::BoxInfo message;
+  if (auto parsed = proto::FromJson(*json, message); !parsed) {
+    return Fail(path.string() + ": not a valid box.json (expected {\"box_id\", \"seal\", \"origin\"} as strings): " +
+                parsed.error().message);
+  }
+  if (!message.box_id().empty()) info.box_id = message.box_id();
+  info.seal = message.seal();
+  info.origin = message.origin();
+  return info;
+}
+
+}  // namespace mailroom::ingest

@@ -1,0 +1,107 @@
+#include <tiffio.h>
+
+#include <cerrno>
+#include <cstdarg>
+#include <cstring>
+#include <cstdio>
+#include <mutex>
+#include <utility>
+
+#include "mailroom/ingest/box.h"
+#include "tiff_quiet.h"
+
+namespace mailroom::ingest {
+namespace {
+
+thread_local std::string last_tiff_error;
+
+void RecordTiffError(const char* module, const char* format, va_list args) {
+  char buffer[512];
+  std::vsnprintf(buffer, sizeof buffer, format, args);
+  last_tiff_error = (module != nullptr ? std::string(module) + ": " : std::string()) + buffer;
+}
+
+void IgnoreTiffWarning(const char*, const char*, va_list) {}
+
+// 300 dpi is what scan centers use; a file without a resolution tag gets it so that Tesseract
+// and the PDF page size come out right.
+constexpr int kAssumedDpi = 300;
+
+Result<PixPtr> DecodeJpeg(const PageSource& page) {
+  l_int32 warnings = 0;
+  Pix* pix = pixReadJpeg(page.path.c_str(), 0, 1, &warnings, 0);
+  if (pix == nullptr) return Fail("not a readable JPEG image");
+  PixPtr owned(pix);
+  // libjpeg pads a truncated file with grey and only warns: a page with a missing bottom half
+  // must not pass as a good page.
+  if (warnings > 0) return Fail("corrupt or truncated JPEG data");
+  return owned;
+}
+
+Result<PixPtr> DecodeTiff(const PageSource& page) {
+  TakeLastTiffError();
+  Pix* pix = pixReadTiff(page.path.c_str(), page.tiff_page);
+  std::string reason = TakeLastTiffError();
+  if (pix == nullptr) return Fail("not a readable TIFF image" + (reason.empty() ? "" : ": " + reason));
+  PixPtr owned(pix);
+  if (!reason.empty()) return Fail("corrupt or truncated TIFF data: " + reason);
+  return owned;
+}
+
+Result<PixPtr> DecodeByContent(const PageSource& page) {
+  if (FILE* probe = std::fopen(page.path.c_str(), "rb")) {
+    std::fclose(probe);
+  } else {
+    return Fail(std::string("cannot open file: ") + std::strerror(errno));
+  }
+  // Decided by the content, not the name: a PNG named .tif is still read. An unknown format
+  // makes findFileFormat fail and leaves IFF_UNKNOWN.
+  l_int32 format = IFF_UNKNOWN;
+  findFileFormat(page.path.c_str(), &format);
+  switch (format) {
+    case IFF_JFIF_JPEG:
+      return DecodeJpeg(page);
+    case IFF_TIFF:
+    case IFF_TIFF_G3:
+    case IFF_TIFF_G4:
+    case IFF_TIFF_LZW:
+    case IFF_TIFF_ZIP:
+    case IFF_TIFF_PACKBITS:
+    case IFF_TIFF_RLE:
+    case IFF_TIFF_JPEG:
+      return DecodeTiff(page);
+    case IFF_PNG: {
+      Pix* pix = pixRead(page.path.c_str());
+      if (pix == nullptr) return Fail("corrupt or truncated PNG data");
+      return PixPtr(pix);
+    }
+    default:
+      return Fail("not a TIFF, PNG or JPEG image (unrecognised content)");
+  }
+}
+
+}  // namespace
+
+void SilenceLibtiff() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    TIFFSetErrorHandler(RecordTiffError);
+    TIFFSetWarningHandler(IgnoreTiffWarning);
+  });
+}
+
+std::string TakeLastTiffError() { return std::exchange(last_tiff_error, std::string()); }
+
+Result<PixPtr> DecodePage(const PageSource& page) {
+  SilenceLibtiff();
+  if (!page.listing_error.empty()) return Fail(page.name + ": " + page.listing_error);
+  auto pix = DecodeByContent(page);
+  if (!pix) return Fail(page.name + ": " + pix.error().message);
+  if (pixGetWidth(pix->get()) < 16 || pixGetHeight(pix->get()) < 16) {
+    return Fail(page.name + ": image too small to be a page");
+  }
+  if (pixGetXRes(pix->get()) <= 0 || pixGetYRes(pix->get()) <= 0) pixSetResolution(pix->get(), kAssumedDpi, kAssumedDpi);
+  return pix;
+}
+
+}  // namespace mailroom::ingest

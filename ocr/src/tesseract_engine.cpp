@@ -1,0 +1,85 @@
+#include "tesseract_engine.h"
+
+#include <tesseract/ocrclass.h>
+#include <tesseract/renderer.h>
+#include <tesseract/resultiterator.h>
+
+#include <memory>
+
+namespace mailroom::ocr {
+namespace {
+
+std::vector<Word> CollectWords(tesseract::TessBaseAPI& api) {
+  std::vector<Word> words;
+  // The iterator is invalid after the next SetImage/Recognize/Clear: use it here and drop it.
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return words;
+  do {
+    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+    if (!text || text[0] == '\0') continue;
+    Word word;
+    word.text = text.get();
+    word.confidence = it->Confidence(tesseract::RIL_WORD);
+    int right = 0, bottom = 0;
+    it->BoundingBox(tesseract::RIL_WORD, &word.left, &word.top, &right, &bottom);
+    word.width = right - word.left;
+    word.height = bottom - word.top;
+    words.push_back(std::move(word));
+  } while (it->Next(tesseract::RIL_WORD));
+  return words;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::filesystem::path& tessdata_dir,
+                                                                const std::string& language) {
+  std::unique_ptr<TesseractEngine> engine(new TesseractEngine());
+  engine->tessdata_dir_ = tessdata_dir.string();
+  if (engine->api_.Init(engine->tessdata_dir_.c_str(), language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return Fail("cannot load Tesseract model '" + language + "' from " + engine->tessdata_dir_ +
+                " (is tesseract-ocr-" + language + " installed?)");
+  }
+  // The API's default is PSM_SINGLE_BLOCK, not the command line's PSM_AUTO: letters have
+  // several blocks (sender, recipient, body), so ask for page layout analysis.
+  engine->api_.SetPageSegMode(tesseract::PSM_AUTO);
+  // Retrying every line as inverted (white on black) text costs time and finds nothing on mail.
+  engine->api_.SetVariable("tessedit_do_invert", "0");
+  return engine;
+}
+
+TesseractEngine::~TesseractEngine() { api_.End(); }
+
+Result<RecognizedText> TesseractEngine::Recognize(Pix* page, int timeout_ms) {
+  api_.Clear();
+  api_.SetImage(page);
+  api_.SetSourceResolution(pixGetXRes(page));  // only valid after SetImage
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(timeout_ms);
+  if (api_.Recognize(&monitor) != 0) {
+    return Fail("text recognition failed or took longer than " + std::to_string(timeout_ms / 1000) + " s");
+  }
+  RecognizedText result;
+  std::unique_ptr<char[]> text(api_.GetUTF8Text());
+  if (text) result.text = text.get();
+  result.words = CollectWords(api_);
+  if (!result.words.empty()) {
+    double sum = 0;
+    for (const auto& word : result.words) sum += word.confidence;
+    result.mean_confidence = static_cast<float>(sum / result.words.size());
+  }
+  return result;
+}
+
+Result<void> TesseractEngine::WritePdf(const std::filesystem::path& pdf_path) {
+  // TessPDFRenderer appends ".pdf" to the base name it is given.
+  std::filesystem::path base = pdf_path;
+  base.replace_extension();
+  tesseract::TessPDFRenderer renderer(base.c_str(), tessdata_dir_.c_str(), false);
+  if (!renderer.BeginDocument("mailroom") || !renderer.AddImage(&api_) || !renderer.EndDocument() ||
+      !renderer.happy()) {
+    return Fail(pdf_path.string() + ": cannot write searchable PDF");
+  }
+  return {};
+}
+
+}  // namespace mailroom::ocr

@@ -1,0 +1,68 @@
+// The output folder of one run (OUT_DIR): Postkorb folders, review folder and report.json.
+// A run writes into a private staging folder and swaps it into place only at the end, so a killed
+// run leaves no half-written document in view, and a rerun replaces the earlier result instead
+// of mixing with it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "mailroom.pb.h"
+#include "mailroom/classifier/classifier.h"
+#include "mailroom/common/result.h"
+
+namespace mailroom::routing {
+
+class OutputFolder {
+ public:
+  /// Creates OUT_DIR if needed and a fresh staging folder inside it (leftovers of a killed run
+  /// are removed). Fails with "<OUT_DIR>: <reason>" if the folder cannot be written.
+  [[nodiscard]] static Result<OutputFolder> Open(const std::filesystem::path& out_dir);
+
+  const std::filesystem::path& root() const { return root_; }
+  /// Where this run's output is staged until Commit().
+  const std::filesystem::path& staging() const { return staging_; }
+  /// Scratch space for single-page PDFs; removed by Commit().
+  std::filesystem::path scratch() const { return staging_ / "pages"; }
+
+  /// Replaces OUT_DIR's postkorb/, review/ and report.json with the staged ones (report.json last:
+  /// its presence means the output is complete) and removes the staging folder.
+  [[nodiscard]] Result<void> Commit();
+
+ private:
+  std::filesystem::path root_, staging_;
+};
+
+/// Everything needed to write one document.
+struct DocumentInput {
+  std::string box_id;
+  std::string document_id;
+  classifier::Classification classification;
+  std::vector<std::string> page_names;                  ///< input file names, in order
+  std::vector<std::filesystem::path> page_pdfs;         ///< one single-page PDF per page, same order
+  std::vector<std::filesystem::path> unreadable_files;  ///< originals of pages that could not be read
+};
+
+/// Builds the contract's document message from a classification.
+[[nodiscard]] mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::string& pdf_name);
+
+/// Writes "<document_id>.pdf" and then "<document_id>.json" into staging/postkorb/<jobcenter_id>/<team>/
+/// when routed, else into staging/review/. Unreadable pages get a notice page in the PDF and
+/// their original file copied beside it ("<document_id>.<n>.orig<ext>"). Returns the JSON's path
+/// relative to OUT_DIR.
+[[nodiscard]] Result<std::filesystem::path> WriteDocument(const OutputFolder& out, const DocumentInput& input);
+
+/// Writes staging/report.json.
+[[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report);
+
+/// Concatenates PDFs (in order) into one, written atomically with mode 0600.
+[[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output);
+
+/// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
+[[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);
+
+/// Turns an id into a safe file name part (letters, digits, '-', '_', '.'; others become '_').
+[[nodiscard]] std::string SafeFileName(const std::string& id);
+
+}  // namespace mailroom::routing

@@ -1,0 +1,113 @@
+#include <system_error>
+
+#include "mailroom/common/atomic_file.h"
+#include "mailroom/proto/messages.h"
+#include "mailroom/routing/output.h"
+
+namespace mailroom::routing {
+namespace {
+
+namespace fs = std::filesystem;
+
+void SetNullableString(google::protobuf::Value* value, const std::optional<std::string>& text) {
+  if (text) {
+    value->set_string_value(*text);
+  } else {
+    value->set_null_value(google::protobuf::NULL_VALUE);
+  }
+}
+
+fs::path FolderOf(const DocumentInput& input) {
+  const auto& c = input.classification;
+  if (!c.routed || !c.jobcenter_id) return "review";
+  return fs::path("postkorb") / SafeFileName(*c.jobcenter_id) / SafeFileName(c.team);
+}
+
+// The PDF a person sees: the pages in order; a page that could not be read is a notice page
+// that names the file, so the document never silently has fewer pages than the envelope.
+Result<void> WritePdf(const DocumentInput& input, const fs::path& pdf, const fs::path& scratch) {
+  std::vector<fs::path> parts;
+  for (size_t i = 0; i < input.page_names.size(); ++i) {
+    if (i < input.page_pdfs.size() && !input.page_pdfs[i].empty()) {
+      parts.push_back(input.page_pdfs[i]);
+      continue;
+    }
+    fs::path notice = scratch / (input.document_id + "-notice-" + std::to_string(i) + ".pdf");
+    auto written = WriteNoticePdf(notice, "Seite konnte nicht gelesen werden: " + input.page_names[i] + "\n" +
+                                              input.classification.reason);
+    if (!written) return written;
+    parts.push_back(notice);
+  }
+  return MergePdfs(parts, pdf);
+}
+
+Result<void> CopyOriginals(const DocumentInput& input, const fs::path& folder) {
+  for (size_t i = 0; i < input.unreadable_files.size(); ++i) {
+    const auto& original = input.unreadable_files[i];
+    auto bytes = ReadWholeFile(original);
+    // A folder or an unreadable file: the notice page and the reason already name it.
+    if (!bytes) continue;
+    const auto target = folder / (input.document_id + "." + std::to_string(i + 1) + ".orig" +
+                                  SafeFileName(original.extension().string()));
+    if (auto written = WriteFileAtomically(target, *bytes); !written) return written;
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string SafeFileName(const std::string& id) {
+  std::string safe;
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+                    c == '_' || c == '.';
+    safe += ok ? c : '_';
+  }
+  if (safe.empty() || safe == "." || safe == "..") safe = "_" + safe;
+  return safe;
+}
+
+mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::string& pdf_name) {
+  const auto& c = input.classification;
+  mailroom::v1::Document doc;
+  doc.set_document_id(input.document_id);
+  doc.set_box_id(input.box_id);
+  SetNullableString(doc.mutable_jobcenter_id(), c.routed ? c.jobcenter_id : std::nullopt);
+  doc.set_team(c.team);
+  SetNullableString(doc.mutable_bg_number(), c.bg_number);
+  doc.set_doc_type(c.doc_type);
+  for (const auto& page : input.page_names) doc.add_pages(page);
+  doc.set_confidence(c.confidence);
+  for (const auto& evidence : c.evidence) doc.add_evidence(evidence);
+  doc.set_pdf(pdf_name);
+  doc.set_priority(c.priority);
+  if (!c.routed) doc.set_reason(c.reason.empty() ? "needs review" : c.reason);
+  return doc;
+}
+
+Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& input) {
+  const fs::path relative_folder = FolderOf(input);
+  const fs::path folder = out.staging() / relative_folder;
+  if (auto made = CreatePrivateDirectories(folder); !made) return tl::unexpected(made.error());
+
+  const std::string base = SafeFileName(input.document_id);
+  const auto pdf_name = base + ".pdf";
+  if (auto pdf = WritePdf(input, folder / pdf_name, out.scratch()); !pdf) {
+    return tl::unexpected(pdf.error().Prefixed("document " + input.document_id));
+  }
+  if (auto copied = CopyOriginals(input, folder); !copied) return tl::unexpected(copied.error());
+
+  auto json = proto::ToJson(MakeDocument(input, pdf_name));
+  if (!json) return tl::unexpected(json.error());
+  // The JSON goes last: a consumer that waits for it finds the PDF complete.
+  if (auto written = WriteFileAtomically(folder / (base + ".json"), *json); !written) return tl::unexpected(written.error());
+  return relative_folder / (base + ".json");
+}
+
+Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report) {
+  auto json = proto::ToJson(report);
+  if (!json) return tl::unexpected(json.error());
+  return WriteFileAtomically(out.staging() / "report.json", *json);
+}
+
+}  // namespace mailroom::routing

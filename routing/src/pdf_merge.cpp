@@ -1,0 +1,42 @@
+// The one file that talks to qpdf: joining single-page PDFs into one document.
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <exception>
+#include <memory>
+
+#include "mailroom/common/atomic_file.h"
+#include "mailroom/routing/output.h"
+
+namespace mailroom::routing {
+
+Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output) {
+  if (inputs.empty()) return Fail(output.string() + ": no pages to write");
+  try {
+    QPDF merged;
+    merged.emptyPDF();
+    QPDFPageDocumentHelper merged_pages(merged);
+    // Pages are copied lazily by the writer: every source must stay open until write().
+    std::vector<std::unique_ptr<QPDF>> sources;
+    for (const auto& input : inputs) {
+      auto source = std::make_unique<QPDF>();
+      source->setSuppressWarnings(true);
+      source->processFile(input.c_str());
+      for (auto& page : QPDFPageDocumentHelper(*source).getAllPages()) merged_pages.addPage(page, false);
+      sources.push_back(std::move(source));
+    }
+    QPDFWriter writer(merged);
+    writer.setOutputMemory();
+    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    return WriteFileAtomically(output, std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()),
+                                                        buffer->getSize()));
+  } catch (const std::exception& e) {
+    return Fail(output.string() + ": cannot join page PDFs: " + e.what());
+  }
+}
+
+}  // namespace mailroom::routing
