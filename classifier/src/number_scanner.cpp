@@ -1,0 +1,151 @@
+#include "number_scanner.h"
+
+#include <optional>
+
+namespace mailroom::classifier {
+namespace {
+
+// At most this many repaired characters per digit group: a group made mostly of letters is a word.
+constexpr int kMaxRepairsBgOffice = 2;   // of 5
+constexpr int kMaxRepairsBgSerial = 3;   // of 7
+constexpr int kMaxRepairsCustomer3 = 1;  // of 3
+constexpr int kMaxRepairsCustomer6 = 2;  // of 6
+
+bool IsDigit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+// UTF-8 continuation and lead bytes count as letters: "für35301BG..." is not a word boundary.
+bool IsWordChar(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return IsDigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || u >= 0x80 || c == '|';
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, ScanMode mode) : text_(text), tolerant_(mode == ScanMode::kOcrText) {}
+
+  [[nodiscard]] bool StartsWord(std::size_t pos) const {
+    if (pos == 0) return true;
+    return tolerant_ ? !IsWordChar(text_[pos - 1]) : !IsDigit(text_[pos - 1]);
+  }
+  [[nodiscard]] bool EndsWord(std::size_t pos) const { return pos >= text_.size() || !IsWordChar(text_[pos]); }
+
+  [[nodiscard]] std::optional<NumberMatch> BgAt(std::size_t pos) const {
+    NumberMatch m{CaseEvidence::Kind::kBgNumber, {}, pos, pos, 0};
+    std::size_t p = pos;
+    if (!Digits(p, 5, kMaxRepairsBgOffice, m)) return std::nullopt;
+    p = SkipSeparator(p);
+    if (!BgMarker(p, m)) return std::nullopt;
+    p = SkipSeparator(p);
+    if (!Digits(p, 7, kMaxRepairsBgSerial, m) || !EndsWord(p)) return std::nullopt;
+    m.end = p;
+    return m;
+  }
+
+  [[nodiscard]] std::optional<NumberMatch> CustomerAt(std::size_t pos) const {
+    NumberMatch m{CaseEvidence::Kind::kCustomerNumber, {}, pos, pos, 0};
+    std::size_t p = pos;
+    if (!Digits(p, 3, kMaxRepairsCustomer3, m)) return std::nullopt;
+    p = SkipSeparator(p);
+    if (p >= text_.size() || text_[p] < 'A' || text_[p] > 'Z') return std::nullopt;
+    m.number.push_back(text_[p++]);
+    p = SkipSeparator(p);
+    if (!Digits(p, 6, kMaxRepairsCustomer6, m) || !EndsWord(p)) return std::nullopt;
+    m.end = p;
+    return m;
+  }
+
+  [[nodiscard]] std::optional<char> DigitOf(char c, bool& repaired) const {
+    repaired = false;
+    if (IsDigit(c)) return c;
+    if (!tolerant_) return std::nullopt;
+    repaired = true;
+    switch (c) {
+      case 'O':
+      case 'o':
+        return '0';
+      case 'I':
+      case 'l':
+      case '|':
+        return '1';
+      case 'S':
+        return '5';
+      case 'B':
+        return '8';
+      default:
+        return std::nullopt;
+    }
+  }
+
+ private:
+  // Reads exactly `count` digit-like characters at p into m.number.
+  bool Digits(std::size_t& p, int count, int max_repairs, NumberMatch& m) const {
+    int repairs = 0;
+    for (int i = 0; i < count; ++i, ++p) {
+      bool repaired = false;
+      const auto digit = p < text_.size() ? DigitOf(text_[p], repaired) : std::nullopt;
+      if (!digit) return false;
+      repairs += repaired ? 1 : 0;
+      m.number.push_back(*digit);
+    }
+    if (repairs > max_repairs) return false;
+    m.substitutions += repairs;
+    return true;
+  }
+
+  // "BG" (any case); in OCR text also "8G", "B6", "BC".
+  bool BgMarker(std::size_t& p, NumberMatch& m) const {
+    if (p + 2 > text_.size()) return false;
+    const std::string_view marker = text_.substr(p, 2);
+    const bool exact = marker == "BG" || (tolerant_ && (marker == "bg" || marker == "Bg"));
+    const bool confused = tolerant_ && (marker == "8G" || marker == "B6" || marker == "BC");
+    if (!exact && !confused) return false;
+    m.number += "BG";
+    m.substitutions += confused ? 1 : 0;
+    p += 2;
+    return true;
+  }
+
+  // Between the groups: horizontal blanks around at most one '-', '/' or en dash.
+  std::size_t SkipSeparator(std::size_t p) const {
+    p = SkipBlanks(p);
+    if (p < text_.size() && (text_[p] == '-' || text_[p] == '/')) {
+      p = SkipBlanks(p + 1);
+    } else if (text_.substr(p, 3) == "\xE2\x80\x93") {
+      p = SkipBlanks(p + 3);
+    }
+    return p;
+  }
+  std::size_t SkipBlanks(std::size_t p) const {
+    while (p < text_.size() && (text_[p] == ' ' || text_[p] == '\t')) ++p;
+    return p;
+  }
+
+  std::string_view text_;
+  bool tolerant_;
+};
+
+}  // namespace
+
+std::vector<NumberMatch> ScanNumbers(std::string_view text, ScanMode mode) {
+  const Scanner scanner(text, mode);
+  std::vector<NumberMatch> matches;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    bool repaired = false;
+    if (scanner.DigitOf(text[pos], repaired) && scanner.StartsWord(pos)) {
+      auto match = scanner.BgAt(pos);
+      if (!match) match = scanner.CustomerAt(pos);
+      if (match) {
+        pos = match->end;
+        matches.push_back(std::move(*match));
+        continue;
+      }
+    }
+    ++pos;
+  }
+  return matches;
+}
+
+}  // namespace mailroom::classifier

@@ -1,0 +1,127 @@
+#include "text_fold.h"
+
+namespace mailroom::classifier {
+namespace {
+
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+bool IsWordChar(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || u >= 0x80;
+}
+
+// Lowercase and umlauts; hyphenation across line breaks removed; whitespace collapsed.
+std::string LowerAndJoin(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const std::string_view rest = text.substr(i);
+    if (c == '-' && i > 0 && IsWordChar(text[i - 1])) {
+      std::size_t j = i + 1;
+      while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+      if (j < text.size() && text[j] == '\n') {  // "Verände-\nrung": one word
+        i = j;
+        while (i + 1 < text.size() && IsSpace(text[i + 1])) ++i;
+        continue;
+      }
+    }
+    if (IsSpace(c)) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    if (rest.size() >= 2 && static_cast<unsigned char>(c) == 0xC3) {
+      switch (static_cast<unsigned char>(rest[1])) {
+        case 0x84:
+        case 0xA4:
+          out.push_back('a');
+          ++i;
+          continue;  // Ä ä
+        case 0x96:
+        case 0xB6:
+          out.push_back('o');
+          ++i;
+          continue;  // Ö ö
+        case 0x9C:
+        case 0xBC:
+          out.push_back('u');
+          ++i;
+          continue;  // Ü ü
+        case 0x9F:
+          out += "ss";
+          ++i;
+          continue;  // ß
+        default:
+          break;
+      }
+    }
+    if (rest.substr(0, 3) == "\xE1\xBA\x9E") {  // capital sharp s
+      out += "ss";
+      i += 2;
+      continue;
+    }
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+// Digraphs that stand for umlauts, and OCR's favourite "rn"/"m" confusion.
+std::string FoldDigraphs(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+    if ((s[i] == 'a' || s[i] == 'o' || s[i] == 'u') && next == 'e') {
+      out.push_back(s[i]);
+      ++i;
+    } else if (s[i] == 'r' && next == 'n') {
+      out.push_back('m');
+      ++i;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Fold(std::string_view text) {
+  return FoldDigraphs(LowerAndJoin(text));
+}
+
+std::string FoldedEnvelopeText(const Envelope& envelope) {
+  std::string text;
+  for (const PageReading* page : envelope.pages) {
+    if (!text.empty()) text.push_back(' ');
+    text += Fold(page->text);
+  }
+  return text;
+}
+
+bool ContainsWord(std::string_view folded_text, std::string_view folded_word) {
+  if (folded_word.empty()) return false;
+  for (std::size_t at = folded_text.find(folded_word); at != std::string_view::npos;
+       at = folded_text.find(folded_word, at + 1)) {
+    const std::size_t end = at + folded_word.size();
+    const bool starts = at == 0 || !IsWordChar(folded_text[at - 1]);
+    const bool ends = end == folded_text.size() || !IsWordChar(folded_text[end]);
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
+int CountOccurrences(std::string_view folded_text, std::string_view folded_needle, int cap) {
+  if (folded_needle.empty()) return 0;
+  int count = 0;
+  for (std::size_t at = folded_text.find(folded_needle); at != std::string_view::npos && count < cap;
+       at = folded_text.find(folded_needle, at + folded_needle.size())) {
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace mailroom::classifier

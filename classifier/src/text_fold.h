@@ -1,0 +1,29 @@
+// Folding German OCR text for keyword and name matching: both the text and the keywords are folded
+// the same way, so "Veränderungsmitteilung", "VERAENDERUNGSMITTEILUNG" and "Veranderungs-\nmitteilung"
+// all read "veranderungsmitteilung".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "mailroom/classifier/classifier.h"
+
+namespace mailroom::classifier {
+
+/// Lowercases (ASCII and German umlauts), maps ä/ö/ü -> a/o/u and ß -> ss, reads "ae"/"oe"/"ue" as
+/// a/o/u and "rn" as "m" (OCR confuses them), joins words hyphenated across a line break and
+/// collapses every run of whitespace to one space.
+[[nodiscard]] std::string Fold(std::string_view text);
+
+/// The folded text of all pages of an envelope, one space between pages.
+[[nodiscard]] std::string FoldedEnvelopeText(const Envelope& envelope);
+
+/// True if the folded `word` (may contain spaces) occurs in folded `text` as a whole word:
+/// no letter or digit right before or after it.
+[[nodiscard]] bool ContainsWord(std::string_view folded_text, std::string_view folded_word);
+
+/// Occurrences of the folded `needle` anywhere in folded `text` (inside compounds too), at most `cap`.
+[[nodiscard]] int CountOccurrences(std::string_view folded_text, std::string_view folded_needle, int cap);
+
+}  // namespace mailroom::classifier

@@ -1,0 +1,198 @@
+#include <catch2/catch.hpp>
+
+#include "test_pages.h"
+
+using namespace mailroom;
+using namespace mailroom::classifier;
+using namespace mailroom::classifier::test;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+Classification Classify(const std::vector<PageReading>& pages, const ClassifierOptions& options = {}) {
+  static const Registry registry = SmallRegistry();
+  return ClassifyEnvelope(EnvelopeOf(pages), registry, options);
+}
+
+void RequireReview(const Classification& c) {
+  CHECK_FALSE(c.routed);
+  CHECK_FALSE(c.jobcenter_id.has_value());
+  CHECK_FALSE(c.reason.empty());
+}
+
+}  // namespace
+
+TEST_CASE("a single clean barcode routes the envelope", "[classifier][decision]") {
+  const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345", "Sehr geehrte Damen und Herren")});
+  CHECK(c.routed);
+  CHECK(c.jobcenter_id == "jc-dresden");
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.confidence == Approx(0.97));
+  CHECK(c.evidence == Strings{"barcode"});
+  CHECK(c.reason.empty());
+  CHECK(c.doc_type == "letter");
+  CHECK(c.team == "leistung");
+  CHECK_FALSE(c.priority);
+}
+
+TEST_CASE("barcode and text agreeing give the highest confidence", "[classifier][decision]") {
+  const auto c = Classify({BarcodePage("0001.tif", "BG:35301BG0012345", "Az.: 35301 BG 0012345")});
+  CHECK(c.routed);
+  CHECK(c.confidence == Approx(0.99));
+  CHECK(c.evidence == Strings{"barcode", "text"});
+}
+
+TEST_CASE("a clean text-only number routes the envelope", "[classifier][decision]") {
+  const auto c = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG0012345\nSehr geehrte Damen und Herren", 95)});
+  CHECK(c.routed);
+  CHECK(c.jobcenter_id == "jc-dresden");
+  CHECK(c.confidence == Approx(0.95 * 0.95));
+  CHECK(c.evidence == Strings{"text"});
+}
+
+TEST_CASE("a customer number alone identifies the case, a little less surely", "[classifier][decision]") {
+  const auto by_customer = Classify({TextPage("0001.tif", "Kundennummer: 123D456790\nIch bin umgezogen.", 95)});
+  const auto by_bg = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG0012345\nIch bin umgezogen.", 95)});
+  CHECK(by_customer.routed);
+  CHECK(by_customer.bg_number == "35301BG0012345");
+  CHECK(by_customer.jobcenter_id == "jc-dresden");
+  CHECK(by_customer.confidence < by_bg.confidence);
+  CHECK(by_customer.confidence >= 0.80);
+}
+
+TEST_CASE("follow-on pages without a number inherit the envelope's case", "[classifier][decision]") {
+  const auto c = Classify({TextPage("0001.tif", "Az.: 35301BG0012345 Anschreiben"), TextPage("0002.tif", "Seite 2"),
+                           TextPage("0003.tif", "Anlage ohne Nummer")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+}
+
+TEST_CASE("numbers of two registered cases send the envelope to review", "[classifier][decision]") {
+  SECTION("two BG numbers") {
+    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345"), TextPage("0002.tif", "Az. 12345BG0000001")});
+    RequireReview(c);
+    CHECK(c.reason == "conflicting case numbers: 12345BG0000001, 35301BG0012345");
+    CHECK_FALSE(c.bg_number.has_value());
+    CHECK(c.evidence == Strings{"barcode", "text"});
+  }
+  SECTION("a customer number of another case") {
+    const auto c = Classify({TextPage("0001.tif", "35301BG0012345 Kundennummer 456A000111")});
+    RequireReview(c);
+    CHECK(c.reason.find("conflicting case numbers") == 0);
+    CHECK(c.reason.find("Yilmaz") == std::string::npos);
+  }
+  SECTION("a BG number with its own customer number agrees") {
+    const auto c = Classify({TextPage("0001.tif", "35301BG0012345 Kundennummer 123D456789")});
+    CHECK(c.routed);
+  }
+}
+
+TEST_CASE("a number that is not in the registry sends the envelope to review", "[classifier][decision]") {
+  SECTION("unknown BG number alone") {
+    const auto c = Classify({TextPage("0001.tif", "BG-Nummer 35301BG7777777")});
+    RequireReview(c);
+    CHECK(c.reason == "case number 35301BG7777777 not in registry");
+    CHECK_FALSE(c.bg_number.has_value());
+  }
+  SECTION("unknown customer number next to a registered case") {
+    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345", "Kundennummer 999Z999999")});
+    RequireReview(c);
+    CHECK(c.reason == "case number 999Z999999 not in registry");
+    CHECK(c.bg_number == "35301BG0012345");
+  }
+  SECTION("unknown BG number more than one substitution from the registered one") {
+    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345", "Az. 35301BG0012399")});
+    RequireReview(c);
+    CHECK(c.reason == "case number 35301BG0012399 not in registry");
+  }
+}
+
+TEST_CASE("an unregistered BG one substitution from the envelope's case is an OCR variant", "[classifier][decision]") {
+  const auto clean = Classify({BarcodePage("0001.tif", "35301BG0012345", "Anschreiben")});
+  const auto c =
+      Classify({BarcodePage("0001.tif", "35301BG0012345", "Anschreiben"), TextPage("0002.tif", "Az. 35301BG0012346")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.confidence < clean.confidence);
+  SECTION("but not without a registered case to be a variant of") {
+    const auto alone = Classify({TextPage("0002.tif", "Az. 35301BG0012346")});
+    RequireReview(alone);
+  }
+}
+
+TEST_CASE("an envelope without any number goes to review", "[classifier][decision]") {
+  const auto c = Classify({TextPage("0001.tif", "Sehr geehrte Damen und Herren, anbei die Unterlagen.")});
+  RequireReview(c);
+  CHECK(c.reason == "no case number found");
+  CHECK(c.evidence.empty());
+  CHECK(c.confidence == 0);
+}
+
+TEST_CASE("a weakly read number goes to review but keeps its case", "[classifier][decision]") {
+  const auto c = Classify({TextPage("0001.tif", "BG-Nummer 35301BG0012345", 50)});
+  RequireReview(c);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.confidence < 0.80);
+  CHECK(c.reason.find("below threshold 0.80") != std::string::npos);
+}
+
+TEST_CASE("agreeing hits on several pages raise a moderate reading above the threshold", "[classifier][decision]") {
+  const auto one = Classify({TextPage("0001.tif", "Az. 35301BG0012345", 80)});
+  const auto two =
+      Classify({TextPage("0001.tif", "Az. 35301BG0012345", 80), TextPage("0002.tif", "35301-BG-0012345", 80)});
+  CHECK_FALSE(one.routed);
+  CHECK(two.routed);
+  CHECK(two.confidence > one.confidence);
+}
+
+TEST_CASE("the case's surname in the text adds registry evidence", "[classifier][decision]") {
+  const auto without = Classify({TextPage("0001.tif", "Az. 35301BG0012345\nSehr geehrte Damen und Herren", 80)});
+  const auto with = Classify({TextPage("0001.tif", "Erika Mustermann\nAz. 35301BG0012345\nSehr geehrte Damen", 80)});
+  CHECK_FALSE(without.routed);
+  CHECK(with.routed);
+  CHECK(with.evidence == Strings{"text", "registry"});
+  CHECK(with.confidence > without.confidence);
+
+  SECTION("case-insensitive, umlauts folded") {
+    const auto c = Classify({TextPage("0001.tif", "J. SCHAEFER, Az. 12345BG0000001", 80)});
+    CHECK(c.routed);
+    CHECK(c.jobcenter_id == "jc-leipzig");
+    CHECK(c.evidence == Strings{"text", "registry"});
+  }
+  SECTION("only as a whole word") {
+    const auto c = Classify({TextPage("0001.tif", "Mustermannstrasse 5, Az. 35301BG0012345", 80)});
+    CHECK(c.evidence == Strings{"text"});
+  }
+  SECTION("the surname of another case is no evidence") {
+    const auto c = Classify({TextPage("0001.tif", "Yilmaz, Az. 35301BG0012345", 80)});
+    CHECK(c.evidence == Strings{"text"});
+  }
+}
+
+TEST_CASE("an envelope with an unreadable page goes to review with its error", "[classifier][decision]") {
+  const auto c = Classify({KindPage("0007.tif", PageKind::kUnreadable)});
+  RequireReview(c);
+  CHECK(c.reason == "0007.tif: truncated TIFF strip");
+  CHECK_FALSE(c.bg_number.has_value());
+}
+
+TEST_CASE("priority: deadline documents and urgent words", "[classifier][decision]") {
+  CHECK(Classify({BarcodePage("0001.tif", "35301BG0012345", "EILT! Bitte sofort bearbeiten")}).priority);
+  CHECK(Classify({BarcodePage("0001.tif", "35301BG0012345", "Fristsache")}).priority);
+  CHECK(Classify({BarcodePage("0001.tif", "35301BG0012345", "Ich brauche dringend Hilfe")}).priority);
+  CHECK_FALSE(Classify({BarcodePage("0001.tif", "35301BG0012345", "Ich habe mich beeilt")}).priority);
+  const auto objection = Classify({BarcodePage("0001.tif", "35301BG0012345", "Widerspruch gegen den Bescheid")});
+  CHECK(objection.priority);
+  CHECK(objection.doc_type == "objection");
+  CHECK(objection.team == "widerspruch");
+}
+
+TEST_CASE("the route threshold is an option", "[classifier][decision]") {
+  ClassifierOptions strict;
+  strict.route_threshold = 0.98;
+  const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345")}, strict);
+  RequireReview(c);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.reason == "confidence 0.97 below threshold 0.98");
+}
