@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # build
-  cmake g++ make pkg-config
+  cmake g++ make pkg-config python3
   # OCR: Tesseract with the German and orientation models, Leptonica for images, libtiff
   tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd libtesseract-dev libleptonica-dev libtiff-dev
   # barcodes (read and, for the sample generator, write)

@@ -77,7 +77,7 @@ TEST_CASE("bad input: an unwritable output folder is named in the error") {
   CHECK_THAT(result.output, Catch::Contains("not-a-folder"));
 }
 
-TEST_CASE("bad input: corrupt, truncated, empty and unknown files go to review; the rest goes through") {
+TEST_CASE("bad input: corrupt or truncated or empty or unknown files go to review and the rest goes through") {
   TempDir dir;
   auto sample = SmallSample(dir);
   const fs::path box = dir / "box";

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <map>
+#include <memory>
 #include <set>
 
 #include "mailroom/samplegen/samplegen.h"
@@ -43,8 +44,10 @@ struct Run {
 };
 
 const Run& SampleRun() {
-  static Run run = [] {
-    Run r;
+  // One run of the binary serves every test case below (Tesseract is slow).
+  static const std::unique_ptr<Run> run = [] {
+    auto owned = std::make_unique<Run>();
+    Run& r = *owned;
     samplegen::SampleOptions options;
     options.out_dir = r.dir / "sample";
     options.seed = 3;
@@ -58,9 +61,9 @@ const Run& SampleRun() {
     if (r.result.exit_code == 0) r.report = testing::ReadJson(r.dir / "out" / "report.json");
     r.routed = DocumentsUnder(r.dir / "out" / "postkorb");
     r.review = DocumentsUnder(r.dir / "out" / "review");
-    return r;
+    return owned;
   }();
-  return run;
+  return *run;
 }
 
 std::map<std::string, json> TruthByFile(const json& truth) {
