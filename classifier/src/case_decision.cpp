@@ -27,11 +27,28 @@ struct Resolution {
   std::vector<CaseEvidence> all;
 };
 
+bool HasUnknownLetter(const CaseEvidence& e) { return e.number.find(kUnknownLetter) != std::string::npos; }
+
+// The one registered customer number that fits a number with an unknown letter.
+std::optional<std::string> UniqueFit(const std::string& number, const Registry& registry) {
+  std::optional<std::string> fit;
+  for (const auto& [customer, bg] : registry.bg_by_customer_number) {
+    if (customer.size() != number.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < number.size() && same; ++i) same = number[i] == kUnknownLetter || number[i] == customer[i];
+    if (!same) continue;
+    if (fit) return std::nullopt;  // two fit: no way to tell
+    fit = bg;
+  }
+  return fit;
+}
+
 std::optional<std::string> RegisteredBg(const CaseEvidence& e, const Registry& registry) {
   if (e.kind == CaseEvidence::Kind::kBgNumber) {
     if (registry.cases.contains(e.number)) return e.number;
     return std::nullopt;
   }
+  if (HasUnknownLetter(e)) return UniqueFit(e.number, registry);
   const auto it = registry.bg_by_customer_number.find(e.number);
   if (it == registry.bg_by_customer_number.end()) return std::nullopt;
   return it->second;
@@ -65,6 +82,8 @@ Resolution Resolve(const Envelope& envelope, const Registry& registry) {
     }
   }
   for (const CaseEvidence* e : unregistered) {
+    // Unresolved look-alikes are not evidence of an unknown case: most are phone numbers.
+    if (HasUnknownLetter(*e)) continue;
     if (auto bg = VariantOf(*e, r.cases)) {
       ++r.cases[*bg].variant_hits;
     } else if (std::find(r.unknown.begin(), r.unknown.end(), e->number) == r.unknown.end()) {

@@ -22,8 +22,10 @@ inline constexpr double kBarcodeScore = 0.97;
 inline constexpr double kTextReliability = 0.95;
 /// Customer numbers identify the case only through the registry's mapping: slightly less.
 inline constexpr double kCustomerNumberFactor = 0.95;
-/// The registry's surname found in the text: an independent witness of this strength.
-inline constexpr double kRegistryScore = 0.5;
+/// The registry's surname found in the text: an independent witness of this strength. For a
+/// misroute, OCR would have to misread the number into another registered case whose surname
+/// also stands on the page: that is far rarer than a misread alone.
+inline constexpr double kRegistryScore = 0.7;
 /// Each unregistered near-miss BG number in the envelope costs this factor.
 inline constexpr double kVariantPenalty = 0.95;
 /// Nothing is certain.

@@ -48,8 +48,18 @@ class Scanner {
     std::size_t p = pos;
     if (!Digits(p, 3, kMaxRepairsCustomer3, m)) return std::nullopt;
     p = SkipSeparator(p);
-    if (p >= text_.size() || text_[p] < 'A' || text_[p] > 'Z') return std::nullopt;
-    m.number.push_back(text_[p++]);
+    if (p >= text_.size()) return std::nullopt;
+    if (text_[p] >= 'A' && text_[p] <= 'Z') {
+      m.number.push_back(text_[p]);
+    } else if (tolerant_ && IsDigit(text_[p])) {
+      // OCR reads the letter as a look-alike digit (Z->2, S->5, B->8, O/D->0, I/L/T->1, G->6).
+      // Which letter it was is unknown: the registry decides (see kUnknownLetter).
+      m.number.push_back(kUnknownLetter);
+      ++m.substitutions;
+    } else {
+      return std::nullopt;
+    }
+    ++p;
     p = SkipSeparator(p);
     if (!Digits(p, 6, kMaxRepairsCustomer6, m) || !EndsWord(p)) return std::nullopt;
     m.end = p;

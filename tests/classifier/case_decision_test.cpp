@@ -196,3 +196,22 @@ TEST_CASE("the route threshold is an option", "[classifier][decision]") {
   CHECK(c.bg_number == "35301BG0012345");
   CHECK(c.reason == "confidence 0.97 below threshold 0.98");
 }
+
+TEST_CASE("a customer number whose letter OCR read as a digit counts when the registry resolves it",
+          "[classifier][decision]") {
+  // "123D456789" with the D read as a 0.
+  const auto c = Classify({TextPage("0001.tif", "Kundennummer: 1230456789\nIch bin umgezogen.", 95)});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.evidence == Strings{"text"});
+}
+
+TEST_CASE("a ten-digit number that fits no registered customer number is no evidence at all",
+          "[classifier][decision]") {
+  // A phone number: it must neither identify a case nor count as an unknown case number.
+  const auto phone = Classify({TextPage("0001.tif", "Telefon 0431123456\nAz. 35301BG0012345", 95)});
+  CHECK(phone.routed);
+  CHECK(phone.bg_number == "35301BG0012345");
+  const auto alone = Classify({TextPage("0001.tif", "Telefon 0431123456", 95)});
+  CHECK(alone.reason == "no case number found");
+}

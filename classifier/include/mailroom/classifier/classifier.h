@@ -29,13 +29,18 @@ struct Envelope {
 /// Envelopes without pages (two separators in a row) are skipped.
 [[nodiscard]] std::vector<Envelope> GroupEnvelopes(const std::vector<PageReading>& pages);
 
+/// Stands for the letter of a customer number that OCR read as a digit ("076Z373173" read as
+/// "0762373173" gives "076?373173"). Such a number counts only if exactly one registered customer
+/// number fits it; otherwise it is ignored (a ten-digit phone number looks the same).
+inline constexpr char kUnknownLetter = '?';
+
 /// A case number found on a page, and where it was found.
 struct CaseEvidence {
   enum class Source { kBarcode, kText };
   enum class Kind { kBgNumber, kCustomerNumber };
   Source source = Source::kText;
   Kind kind = Kind::kBgNumber;
-  std::string number;    ///< normalised: "35301BG0012345" or "123D456789"
+  std::string number;    ///< normalised: "35301BG0012345" or "123D456789"; see kUnknownLetter
   std::string page;      ///< page name it was found on
   float confidence = 0;  ///< 0..1: barcode 1.0; text: OCR confidence of the words it came from
 };
