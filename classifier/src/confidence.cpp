@@ -13,7 +13,9 @@ constexpr double kOtherPageRepeatGain = 0.4;
 constexpr double kSamePageRepeatGain = 0.2;
 
 double HitScore(const CaseEvidence& hit) {
-  double score = hit.source == CaseEvidence::Source::kBarcode ? kBarcodeScore : hit.confidence * kTextReliability;
+  double score = hit.source == CaseEvidence::Source::kBarcode
+                     ? kBarcodeScore
+                     : std::max(hit.confidence * kTextReliability, kRegisteredTextFloor);
   if (hit.kind == CaseEvidence::Kind::kCustomerNumber) score *= kCustomerNumberFactor;
   return std::clamp(score, 0.0, 1.0);
 }

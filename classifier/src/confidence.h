@@ -20,6 +20,12 @@ struct CaseSupport {
 inline constexpr double kBarcodeScore = 0.97;
 /// A clean OCR read is worth its word confidence times this (OCR confidence is optimistic).
 inline constexpr double kTextReliability = 0.95;
+/// A text hit that the registry confirms is worth at least this, however low Tesseract's word
+/// confidence: Tesseract rates codes like "35301BG0012345" low (down to 0) because they are no
+/// words, and for a misroute a misread would have to land on another registered number, while a
+/// registry fills well under 1 % of the number space. Alone it stays below the threshold; with
+/// the case's surname on the page (kRegistryScore) it routes.
+inline constexpr double kRegisteredTextFloor = 0.6;
 /// Customer numbers identify the case only through the registry's mapping: slightly less.
 inline constexpr double kCustomerNumberFactor = 0.95;
 /// The registry's surname found in the text: an independent witness of this strength. For a

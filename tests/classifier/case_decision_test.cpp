@@ -215,3 +215,14 @@ TEST_CASE("a ten-digit number that fits no registered customer number is no evid
   const auto alone = Classify({TextPage("0001.tif", "Telefon 0431123456", 95)});
   CHECK(alone.reason == "no case number found");
 }
+
+TEST_CASE("a registered number read with low OCR confidence routes only with the case's surname beside it",
+          "[classifier][decision]") {
+  // Tesseract rates codes low (even 0): the registry match and the surname carry the decision.
+  const auto alone = Classify({TextPage("0001.tif", "Az. 35301BG0012345", 0)});
+  CHECK_FALSE(alone.routed);
+  CHECK(alone.confidence == Approx(0.6));
+  const auto with_name = Classify({TextPage("0001.tif", "Erika Mustermann\nAz. 35301BG0012345", 0)});
+  CHECK(with_name.routed);
+  CHECK(with_name.evidence == Strings{"text", "registry"});
+}
