@@ -47,21 +47,26 @@ class Scanner {
     NumberMatch m{CaseEvidence::Kind::kCustomerNumber, {}, pos, pos, 0};
     std::size_t p = pos;
     if (!Digits(p, 3, kMaxRepairsCustomer3, m)) return std::nullopt;
+    const std::size_t after_group = p;
     p = SkipSeparator(p);
     if (p >= text_.size()) return std::nullopt;
+    bool letter_unknown = false;
     if (text_[p] >= 'A' && text_[p] <= 'Z') {
       m.number.push_back(text_[p]);
-    } else if (tolerant_ && IsDigit(text_[p])) {
+    } else if (tolerant_ && IsDigit(text_[p]) && p == after_group) {
       // OCR reads the letter as a look-alike digit (Z->2, S->5, B->8, O/D->0, I/L/T->1, G->6).
-      // Which letter it was is unknown: the registry decides (see kUnknownLetter).
+      // Which letter it was is unknown: the registry decides (see kUnknownLetter). Only in the
+      // tight forms "1230456789" and "1230 456789": digit groups of IBANs and phone numbers
+      // would fit the looser ones.
       m.number.push_back(kUnknownLetter);
       ++m.substitutions;
+      letter_unknown = true;
     } else {
       return std::nullopt;
     }
     ++p;
     p = SkipSeparator(p);
-    if (!Digits(p, 6, kMaxRepairsCustomer6, m) || !EndsWord(p)) return std::nullopt;
+    if (!Digits(p, 6, kMaxRepairsCustomer6, m, !letter_unknown) || !EndsWord(p)) return std::nullopt;
     m.end = p;
     return m;
   }
@@ -89,10 +94,18 @@ class Scanner {
   }
 
  private:
-  // Reads exactly `count` digit-like characters at p into m.number.
-  bool Digits(std::size_t& p, int count, int max_repairs, NumberMatch& m) const {
+  // Reads exactly `count` digit-like characters at p into m.number. In OCR text one stray blank
+  // inside the group is skipped ("2410 1BG8393484"): Tesseract splits codes it cannot read as a
+  // word. It counts as a repair.
+  bool Digits(std::size_t& p, int count, int max_repairs, NumberMatch& m, bool allow_blank = true) const {
     int repairs = 0;
+    bool blank_skipped = false;
     for (int i = 0; i < count; ++i, ++p) {
+      if (tolerant_ && allow_blank && i > 0 && !blank_skipped && p + 1 < text_.size() && text_[p] == ' ' && IsDigit(text_[p + 1])) {
+        blank_skipped = true;
+        ++repairs;
+        ++p;
+      }
       bool repaired = false;
       const auto digit = p < text_.size() ? DigitOf(text_[p], repaired) : std::nullopt;
       if (!digit) return false;

@@ -128,3 +128,14 @@ TEST_CASE("text confidence comes from the words of the match", "[classifier][num
     CHECK(found[0].confidence < 0.9F * 0.95F);
   }
 }
+
+TEST_CASE("one stray blank that OCR put inside a digit group is skipped", "[classifier][numbers]") {
+  CHECK(NumbersIn("Bedarfsgemeinschaft: 2410 1BG8393484") == Numbers{"24101BG8393484"});
+  CHECK(NumbersIn("35301BG001 2345") == Numbers{"35301BG0012345"});
+  CHECK(NumbersIn("3 5 301BG0012345").empty());  // two blanks: no longer one number
+}
+
+TEST_CASE("a customer number whose letter was read as a digit is reported with an unknown letter",
+          "[classifier][numbers]") {
+  CHECK(NumbersIn("Kundennummer: 0762373173") == Numbers{"076?373173"});
+}
