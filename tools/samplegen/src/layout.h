@@ -1,0 +1,62 @@
+// The page model shared by the document templates and the renderer: a column of text rows that
+// flows from the top margin down, plus barcodes at fixed positions. The rows are also the page's
+// ground truth, so what is printed and what truth.json says can never drift apart.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mailroom::samplegen {
+
+enum class Align { kLeft, kCenter, kRight };
+
+/// One printed line. Positions are in millimetres on an A4 sheet (210 x 297 mm).
+struct TextRow {
+  std::string text;            ///< UTF-8; placed according to `align`
+  std::string right_text;      ///< optional second column, right-aligned on the same baseline
+  double size_pt = 11;         ///< font size in points (letters use 10-12 pt)
+  bool bold = false;
+  Align align = Align::kLeft;
+  double space_before_mm = 0;  ///< extra vertical space above the row
+  double indent_mm = 0;        ///< extra left indent (left-aligned rows only)
+};
+
+/// A barcode drawn at a fixed place. `x_mm` is the left edge, the centre or the right edge of the
+/// symbol depending on `align`; module sizes are rounded to whole pixels so it scans cleanly.
+struct BarcodeSpot {
+  std::string payload;
+  std::string format = "Code128";  ///< "Code128", "DataMatrix" or "QRCode"
+  double x_mm = 0;
+  double y_mm = 0;                 ///< top edge, or the vertical centre if `center_vertically`
+  double width_mm = 50;            ///< target width (1D) or edge length (2D)
+  double height_mm = 15;           ///< bar height, 1D only
+  Align align = Align::kLeft;
+  bool center_vertically = false;
+};
+
+struct PageLayout {
+  std::vector<TextRow> rows;
+  std::vector<BarcodeSpot> barcodes;
+  std::string font_family = "DejaVu Sans";
+  double top_mm = 20;
+  double left_mm = 25;
+  double right_mm = 20;
+  double line_spacing = 1.4;  ///< baseline distance as a multiple of the font size
+
+  /// The printed text in reading order, one entry per non-empty row ("text right_text"), with
+  /// runs of spaces (gaps between fields) collapsed to one space.
+  [[nodiscard]] std::vector<std::string> Lines() const {
+    std::vector<std::string> lines;
+    for (const TextRow& row : rows) {
+      std::string line;
+      for (char ch : row.text + " " + row.right_text) {
+        if (ch != ' ' || (!line.empty() && line.back() != ' ')) line += ch;
+      }
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      if (!line.empty()) lines.push_back(line);
+    }
+    return lines;
+  }
+};
+
+}  // namespace mailroom::samplegen

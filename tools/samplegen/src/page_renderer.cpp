@@ -1,0 +1,176 @@
+// The only user of Cairo. We draw into an A8 (alpha-only) surface: alpha is the amount of ink, so
+// the grey value is 255 - alpha. That is a quarter of the memory of an RGB surface and needs no
+// colour conversion afterwards. Text uses Cairo's toy font API, which resolves fontconfig family
+// names ("DejaVu Sans", "Liberation Serif", ...) to the installed TrueType fonts.
+//
+// Cairo 1.16 (Debian 12) is not safe for text from several threads, even on separate surfaces and
+// contexts: the scaled fonts are shared through a global cache, and we saw segfaults inside
+// cairo_scaled_font_text_to_glyphs with two threads (freedesktop bug 90318, fixed in 1.17). So all
+// Cairo drawing happens under one process-wide lock; the slower steps (pixel conversion, skew,
+// encoding) run outside it.
+#include "page_renderer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <cairo.h>
+
+#include "barcode_painter.h"
+
+namespace mailroom::samplegen {
+namespace {
+
+struct SurfaceFree {
+  void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
+};
+struct ContextFree {
+  void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceFree>;
+using ContextPtr = std::unique_ptr<cairo_t, ContextFree>;
+
+std::mutex& CairoLock() {
+  static std::mutex lock;
+  return lock;
+}
+
+constexpr double kMmPerInch = 25.4;
+constexpr double kPointsPerInch = 72.0;
+
+class Canvas {
+ public:
+  Canvas(cairo_t* cr, int dpi) : cr_(cr), px_per_mm_(dpi / kMmPerInch), px_per_pt_(dpi / kPointsPerInch) {}
+
+  double Px(double mm) const { return mm * px_per_mm_; }
+
+  void SetFont(const std::string& family, double size_pt, bool bold) {
+    cairo_select_font_face(cr_, family.c_str(), CAIRO_FONT_SLANT_NORMAL,
+                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+    cairo_set_font_size(cr_, size_pt * px_per_pt_);
+  }
+
+  double TextWidth(const std::string& text) {
+    cairo_text_extents_t extents;
+    cairo_text_extents(cr_, text.c_str(), &extents);
+    return extents.x_advance;
+  }
+
+  void Text(const std::string& text, double x_px, double baseline_px) {
+    cairo_move_to(cr_, x_px, baseline_px);
+    cairo_show_text(cr_, text.c_str());
+  }
+
+  void Rect(double x, double y, double w, double h) {
+    cairo_rectangle(cr_, x, y, w, h);
+    cairo_fill(cr_);
+  }
+
+ private:
+  cairo_t* cr_;
+  double px_per_mm_;
+  double px_per_pt_;
+};
+
+// Draws one row; shrinks the font if the row would run past the right margin.
+void DrawRow(Canvas& canvas, const PageLayout& layout, const TextRow& row, double baseline_px, int page_w) {
+  double left = canvas.Px(layout.left_mm + (row.align == Align::kLeft ? row.indent_mm : 0));
+  double right = page_w - canvas.Px(layout.right_mm);
+  double size = row.size_pt;
+  canvas.SetFont(layout.font_family, size, row.bold);
+  double gap = row.right_text.empty() ? 0 : canvas.Px(6);
+  double needed = canvas.TextWidth(row.text) + gap + canvas.TextWidth(row.right_text);
+  if (needed > right - left) {
+    size *= (right - left) / needed;
+    canvas.SetFont(layout.font_family, size, row.bold);
+  }
+  double width = canvas.TextWidth(row.text);
+  double x = left;
+  if (row.align == Align::kCenter) x = (left + right - width) / 2;
+  if (row.align == Align::kRight) x = right - width;
+  canvas.Text(row.text, x, baseline_px);
+  if (!row.right_text.empty()) canvas.Text(row.right_text, right - canvas.TextWidth(row.right_text), baseline_px);
+}
+
+Result<void> DrawBarcode(Canvas& canvas, const BarcodeSpot& spot) {
+  auto symbol = EncodeBarcode(spot.payload, spot.format);
+  if (!symbol) return tl::unexpected(symbol.error());
+  // Whole-pixel modules: a 1D code needs at least 2 px per bar, a 2D code 3 px per cell.
+  int min_module = symbol->linear ? 2 : 3;
+  int module = std::max(min_module, static_cast<int>(std::lround(canvas.Px(spot.width_mm) / symbol->width)));
+  double width = static_cast<double>(module) * symbol->width;
+  double height = symbol->linear ? std::round(canvas.Px(spot.height_mm)) : static_cast<double>(module) * symbol->height;
+  double x0 = std::round(canvas.Px(spot.x_mm));
+  if (spot.align == Align::kCenter) x0 = std::round(x0 - width / 2);
+  if (spot.align == Align::kRight) x0 = std::round(x0 - width);
+  double y0 = std::round(canvas.Px(spot.y_mm) - (spot.center_vertically ? height / 2 : 0));
+  for (int y = 0; y < symbol->height; ++y) {
+    for (int x = 0; x < symbol->width; ++x) {
+      if (symbol->dark[static_cast<std::size_t>(y) * symbol->width + x] == 0) continue;
+      double cell_h = symbol->linear ? height : module;
+      canvas.Rect(x0 + x * module, y0 + y * module, module, cell_h);
+    }
+  }
+  return {};
+}
+
+// Copies Cairo's ink coverage into a Leptonica 8 bpp image (Leptonica's byte order is handled by
+// SET_DATA_BYTE).
+Result<PixPtr> ToPix(cairo_surface_t* surface, int dpi) {
+  cairo_surface_flush(surface);
+  int w = cairo_image_surface_get_width(surface);
+  int h = cairo_image_surface_get_height(surface);
+  int stride = cairo_image_surface_get_stride(surface);
+  const unsigned char* src = cairo_image_surface_get_data(surface);
+  auto pix = Owned(pixCreate(w, h, 8), "pixCreate");
+  if (!pix) return pix;
+  pixSetResolution(pix->get(), dpi, dpi);
+  l_uint32* data = pixGetData(pix->get());
+  int wpl = pixGetWpl(pix->get());
+  for (int y = 0; y < h; ++y) {
+    const unsigned char* in = src + static_cast<std::ptrdiff_t>(y) * stride;
+    l_uint32* out = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) SET_DATA_BYTE(out, x, 255 - in[x]);
+  }
+  return pix;
+}
+
+}  // namespace
+
+int PageWidthPx(int dpi) { return static_cast<int>(std::lround(210.0 / kMmPerInch * dpi)); }
+int PageHeightPx(int dpi) { return static_cast<int>(std::lround(297.0 / kMmPerInch * dpi)); }
+
+Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
+  if (dpi < 50 || dpi > 1200) return Fail("invalid dpi " + std::to_string(dpi));
+  int w = PageWidthPx(dpi);
+  int h = PageHeightPx(dpi);
+  std::unique_lock lock(CairoLock());
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_A8, w, h));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Fail("cannot create Cairo surface");
+  ContextPtr cr(cairo_create(surface.get()));
+  cairo_set_source_rgba(cr.get(), 0, 0, 0, 1);  // on A8 only the alpha (= ink) matters
+  Canvas canvas(cr.get(), dpi);
+
+  double y_mm = layout.top_mm;
+  for (const TextRow& row : layout.rows) {
+    double row_mm = row.size_pt * kMmPerInch / kPointsPerInch;
+    y_mm += row.space_before_mm + row_mm * layout.line_spacing;
+    if (!row.text.empty() || !row.right_text.empty()) DrawRow(canvas, layout, row, canvas.Px(y_mm), w);
+  }
+  cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);  // crisp module edges
+  for (const BarcodeSpot& spot : layout.barcodes) {
+    auto drawn = DrawBarcode(canvas, spot);
+    if (!drawn) return tl::unexpected(drawn.error().Prefixed("barcode"));
+  }
+  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
+    return Fail(std::string("Cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
+  }
+  cr.reset();  // releases the context's font references while we still hold the lock
+  cairo_surface_flush(surface.get());
+  lock.unlock();
+  return ToPix(surface.get(), dpi);
+}
+
+}  // namespace mailroom::samplegen

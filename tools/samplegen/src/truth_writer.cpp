@@ -1,0 +1,76 @@
+// nlohmann::ordered_json keeps keys in insertion order, so the files read naturally and are
+// byte-identical for the same plan.
+#include "truth_writer.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+namespace mailroom::samplegen {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json OrNull(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+
+const char* KindName(PageKind kind) {
+  switch (kind) {
+    case PageKind::kContent:
+      return "content";
+    case PageKind::kBlank:
+      return "blank";
+    case PageKind::kSeparator:
+      return "separator";
+  }
+  return "content";
+}
+
+Json PageJson(const PlannedPage& page) {
+  Json out;
+  out["file"] = page.file;
+  out["kind"] = KindName(page.kind);
+  out["envelope"] = page.envelope;
+  out["bg_number"] = OrNull(page.bg_number);
+  out["jobcenter_id"] = OrNull(page.jobcenter_id);
+  out["doc_type"] = OrNull(page.doc_type);
+  out["rotation"] = page.upside_down ? 180 : 0;
+  out["skew_degrees"] = std::round(page.skew_degrees * 100) / 100;
+  out["lines"] = page.layout.Lines();
+  return out;
+}
+
+Json EnvelopeJson(const PlannedEnvelope& envelope) {
+  Json out;
+  out["index"] = envelope.index;
+  out["bg_number"] = OrNull(envelope.bg_number);
+  out["jobcenter_id"] = OrNull(envelope.jobcenter_id);
+  out["doc_type"] = envelope.doc_type;
+  out["expect"] = envelope.expect_review ? "review" : "route";
+  out["reason"] = OrNull(envelope.reason);
+  out["pages"] = envelope.pages;
+  return out;
+}
+
+}  // namespace
+
+std::string BoxManifestJson(const BoxPlan& plan) {
+  Json out;
+  out["box_id"] = plan.box_id;
+  out["seal"] = plan.seal;
+  out["origin"] = plan.origin;
+  return out.dump(2) + "\n";
+}
+
+std::string TruthJson(const BoxPlan& plan) {
+  Json out;
+  out["box_id"] = plan.box_id;
+  Json pages = Json::array();
+  for (const PlannedPage& page : plan.pages) pages.push_back(PageJson(page));
+  out["pages"] = std::move(pages);
+  Json envelopes = Json::array();
+  for (const PlannedEnvelope& envelope : plan.envelopes) envelopes.push_back(EnvelopeJson(envelope));
+  out["envelopes"] = std::move(envelopes);
+  return out.dump(2) + "\n";
+}
+
+}  // namespace mailroom::samplegen
