@@ -30,9 +30,8 @@ int RunSamplegen(const mailroom::samplegen::SampleOptions& options) {
     std::fprintf(stderr, "mailroom: error: %s\n", summary.error().message.c_str());
     return kExitRunFailed;
   }
-  std::printf("sample box: %d pages in %d envelopes\n  box:      %s\n  registry: %s\n  truth:    %s\n",
-              summary->pages, summary->envelopes, summary->box_dir.c_str(), summary->registry_dir.c_str(),
-              summary->truth_file.c_str());
+  std::printf("sample box: %d pages in %d envelopes\n  box:      %s\n  registry: %s\n  truth:    %s\n", summary->pages,
+              summary->envelopes, summary->box_dir.c_str(), summary->registry_dir.c_str(), summary->truth_file.c_str());
   return 0;
 }
 
@@ -58,7 +57,9 @@ int main(int argc, char** argv) {
   auto* sample_cmd = app.add_subcommand("samplegen", "generate a synthetic box, registry and ground truth");
   sample_cmd->add_option("--out", sample.out_dir, "output folder (gets box/, registry/, truth.json)")->required();
   sample_cmd->add_option("--seed", sample.seed, "random seed (same seed, same box)")->capture_default_str();
-  sample_cmd->add_option("--envelopes", sample.envelopes, "number of envelopes")->capture_default_str()->check(CLI::PositiveNumber);
+  sample_cmd->add_option("--envelopes", sample.envelopes, "number of envelopes")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
 
   try {
     app.parse(argc, argv);

@@ -75,8 +75,8 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& bo
   // Custody: every page that went in is accounted for exactly once, or the output is not published.
   const int accounted = summary.pages_routed + summary.pages_review + summary.blank_pages + summary.separator_pages;
   if (accounted != summary.pages_in) {
-    return Fail(fmt::format("internal error: {} pages in, but {} accounted for; output not published",
-                            summary.pages_in, accounted));
+    return Fail(fmt::format("internal error: {} pages in, but {} accounted for; output not published", summary.pages_in,
+                            accounted));
   }
   return routing::WriteReport(out, report);
 }

@@ -11,10 +11,14 @@ namespace {
 
 const char* KindName(PageKind kind) {
   switch (kind) {
-    case PageKind::kContent: return "read";
-    case PageKind::kBlank: return "blank";
-    case PageKind::kSeparator: return "separator";
-    case PageKind::kUnreadable: return "UNREADABLE";
+    case PageKind::kContent:
+      return "read";
+    case PageKind::kBlank:
+      return "blank";
+    case PageKind::kSeparator:
+      return "separator";
+    case PageKind::kUnreadable:
+      return "UNREADABLE";
   }
   return "?";
 }

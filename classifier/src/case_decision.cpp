@@ -27,7 +27,9 @@ struct Resolution {
   std::vector<CaseEvidence> all;
 };
 
-bool HasUnknownLetter(const CaseEvidence& e) { return e.number.find(kUnknownLetter) != std::string::npos; }
+bool HasUnknownLetter(const CaseEvidence& e) {
+  return e.number.find(kUnknownLetter) != std::string::npos;
+}
 
 // The one registered customer number that fits a number with an unknown letter.
 std::optional<std::string> UniqueFit(const std::string& number, const Registry& registry) {
@@ -35,7 +37,8 @@ std::optional<std::string> UniqueFit(const std::string& number, const Registry& 
   for (const auto& [customer, bg] : registry.bg_by_customer_number) {
     if (customer.size() != number.size()) continue;
     bool same = true;
-    for (std::size_t i = 0; i < number.size() && same; ++i) same = number[i] == kUnknownLetter || number[i] == customer[i];
+    for (std::size_t i = 0; i < number.size() && same; ++i)
+      same = number[i] == kUnknownLetter || number[i] == customer[i];
     if (!same) continue;
     if (fit) return std::nullopt;  // two fit: no way to tell
     fit = bg;

@@ -101,7 +101,8 @@ class Scanner {
     int repairs = 0;
     bool blank_skipped = false;
     for (int i = 0; i < count; ++i, ++p) {
-      if (tolerant_ && allow_blank && i > 0 && !blank_skipped && p + 1 < text_.size() && text_[p] == ' ' && IsDigit(text_[p + 1])) {
+      if (tolerant_ && allow_blank && i > 0 && !blank_skipped && p + 1 < text_.size() && text_[p] == ' ' &&
+          IsDigit(text_[p + 1])) {
         blank_skipped = true;
         ++repairs;
         ++p;

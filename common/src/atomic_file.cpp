@@ -13,7 +13,9 @@
 namespace mailroom {
 namespace {
 
-std::string ErrnoText() { return std::strerror(errno); }
+std::string ErrnoText() {
+  return std::strerror(errno);
+}
 
 Result<void> WriteAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
@@ -32,7 +34,8 @@ Result<void> WriteAll(int fd, std::string_view bytes) {
 Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
   // The temporary name is unique per process and hidden, so concurrent writers and readers that
   // list the folder never pick it up.
-  std::filesystem::path tmp = path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
+  std::filesystem::path tmp =
+      path.parent_path() / ("." + path.filename().string() + ".tmp" + std::to_string(::getpid()));
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, kPrivateFileMode);
   if (fd < 0) return Fail(path.string() + ": cannot create: " + ErrnoText());
   auto written = WriteAll(fd, bytes);

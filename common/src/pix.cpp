@@ -7,6 +7,8 @@ Result<PixPtr> Owned(Pix* pix, const std::string& what) {
   return PixPtr(pix);
 }
 
-void SilenceLeptonica() { setMsgSeverity(L_SEVERITY_NONE); }
+void SilenceLeptonica() {
+  setMsgSeverity(L_SEVERITY_NONE);
+}
 
 }  // namespace mailroom

@@ -2,8 +2,8 @@
 
 #include <cerrno>
 #include <cstdarg>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <utility>
 
@@ -90,7 +90,9 @@ void SilenceLibtiff() {
   });
 }
 
-std::string TakeLastTiffError() { return std::exchange(last_tiff_error, std::string()); }
+std::string TakeLastTiffError() {
+  return std::exchange(last_tiff_error, std::string());
+}
 
 Result<PixPtr> DecodePage(const PageSource& page) {
   SilenceLibtiff();
@@ -100,7 +102,8 @@ Result<PixPtr> DecodePage(const PageSource& page) {
   if (pixGetWidth(pix->get()) < 16 || pixGetHeight(pix->get()) < 16) {
     return Fail(page.name + ": image too small to be a page");
   }
-  if (pixGetXRes(pix->get()) <= 0 || pixGetYRes(pix->get()) <= 0) pixSetResolution(pix->get(), kAssumedDpi, kAssumedDpi);
+  if (pixGetXRes(pix->get()) <= 0 || pixGetYRes(pix->get()) <= 0)
+    pixSetResolution(pix->get(), kAssumedDpi, kAssumedDpi);
   return pix;
 }
 

@@ -32,7 +32,9 @@ constexpr int kMinAgreeingRows = 3;
 
 // Leptonica stores pixels in 32-bit words, most significant byte first: on x86 the bytes of a
 // row are reversed. Without this swap, Code 128 never decodes.
-PixPtr LumaBytes(Pix* grey) { return PixPtr(pixEndianByteSwapNew(grey)); }
+PixPtr LumaBytes(Pix* grey) {
+  return PixPtr(pixEndianByteSwapNew(grey));
+}
 
 using Counts = std::map<std::pair<std::string, std::string>, int>;
 

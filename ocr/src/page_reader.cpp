@@ -61,7 +61,8 @@ class TesseractPageReader final : public PageReader {
 Result<std::unique_ptr<PageReader>> PageReader::Create(const OcrOptions& options) {
   std::error_code ec;
   if (!std::filesystem::exists(options.tessdata_dir / "pdf.ttf", ec)) {
-    return Fail((options.tessdata_dir / "pdf.ttf").string() + ": missing (needed for searchable PDFs; install tesseract-ocr)");
+    return Fail((options.tessdata_dir / "pdf.ttf").string() +
+                ": missing (needed for searchable PDFs; install tesseract-ocr)");
   }
   auto engine = TesseractEngine::Create(options.tessdata_dir, options.language);
   if (!engine) return tl::unexpected(engine.error());

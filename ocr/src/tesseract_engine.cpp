@@ -32,12 +32,12 @@ std::vector<Word> CollectWords(tesseract::TessBaseAPI& api) {
 }  // namespace
 
 Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::filesystem::path& tessdata_dir,
-                                                                const std::string& language) {
+                                                                 const std::string& language) {
   std::unique_ptr<TesseractEngine> engine(new TesseractEngine());
   engine->tessdata_dir_ = tessdata_dir.string();
   if (engine->api_.Init(engine->tessdata_dir_.c_str(), language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Fail("cannot load Tesseract model '" + language + "' from " + engine->tessdata_dir_ +
-                " (is tesseract-ocr-" + language + " installed?)");
+    return Fail("cannot load Tesseract model '" + language + "' from " + engine->tessdata_dir_ + " (is tesseract-ocr-" +
+                language + " installed?)");
   }
   // The API's default is PSM_SINGLE_BLOCK, not the command line's PSM_AUTO: letters have
   // several blocks (sender, recipient, body), so ask for page layout analysis.
@@ -47,7 +47,9 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::file
   return engine;
 }
 
-TesseractEngine::~TesseractEngine() { api_.End(); }
+TesseractEngine::~TesseractEngine() {
+  api_.End();
+}
 
 Result<RecognizedText> TesseractEngine::Recognize(Pix* page, int timeout_ms) {
   api_.Clear();

@@ -33,8 +33,8 @@ Result<void> WritePdf(const DocumentInput& input, const fs::path& pdf, const fs:
       continue;
     }
     fs::path notice = scratch / (input.document_id + "-notice-" + std::to_string(i) + ".pdf");
-    auto written = WriteNoticePdf(notice, "Seite konnte nicht gelesen werden: " + input.page_names[i] + "\n" +
-                                              input.classification.reason);
+    auto written = WriteNoticePdf(
+        notice, "Seite konnte nicht gelesen werden: " + input.page_names[i] + "\n" + input.classification.reason);
     if (!written) return written;
     parts.push_back(notice);
   }
@@ -59,8 +59,8 @@ Result<void> CopyOriginals(const DocumentInput& input, const fs::path& folder) {
 std::string SafeFileName(const std::string& id) {
   std::string safe;
   for (char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-                    c == '_' || c == '.';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
     safe += ok ? c : '_';
   }
   if (safe.empty() || safe == "." || safe == "..") safe = "_" + safe;
@@ -100,7 +100,8 @@ Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& inp
   auto json = proto::ToJson(MakeDocument(input, pdf_name));
   if (!json) return tl::unexpected(json.error());
   // The JSON goes last: a consumer that waits for it finds the PDF complete.
-  if (auto written = WriteFileAtomically(folder / (base + ".json"), *json); !written) return tl::unexpected(written.error());
+  if (auto written = WriteFileAtomically(folder / (base + ".json"), *json); !written)
+    return tl::unexpected(written.error());
   return relative_folder / (base + ".json");
 }
 

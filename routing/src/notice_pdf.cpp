@@ -46,8 +46,8 @@ Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::stri
     cairo_show_page(cr.get());
     cairo_surface_finish(surface.get());
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-      return Fail(output.string() + ": cannot draw notice page: " +
-                  cairo_status_to_string(cairo_surface_status(surface.get())));
+      return Fail(output.string() +
+                  ": cannot draw notice page: " + cairo_status_to_string(cairo_surface_status(surface.get())));
     }
   }
   return WriteFileAtomically(output, bytes);

@@ -32,8 +32,8 @@ Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const s
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.write();
     auto buffer = writer.getBufferSharedPointer();
-    return WriteFileAtomically(output, std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()),
-                                                        buffer->getSize()));
+    return WriteFileAtomically(output,
+                               std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()));
   } catch (const std::exception& e) {
     return Fail(output.string() + ": cannot join page PDFs: " + e.what());
   }

@@ -86,7 +86,7 @@ TEST_CASE("bad input: corrupt or truncated or empty or unknown files go to revie
   WritePix(box / "0002.jpg", samplegen::RenderBlankPage(300, 2, false), IFF_JFIF_JPEG);
   fs::resize_file(box / "0002.jpg", fs::file_size(box / "0002.jpg") / 2);  // truncated in transfer
   std::ofstream(box / "0003.tif").close();                                 // zero bytes
-  REQUIRE(WriteFileAtomically(box / "0004.txt", "scanner log"));            // unknown type
+  REQUIRE(WriteFileAtomically(box / "0004.txt", "scanner log"));           // unknown type
   WritePix(box / "0005.png", samplegen::RenderSeparatorSheet(), IFF_PNG);
   WritePix(box / "0006.png", samplegen::RenderBlankPage(300, 3, true), IFF_PNG);
 

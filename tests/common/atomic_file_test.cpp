@@ -9,7 +9,7 @@ using mailroom::testing::TempDir;
 
 namespace {
 unsigned ModeOf(const std::filesystem::path& path) {
-  struct stat st{};
+  struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   return st.st_mode & 0777;
 }

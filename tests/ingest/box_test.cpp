@@ -71,7 +71,8 @@ TEST_CASE("ReadBoxInfo reads box.json and defaults box_id to the folder name") {
   REQUIRE(info);
   CHECK(info->box_id == "BOX-42");
 
-  REQUIRE(WriteFileAtomically(box / "box.json", R"({"box_id": "B-7", "seal": "S-123", "origin": "jobcenter-kiel", "extra": 1})"));
+  REQUIRE(WriteFileAtomically(box / "box.json",
+                              R"({"box_id": "B-7", "seal": "S-123", "origin": "jobcenter-kiel", "extra": 1})"));
   info = ingest::ReadBoxInfo(box);
   REQUIRE(info);
   CHECK(info->box_id == "B-7");

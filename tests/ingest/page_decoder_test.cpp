@@ -10,7 +10,9 @@ using testing::TempDir;
 
 namespace {
 
-ingest::PageSource SourceFor(const std::filesystem::path& path) { return {path.filename().string(), path, 0, ""}; }
+ingest::PageSource SourceFor(const std::filesystem::path& path) {
+  return {path.filename().string(), path, 0, ""};
+}
 
 }  // namespace
 

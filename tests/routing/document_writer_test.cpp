@@ -36,11 +36,10 @@ TEST_CASE("A routed document's JSON has every contract field and no review reaso
   auto doc = routing::MakeDocument(RoutedInput(), "BOX-1-001.pdf");
   auto json = proto::ToJson(doc);
   REQUIRE(json);
-  for (const char* field : {"\"document_id\": \"BOX-1-001\"", "\"box_id\": \"BOX-1\"",
-                            "\"jobcenter_id\": \"jobcenter-kiel\"", "\"team\": \"widerspruch\"",
-                            "\"bg_number\": \"35301BG0012345\"", "\"doc_type\": \"objection\"", "\"pages\": [",
-                            "\"confidence\": 0.97", "\"evidence\": [", "\"pdf\": \"BOX-1-001.pdf\"",
-                            "\"priority\": true"}) {
+  for (const char* field :
+       {"\"document_id\": \"BOX-1-001\"", "\"box_id\": \"BOX-1\"", "\"jobcenter_id\": \"jobcenter-kiel\"",
+        "\"team\": \"widerspruch\"", "\"bg_number\": \"35301BG0012345\"", "\"doc_type\": \"objection\"", "\"pages\": [",
+        "\"confidence\": 0.97", "\"evidence\": [", "\"pdf\": \"BOX-1-001.pdf\"", "\"priority\": true"}) {
     CHECK_THAT(*json, Catch::Contains(field));
   }
   CHECK_THAT(*json, !Catch::Contains("reason"));
@@ -76,7 +75,7 @@ TEST_CASE("WriteDocument puts PDF and JSON into postkorb/<jobcenter>/<team>/, mo
   CHECK(*json_path == std::filesystem::path("postkorb/jobcenter-kiel/widerspruch/BOX-1-001.json"));
   const auto pdf = out->staging() / "postkorb/jobcenter-kiel/widerspruch/BOX-1-001.pdf";
   CHECK(testing::PdfPageCount(pdf) == 2);
-  struct stat st{};
+  struct stat st {};
   REQUIRE(::stat(pdf.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
 }

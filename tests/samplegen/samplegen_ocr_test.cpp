@@ -13,9 +13,8 @@ namespace sg = mailroom::samplegen;
 
 TEST_CASE("a rendered page is readable by Tesseract (deu)", "[samplegen][ocr][slow]") {
   sg::PageSpec spec;
-  spec.lines = {"Betreff: Widerspruch gegen den Bescheid vom 05.05.2025",
-                "BG-Nummer: 35301BG0012345", "Sehr geehrte Damen und Herren,",
-                "hiermit lege ich fristgerecht Widerspruch ein."};
+  spec.lines = {"Betreff: Widerspruch gegen den Bescheid vom 05.05.2025", "BG-Nummer: 35301BG0012345",
+                "Sehr geehrte Damen und Herren,", "hiermit lege ich fristgerecht Widerspruch ein."};
   spec.skew_degrees = 0.8;
   spec.speckle = true;
   auto page = sg::RenderPage(spec);

@@ -50,7 +50,9 @@ std::string Slurp(const fs::path& path) {
   return *bytes;
 }
 
-json ReadJson(const fs::path& path) { return json::parse(Slurp(path)); }
+json ReadJson(const fs::path& path) {
+  return json::parse(Slurp(path));
+}
 
 std::vector<std::vector<std::string>> ReadCsv(const fs::path& path) {
   std::vector<std::vector<std::string>> rows;
@@ -272,12 +274,15 @@ TEST_CASE("truth: envelopes start with a separator, cases are consistent with th
   CHECK(separators == 20);
   CHECK(truth["pages"][0]["kind"] == "separator");
 
-  const std::map<std::string, std::string> keyword = {
-      {"application", "Weiterbewilligungsantrag"}, {"change_notice", "Veränderungsmitteilung"},
-      {"bank_statement", "Kontoauszug"},           {"payslip", "abrechnung"},
-      {"sick_note", "Arbeitsunfähigkeitsbescheinigung"}, {"objection", "Widerspruch"},
-      {"rent", "Mietbescheinigung"},               {"job_search", "Eigenbemühungen"},
-      {"letter", "Sehr geehrte"}};
+  const std::map<std::string, std::string> keyword = {{"application", "Weiterbewilligungsantrag"},
+                                                      {"change_notice", "Veränderungsmitteilung"},
+                                                      {"bank_statement", "Kontoauszug"},
+                                                      {"payslip", "abrechnung"},
+                                                      {"sick_note", "Arbeitsunfähigkeitsbescheinigung"},
+                                                      {"objection", "Widerspruch"},
+                                                      {"rent", "Mietbescheinigung"},
+                                                      {"job_search", "Eigenbemühungen"},
+                                                      {"letter", "Sehr geehrte"}};
   const std::regex bg_like("[0-9]{5}BG[0-9]{7}");
   const std::regex customer_like("[0-9]{3}[A-Z][0-9]{6}");
   for (const json& envelope : truth["envelopes"]) {

@@ -13,13 +13,13 @@ namespace {
 
 enum class EnvelopeKind { kRoute, kNoNumber, kUnknownBg };
 
-constexpr std::array kDocTypes = {DocType::kLetter,   DocType::kApplication, DocType::kChangeNotice,
-                                  DocType::kBankStatement, DocType::kPayslip, DocType::kSickNote,
-                                  DocType::kObjection, DocType::kRent,       DocType::kJobSearch};
+constexpr std::array kDocTypes = {DocType::kLetter,        DocType::kApplication, DocType::kChangeNotice,
+                                  DocType::kBankStatement, DocType::kPayslip,     DocType::kSickNote,
+                                  DocType::kObjection,     DocType::kRent,        DocType::kJobSearch};
 constexpr std::array kDocWeights = {12, 14, 12, 14, 10, 10, 12, 8, 8};
 
-constexpr std::array kFonts = {"DejaVu Sans", "DejaVu Serif", "Liberation Sans", "Liberation Serif", "FreeSans",
-                               "FreeSerif"};
+constexpr std::array kFonts = {"DejaVu Sans",      "DejaVu Serif", "Liberation Sans",
+                               "Liberation Serif", "FreeSans",     "FreeSerif"};
 
 // Roughly 10% of the envelopes carry no case number at all, and one (in boxes of 5 or more) a
 // well-formed BG number that is not in the registry.
@@ -86,15 +86,16 @@ void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rn
   const Registry& registry = plan.registry;
   DocType type = kDocTypes[rng.Weighted(kDocWeights)];
   std::size_t jobcenter = static_cast<std::size_t>(rng.Between(0, static_cast<int>(registry.jobcenters.size()) - 1));
-  Case household = kind == EnvelopeKind::kRoute
-                       ? registry.cases[static_cast<std::size_t>(rng.Between(0, static_cast<int>(registry.cases.size()) - 1))]
-                       : MakeOutsider(rng, registry, jobcenter);
+  Case household =
+      kind == EnvelopeKind::kRoute
+          ? registry.cases[static_cast<std::size_t>(rng.Between(0, static_cast<int>(registry.cases.size()) - 1))]
+          : MakeOutsider(rng, registry, jobcenter);
   DocumentRequest request;
   request.type = type;
   request.household = &household;
   request.jobcenter = &registry.jobcenters[household.jobcenter];
-  request.style = kind == EnvelopeKind::kNoNumber ? NumberStyle::kNone
-                                                  : RandomStyle(type, kind == EnvelopeKind::kRoute, rng);
+  request.style =
+      kind == EnvelopeKind::kNoNumber ? NumberStyle::kNone : RandomStyle(type, kind == EnvelopeKind::kRoute, rng);
   request.barcode = (type == DocType::kApplication || type == DocType::kChangeNotice) && rng.Chance(0.6);
   request.repeat_number = rng.Chance(0.15);
   request.pages = RandomPageCount(type, rng);
@@ -140,7 +141,8 @@ BoxPlan PlanBox(const SampleOptions& options) {
   plan.seal = Seal(rng);
   plan.origin = plan.registry.jobcenters.front().id;
   std::vector<EnvelopeKind> kinds = EnvelopeKinds(options.envelopes, rng);
-  for (int i = 0; i < options.envelopes; ++i) PlanEnvelope(i + 1, kinds[static_cast<std::size_t>(i)], options, rng, plan);
+  for (int i = 0; i < options.envelopes; ++i)
+    PlanEnvelope(i + 1, kinds[static_cast<std::size_t>(i)], options, rng, plan);
   return plan;
 }
 

@@ -19,33 +19,33 @@ enum class PageKind { kContent, kBlank, kSeparator };
 
 struct PlannedPage {
   PageKind kind = PageKind::kContent;
-  int envelope = 0;                  ///< 1-based envelope the sheet belongs to (0 for separators)
-  std::string file;                  ///< "0001.tif"
-  PageLayout layout;                 ///< empty for blank pages
+  int envelope = 0;   ///< 1-based envelope the sheet belongs to (0 for separators)
+  std::string file;   ///< "0001.tif"
+  PageLayout layout;  ///< empty for blank pages
   ImageFileFormat format = ImageFileFormat::kTiffG4;
   double skew_degrees = 0;
   bool upside_down = false;
-  int speckles = 0;                  ///< number of dust specks
+  int speckles = 0;  ///< number of dust specks
   std::uint32_t noise_seed = 1;
-  std::optional<std::string> bg_number;     ///< the case (content pages of routable envelopes)
+  std::optional<std::string> bg_number;  ///< the case (content pages of routable envelopes)
   std::optional<std::string> jobcenter_id;
-  std::optional<std::string> doc_type;      ///< content pages only
+  std::optional<std::string> doc_type;  ///< content pages only
 };
 
 struct PlannedEnvelope {
   int index = 0;
-  std::optional<std::string> bg_number;     ///< null for review envelopes
+  std::optional<std::string> bg_number;  ///< null for review envelopes
   std::optional<std::string> jobcenter_id;
   std::string doc_type;
   bool expect_review = false;
-  std::optional<std::string> reason;        ///< review only: "no_case_number" or "unknown_bg_number"
-  std::vector<std::string> pages;           ///< content page files, in order
+  std::optional<std::string> reason;  ///< review only: "no_case_number" or "unknown_bg_number"
+  std::vector<std::string> pages;     ///< content page files, in order
 };
 
 struct BoxPlan {
   std::string box_id;
   std::string seal;
-  std::string origin;                       ///< jobcenter_id of the sending scan centre
+  std::string origin;  ///< jobcenter_id of the sending scan centre
   Registry registry;
   std::vector<PlannedPage> pages;
   std::vector<PlannedEnvelope> envelopes;

@@ -46,8 +46,8 @@ std::string GermanDate(const std::string& iso_date) {
 }
 
 std::string_view MonthName(int month) {
-  static constexpr std::array<std::string_view, 12> kNames = {"Januar", "Februar", "März",     "April",
-                                                              "Mai",    "Juni",    "Juli",     "August",
+  static constexpr std::array<std::string_view, 12> kNames = {"Januar",    "Februar", "März",     "April",
+                                                              "Mai",       "Juni",    "Juli",     "August",
                                                               "September", "Oktober", "November", "Dezember"};
   return kNames[static_cast<std::size_t>((month + 11) % 12)];
 }
@@ -56,7 +56,8 @@ std::string Amount(long cents) {
   bool negative = cents < 0;
   unsigned long value = static_cast<unsigned long>(negative ? -cents : cents);
   std::string euros = std::to_string(value / 100);
-  for (int pos = static_cast<int>(euros.size()) - 3; pos > 0; pos -= 3) euros.insert(static_cast<std::size_t>(pos), ".");
+  for (int pos = static_cast<int>(euros.size()) - 3; pos > 0; pos -= 3)
+    euros.insert(static_cast<std::size_t>(pos), ".");
   char fraction[8];
   std::snprintf(fraction, sizeof fraction, ",%02lu", value % 100);
   return (negative ? "-" : "") + euros + fraction;
@@ -92,13 +93,23 @@ std::string Phone(Rng& rng, std::string_view area_code) {
   }
 }
 
-std::string TaxId(Rng& rng) { return std::to_string(rng.Between(1, 9)) + Digits(rng, 10); }
+std::string TaxId(Rng& rng) {
+  return std::to_string(rng.Between(1, 9)) + Digits(rng, 10);
+}
 
-std::string SpacedBg(const std::string& bg) { return bg.substr(0, 5) + " BG " + bg.substr(7); }
-std::string DashedBg(const std::string& bg) { return bg.substr(0, 5) + "-BG-" + bg.substr(7); }
+std::string SpacedBg(const std::string& bg) {
+  return bg.substr(0, 5) + " BG " + bg.substr(7);
+}
+std::string DashedBg(const std::string& bg) {
+  return bg.substr(0, 5) + "-BG-" + bg.substr(7);
+}
 
-const Person& Writer(const DocumentRequest& request) { return request.household->persons.front(); }
-std::string FullName(const Person& person) { return person.given_name + " " + person.surname; }
+const Person& Writer(const DocumentRequest& request) {
+  return request.household->persons.front();
+}
+std::string FullName(const Person& person) {
+  return person.given_name + " " + person.surname;
+}
 
 std::string NumberLine(const DocumentRequest& request, Rng& rng) {
   const std::string& bg = request.household->bg_number;
@@ -204,7 +215,8 @@ void AddRecipientBlock(PageLayout& page, const Jobcenter& jobcenter, double spac
 }
 
 void AddFollowOnHeader(PageLayout& page, const DocumentRequest& request, int page_no, Rng& rng) {
-  page.rows.push_back(RightAligned("Seite " + std::to_string(page_no) + " von " + std::to_string(request.pages), 0, 10));
+  page.rows.push_back(
+      RightAligned("Seite " + std::to_string(page_no) + " von " + std::to_string(request.pages), 0, 10));
   if (request.repeat_number && request.style != NumberStyle::kNone) {
     page.rows.push_back(Plain(NumberLine(request, rng), 2, 10));
   }

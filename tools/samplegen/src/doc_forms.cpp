@@ -28,8 +28,10 @@ PageLayout FormFirstPage(const DocumentRequest& request, const std::string& titl
 void AddIncomeSection(PageLayout& page, const DocumentRequest& request, Rng& rng) {
   page.rows.push_back(Bold("Anlage EK: Einkommen", 8, 12));
   page.rows.push_back(Plain("Arbeitgeber: " + std::string(rng.Pick(Employers())), 4));
-  page.rows.push_back(Plain("Bruttoeinkommen monatlich: " + Amount(rng.Between(400, 2200) * 100 + rng.Between(0, 99)) + " EUR"));
-  page.rows.push_back(Plain("Nettoeinkommen monatlich: " + Amount(rng.Between(350, 1700) * 100 + rng.Between(0, 99)) + " EUR"));
+  page.rows.push_back(
+      Plain("Bruttoeinkommen monatlich: " + Amount(rng.Between(400, 2200) * 100 + rng.Between(0, 99)) + " EUR"));
+  page.rows.push_back(
+      Plain("Nettoeinkommen monatlich: " + Amount(rng.Between(350, 1700) * 100 + rng.Between(0, 99)) + " EUR"));
   int children = static_cast<int>(request.household->persons.size()) - 1;
   page.rows.push_back(Plain("Kindergeld: " + Amount(children > 0 ? 25500L * children : 0) + " EUR"));
   page.rows.push_back(Plain("Unterhalt oder Unterhaltsvorschuss: " + Amount(rng.Chance(0.3) ? 23000 : 0) + " EUR"));
@@ -66,15 +68,16 @@ void AddDeclaration(PageLayout& page, const DocumentRequest& request, Rng& rng) 
 
 std::vector<PageLayout> ComposeApplication(const DocumentRequest& request, Rng& rng) {
   std::vector<PageLayout> pages;
-  PageLayout first = FormFirstPage(
-      request, "Weiterbewilligungsantrag",
-      "Antrag auf Weiterbewilligung von Bürgergeld nach dem Zweiten Buch Sozialgesetzbuch (SGB II)", rng);
+  PageLayout first =
+      FormFirstPage(request, "Weiterbewilligungsantrag",
+                    "Antrag auf Weiterbewilligung von Bürgergeld nach dem Zweiten Buch Sozialgesetzbuch (SGB II)", rng);
   first.rows.push_back(Bold("1. Angaben zur antragstellenden Person", 6));
   AddPersonFields(first, request, rng);
   Date start = RandomDate(rng);
   first.rows.push_back(Bold("2. Weiterbewilligungszeitraum", 6));
   first.rows.push_back(Plain("Ich beantrage die Weiterbewilligung der Leistungen ab dem 01." +
-                             std::string(start.month < 10 ? "0" : "") + std::to_string(start.month) + ".2025.", 2));
+                                 std::string(start.month < 10 ? "0" : "") + std::to_string(start.month) + ".2025.",
+                             2));
   first.rows.push_back(Bold("3. Mitglieder der Bedarfsgemeinschaft", 6));
   for (const Person& p : request.household->persons) {
     first.rows.push_back(Plain(FullName(p) + ", geboren am " + GermanDate(p.birth_date), 1));
@@ -100,8 +103,8 @@ std::vector<PageLayout> ComposeApplication(const DocumentRequest& request, Rng& 
 
 std::vector<PageLayout> ComposeChangeNoticeForm(const DocumentRequest& request, Rng& rng) {
   std::vector<PageLayout> pages;
-  PageLayout first =
-      FormFirstPage(request, "Veränderungsmitteilung", "zum Bürgergeld nach dem SGB II (bitte vollständig ausfüllen)", rng);
+  PageLayout first = FormFirstPage(request, "Veränderungsmitteilung",
+                                   "zum Bürgergeld nach dem SGB II (bitte vollständig ausfüllen)", rng);
   AddPersonFields(first, request, rng);
   first.rows.push_back(Bold("Folgende Änderungen teile ich mit:", 6));
   static constexpr std::array<std::string_view, 5> kBoxes = {
@@ -115,10 +118,11 @@ std::vector<PageLayout> ComposeChangeNoticeForm(const DocumentRequest& request, 
     if (i == chosen) text += " ab " + when.Text();
     first.rows.push_back(Plain(text, i == 0 ? 2 : 0));
   }
-  std::string detail = chosen == 2 ? "Meine neue Bankverbindung lautet IBAN " + Iban(rng, request.jobcenter->town->bank_code) +
-                                         " bei der " + std::string(request.jobcenter->town->bank_name) + "."
-                                   : "Die Nachweise zu der Änderung füge ich bei. Bei Fragen bin ich unter " +
-                                         Phone(rng, request.jobcenter->town->area_code) + " erreichbar.";
+  std::string detail = chosen == 2
+                           ? "Meine neue Bankverbindung lautet IBAN " + Iban(rng, request.jobcenter->town->bank_code) +
+                                 " bei der " + std::string(request.jobcenter->town->bank_name) + "."
+                           : "Die Nachweise zu der Änderung füge ich bei. Bei Fragen bin ich unter " +
+                                 Phone(rng, request.jobcenter->town->area_code) + " erreichbar.";
   first.rows.push_back(Bold("Erläuterung:", 6));
   AddParagraph(first, detail, 1);
   if (request.pages == 1) AddSignatureBlock(first, request, rng);

@@ -47,22 +47,25 @@ LetterText GeneralLetter(const DocumentRequest& request, Rng& rng) {
                "habe."}};
     case 1:
       return {"Bitte um Verlegung meines Termins am " + date.Text(),
-              {"leider kann ich den Termin am " + date.Text() + " um 9:30 Uhr nicht wahrnehmen, da ich an diesem Tag "
-               "einen Arzttermin habe.",
+              {"leider kann ich den Termin am " + date.Text() +
+                   " um 9:30 Uhr nicht wahrnehmen, da ich an diesem Tag "
+                   "einen Arzttermin habe.",
                "Ich bitte Sie, mir einen neuen Termin zu geben."},
               {"Einen Nachweis über den Arzttermin füge ich bei."}};
     case 2:
       return {"Anfrage zum Stand meines Antrags",
-              {"am " + date.Text() + " habe ich bei Ihnen einen Antrag gestellt. Bis heute habe ich keinen Bescheid "
-               "erhalten.",
+              {"am " + date.Text() +
+                   " habe ich bei Ihnen einen Antrag gestellt. Bis heute habe ich keinen Bescheid "
+                   "erhalten.",
                "Bitte teilen Sie mir mit, wann ich mit einer Entscheidung rechnen kann."},
               {"Ohne die Leistungen kann ich meine Miete für den kommenden Monat nicht bezahlen."}};
     default:
-      return {"Bitte um Rückruf",
-              {"ich habe eine Frage zu Ihrem Schreiben vom " + date.Text() + ". Bitte rufen Sie mich unter der Nummer " +
-                   Phone(rng, request.jobcenter->town->area_code) + " zurück.",
-               "Ich bin werktags von 8 bis 12 Uhr erreichbar."},
-              {}};
+      return {
+          "Bitte um Rückruf",
+          {"ich habe eine Frage zu Ihrem Schreiben vom " + date.Text() + ". Bitte rufen Sie mich unter der Nummer " +
+               Phone(rng, request.jobcenter->town->area_code) + " zurück.",
+           "Ich bin werktags von 8 bis 12 Uhr erreichbar."},
+          {}};
   }
 }
 
@@ -83,8 +86,7 @@ LetterText Objection(Rng& rng) {
   return {"Widerspruch gegen den Bescheid vom " + decision.Text(),
           {"hiermit lege ich gegen Ihren Bescheid vom " + decision.Text() + " fristgerecht Widerspruch ein.",
            "Begründung: " + reasons[0]},
-          {reasons[1], reasons[2],
-           "Ich bitte um Überprüfung des Bescheides und um Erteilung eines Abhilfebescheides.",
+          {reasons[1], reasons[2], "Ich bitte um Überprüfung des Bescheides und um Erteilung eines Abhilfebescheides.",
            "Ich beantrage außerdem Akteneinsicht gemäß § 25 SGB X."}};
 }
 
@@ -101,13 +103,13 @@ LetterText ChangeNotice(const DocumentRequest& request, Rng& rng) {
                    " EUR im Monat. Den Arbeitsvertrag füge ich in Kopie bei."},
               {"Den ersten Gehaltsnachweis reiche ich nach, sobald ich ihn erhalten habe."}};
     case 1:
-      return {"Veränderungsmitteilung: Umzug",
-              {"hiermit teile ich Ihnen mit, dass ich zum " + when.Text() + " umziehe. Meine neue Anschrift lautet: " +
-                   std::string(rng.Pick(Streets())) + " " + std::to_string(rng.Between(1, 90)) + ", " +
-                   std::to_string(rng.Between(town.postcode_low, town.postcode_high)) + " " + std::string(town.city) +
-                   ".",
-               "Die Zustimmung zum Umzug wurde mir mit Schreiben vom " + DaysBefore(when, 30).Text() + " erteilt."},
-              {"Den neuen Mietvertrag reiche ich gesondert ein."}};
+      return {
+          "Veränderungsmitteilung: Umzug",
+          {"hiermit teile ich Ihnen mit, dass ich zum " + when.Text() + " umziehe. Meine neue Anschrift lautet: " +
+               std::string(rng.Pick(Streets())) + " " + std::to_string(rng.Between(1, 90)) + ", " +
+               std::to_string(rng.Between(town.postcode_low, town.postcode_high)) + " " + std::string(town.city) + ".",
+           "Die Zustimmung zum Umzug wurde mir mit Schreiben vom " + DaysBefore(when, 30).Text() + " erteilt."},
+          {"Den neuen Mietvertrag reiche ich gesondert ein."}};
     default:
       return {"Veränderungsmitteilung: Geburt unseres Kindes",
               {"hiermit teile ich Ihnen mit, dass unser Kind am " + when.Text() + " geboren wurde.",

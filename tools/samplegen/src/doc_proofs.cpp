@@ -31,8 +31,8 @@ std::vector<PageLayout> ComposeSickNote(const DocumentRequest& request, Rng& rng
   page.rows.push_back(Plain(request.household->address.street + ", " + request.household->address.postcode + " " +
                             request.household->address.city));
   page.rows.push_back(Plain("Kostenträgerkennung: 10" + Digits(rng, 7), 4));
-  page.rows.push_back(Plain("Versicherten-Nr.: " + std::string(1, static_cast<char>('A' + rng.Between(0, 25))) +
-                            Digits(rng, 9)));
+  page.rows.push_back(
+      Plain("Versicherten-Nr.: " + std::string(1, static_cast<char>('A' + rng.Between(0, 25))) + Digits(rng, 9)));
   page.rows.push_back(Plain("Betriebsstätten-Nr.: " + Digits(rng, 9) + "   Arzt-Nr.: " + Digits(rng, 9)));
   Date since = RandomDate(rng);
   Date until = since;
@@ -65,11 +65,11 @@ std::vector<PageLayout> ComposeRentCertificate(const DocumentRequest& request, R
   PageLayout page = NewPage(request);
   AddCustomerNote(page, request, rng);
   page.rows.push_back(Bold(landlord, 6, 12));
-  page.rows.push_back(Plain(std::string(rng.Pick(Streets())) + " " + std::to_string(rng.Between(1, 80)) + ", " +
-                                std::to_string(rng.Between(request.jobcenter->town->postcode_low,
-                                                           request.jobcenter->town->postcode_high)) +
-                                " " + std::string(request.jobcenter->town->city),
-                            0, 10));
+  page.rows.push_back(Plain(
+      std::string(rng.Pick(Streets())) + " " + std::to_string(rng.Between(1, 80)) + ", " +
+          std::to_string(rng.Between(request.jobcenter->town->postcode_low, request.jobcenter->town->postcode_high)) +
+          " " + std::string(request.jobcenter->town->city),
+      0, 10));
   page.rows.push_back(Plain("Telefon " + Phone(rng, request.jobcenter->town->area_code), 0, 10));
   page.rows.push_back(Bold("Mietbescheinigung", 10, 16));
   page.rows.push_back(Plain("zur Vorlage beim " + request.jobcenter->name, 1, 10));
@@ -96,9 +96,11 @@ std::vector<PageLayout> ComposeRentCertificate(const DocumentRequest& request, R
     PageLayout next = NewPage(request);
     AddFollowOnHeader(next, request, page_no, rng);
     next.rows.push_back(Bold("Angaben zu Heizung und Warmwasser", 8, 12));
-    next.rows.push_back(Plain(rng.Chance(0.5) ? "[X] Zentralheizung   [ ] Etagenheizung" : "[ ] Zentralheizung   [X] Etagenheizung", 4));
+    next.rows.push_back(Plain(
+        rng.Chance(0.5) ? "[X] Zentralheizung   [ ] Etagenheizung" : "[ ] Zentralheizung   [X] Etagenheizung", 4));
     next.rows.push_back(Plain("Energieträger: " + std::string(rng.Chance(0.6) ? "Erdgas" : "Fernwärme")));
-    next.rows.push_back(Plain("Warmwasser wird " + std::string(rng.Chance(0.5) ? "zentral" : "dezentral") + " erzeugt."));
+    next.rows.push_back(
+        Plain("Warmwasser wird " + std::string(rng.Chance(0.5) ? "zentral" : "dezentral") + " erzeugt."));
     AddParagraph(next, "Die Angaben entsprechen dem gültigen Mietvertrag. Eine Kopie des Mietvertrages liegt bei.", 6);
     next.rows.push_back(Plain("Ort, Datum, Unterschrift des Vermieters", 14, 10));
     pages.push_back(std::move(next));

@@ -67,7 +67,8 @@ std::vector<PageLayout> ComposeBankStatement(const DocumentRequest& request, Rng
     pages.push_back(std::move(next));
   }
   pages.back().rows.push_back(Columns("Neuer Kontostand", Amount(balance) + " EUR", 4));
-  pages.back().rows.push_back(Plain("Bitte prüfen Sie Ihren Kontoauszug. Einwendungen sind unverzüglich zu erheben.", 6, 9));
+  pages.back().rows.push_back(
+      Plain("Bitte prüfen Sie Ihren Kontoauszug. Einwendungen sind unverzüglich zu erheben.", 6, 9));
   return pages;
 }
 
@@ -78,7 +79,8 @@ std::vector<PageLayout> ComposePayslip(const DocumentRequest& request, Rng& rng)
   PageLayout page = NewPage(request);
   AddCustomerNote(page, request, rng);
   page.rows.push_back(Bold(employer, 6, 12));
-  std::string title = std::array{"Verdienstabrechnung", "Lohnabrechnung", "Entgeltabrechnung (Lohnabrechnung)"}[rng.Between(0, 2)];
+  std::string title =
+      std::array{"Verdienstabrechnung", "Lohnabrechnung", "Entgeltabrechnung (Lohnabrechnung)"}[rng.Between(0, 2)];
   page.rows.push_back(Bold(title + " " + std::string(MonthName(month)) + " 2025", 8, 14));
   page.rows.push_back(Plain("Personalnummer: " + Digits(rng, 6), 4));
   page.rows.push_back(Plain(FullName(worker) + ", " + request.household->address.street + ", " +
@@ -111,8 +113,9 @@ std::vector<PageLayout> ComposePayslip(const DocumentRequest& request, Rng& rng)
     next.rows.push_back(Columns("Steuerbrutto", Amount(gross * month) + " EUR", 4));
     next.rows.push_back(Columns("Lohnsteuer", Amount(tax * month) + " EUR"));
     next.rows.push_back(Columns("SV-Brutto", Amount(gross * month) + " EUR"));
-    next.rows.push_back(Plain("Urlaubsanspruch: " + std::to_string(rng.Between(20, 30)) + " Tage, davon genommen: " +
-                              std::to_string(rng.Between(0, 15)) + " Tage", 6));
+    next.rows.push_back(Plain("Urlaubsanspruch: " + std::to_string(rng.Between(20, 30)) +
+                                  " Tage, davon genommen: " + std::to_string(rng.Between(0, 15)) + " Tage",
+                              6));
     pages.push_back(std::move(next));
   }
   return pages;

@@ -12,7 +12,17 @@
 
 namespace mailroom::samplegen {
 
-enum class DocType { kApplication, kChangeNotice, kBankStatement, kPayslip, kSickNote, kObjection, kRent, kJobSearch, kLetter };
+enum class DocType {
+  kApplication,
+  kChangeNotice,
+  kBankStatement,
+  kPayslip,
+  kSickNote,
+  kObjection,
+  kRent,
+  kJobSearch,
+  kLetter
+};
 
 /// The contract's doc_type word, e.g. "bank_statement".
 [[nodiscard]] std::string_view DocTypeName(DocType type);
@@ -32,9 +42,9 @@ struct DocumentRequest {
   const Case* household = nullptr;       ///< the sender's household (registry case or outsider)
   const Jobcenter* jobcenter = nullptr;  ///< the addressed jobcenter
   NumberStyle style = NumberStyle::kBgPlain;
-  bool barcode = false;                  ///< forms: print the BG number as a barcode too
-  bool repeat_number = false;            ///< follow-on pages repeat the number in their header
-  int pages = 1;                         ///< content pages, 1-4
+  bool barcode = false;        ///< forms: print the BG number as a barcode too
+  bool repeat_number = false;  ///< follow-on pages repeat the number in their header
+  int pages = 1;               ///< content pages, 1-4
   std::string font_family = "DejaVu Sans";
 };
 

@@ -23,9 +23,11 @@ Result<void> Validate(const SampleOptions& options) {
   if (options.out_dir.empty()) return Fail("out_dir is required");
   if (options.envelopes < 1 || options.envelopes > 10000) return Fail("envelopes must be within 1..10000");
   if (options.dpi < 100 || options.dpi > 600) return Fail("dpi must be within 100..600");
-  if (options.max_skew_degrees < 0 || options.max_skew_degrees > 10) return Fail("max_skew_degrees must be within 0..10");
+  if (options.max_skew_degrees < 0 || options.max_skew_degrees > 10)
+    return Fail("max_skew_degrees must be within 0..10");
   if (options.blank_back_share < 0 || options.blank_back_share > 1) return Fail("blank_back_share must be within 0..1");
-  if (options.upside_down_share < 0 || options.upside_down_share > 1) return Fail("upside_down_share must be within 0..1");
+  if (options.upside_down_share < 0 || options.upside_down_share > 1)
+    return Fail("upside_down_share must be within 0..1");
   return {};
 }
 

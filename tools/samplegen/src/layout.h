@@ -12,9 +12,9 @@ enum class Align { kLeft, kCenter, kRight };
 
 /// One printed line. Positions are in millimetres on an A4 sheet (210 x 297 mm).
 struct TextRow {
-  std::string text;            ///< UTF-8; placed according to `align`
-  std::string right_text;      ///< optional second column, right-aligned on the same baseline
-  double size_pt = 11;         ///< font size in points (letters use 10-12 pt)
+  std::string text;        ///< UTF-8; placed according to `align`
+  std::string right_text;  ///< optional second column, right-aligned on the same baseline
+  double size_pt = 11;     ///< font size in points (letters use 10-12 pt)
   bool bold = false;
   Align align = Align::kLeft;
   double space_before_mm = 0;  ///< extra vertical space above the row
@@ -27,9 +27,9 @@ struct BarcodeSpot {
   std::string payload;
   std::string format = "Code128";  ///< "Code128", "DataMatrix" or "QRCode"
   double x_mm = 0;
-  double y_mm = 0;                 ///< top edge, or the vertical centre if `center_vertically`
-  double width_mm = 50;            ///< target width (1D) or edge length (2D)
-  double height_mm = 15;           ///< bar height, 1D only
+  double y_mm = 0;        ///< top edge, or the vertical centre if `center_vertically`
+  double width_mm = 50;   ///< target width (1D) or edge length (2D)
+  double height_mm = 15;  ///< bar height, 1D only
   Align align = Align::kLeft;
   bool center_vertically = false;
 };

@@ -139,8 +139,12 @@ Result<PixPtr> ToPix(cairo_surface_t* surface, int dpi) {
 
 }  // namespace
 
-int PageWidthPx(int dpi) { return static_cast<int>(std::lround(210.0 / kMmPerInch * dpi)); }
-int PageHeightPx(int dpi) { return static_cast<int>(std::lround(297.0 / kMmPerInch * dpi)); }
+int PageWidthPx(int dpi) {
+  return static_cast<int>(std::lround(210.0 / kMmPerInch * dpi));
+}
+int PageHeightPx(int dpi) {
+  return static_cast<int>(std::lround(297.0 / kMmPerInch * dpi));
+}
 
 Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
   if (dpi < 50 || dpi > 1200) return Fail("invalid dpi " + std::to_string(dpi));

@@ -19,7 +19,7 @@ struct Jobcenter {
 };
 
 struct Address {
-  std::string street;        ///< street and house number
+  std::string street;  ///< street and house number
   std::string postcode;
   std::string city;
 };
@@ -28,14 +28,14 @@ struct Person {
   std::string customer_number;  ///< 3 digits + letter + 6 digits; empty for persons outside the registry
   std::string surname;
   std::string given_name;
-  std::string birth_date;       ///< YYYY-MM-DD
+  std::string birth_date;  ///< YYYY-MM-DD
   bool female = false;
 };
 
 /// One Bedarfsgemeinschaft: 1-4 persons at one address. persons[0] is the head who writes letters.
 struct Case {
-  std::string bg_number;        ///< dienststelle + "BG" + 7 digits
-  std::size_t jobcenter = 0;    ///< index into Registry::jobcenters
+  std::string bg_number;      ///< dienststelle + "BG" + 7 digits
+  std::size_t jobcenter = 0;  ///< index into Registry::jobcenters
   Address address;
   std::vector<Person> persons;
 };

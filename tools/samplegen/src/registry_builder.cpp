@@ -44,8 +44,8 @@ std::vector<Person> RandomHousehold(Rng& rng) {
   std::vector<Person> persons{RandomAdult(rng, surname, female_head)};
   int size = static_cast<int>(rng.Weighted(std::array{45, 25, 18, 12})) + 1;
   bool couple = size >= 2 && rng.Chance(0.5);
-  if (couple) persons.push_back(RandomAdult(rng, rng.Chance(0.8) ? surname : std::string(rng.Pick(Surnames())),
-                                            !female_head));
+  if (couple)
+    persons.push_back(RandomAdult(rng, rng.Chance(0.8) ? surname : std::string(rng.Pick(Surnames())), !female_head));
   while (static_cast<int>(persons.size()) < size) {
     Person child;
     child.surname = surname;

@@ -16,7 +16,9 @@ Result<PixPtr> Skew(Pix* page, double degrees) {
                "pixRotate");
 }
 
-Result<PixPtr> TurnUpsideDown(Pix* page) { return Owned(pixRotate180(nullptr, page), "pixRotate180"); }
+Result<PixPtr> TurnUpsideDown(Pix* page) {
+  return Owned(pixRotate180(nullptr, page), "pixRotate180");
+}
 
 void AddSpeckle(Pix* page, std::uint32_t seed, int count) {
   if (pixGetDepth(page) != 8) return;

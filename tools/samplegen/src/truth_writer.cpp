@@ -11,7 +11,9 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json OrNull(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+Json OrNull(const std::optional<std::string>& value) {
+  return value ? Json(*value) : Json(nullptr);
+}
 
 const char* KindName(PageKind kind) {
   switch (kind) {

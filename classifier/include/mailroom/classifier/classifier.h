@@ -52,15 +52,15 @@ struct CaseEvidence {
 
 /// The classification of one envelope, ready for routing.
 struct Classification {
-  bool routed = false;                        ///< false: goes to review
-  std::optional<std::string> jobcenter_id;    ///< set when routed
-  std::optional<std::string> bg_number;       ///< set when known (also in review, if found)
-  std::string doc_type = "letter";            ///< CONTRACT.md vocabulary
-  std::string team = "leistung";              ///< default team of the doc_type
-  double confidence = 0;                      ///< 0..1
-  std::vector<std::string> evidence;          ///< subset of "barcode", "text", "registry", in that order
-  bool priority = false;                      ///< deadlines: objections, sick notes, "Eilt"
-  std::string reason;                         ///< why it goes to review (empty when routed)
+  bool routed = false;                      ///< false: goes to review
+  std::optional<std::string> jobcenter_id;  ///< set when routed
+  std::optional<std::string> bg_number;     ///< set when known (also in review, if found)
+  std::string doc_type = "letter";          ///< CONTRACT.md vocabulary
+  std::string team = "leistung";            ///< default team of the doc_type
+  double confidence = 0;                    ///< 0..1
+  std::vector<std::string> evidence;        ///< subset of "barcode", "text", "registry", in that order
+  bool priority = false;                    ///< deadlines: objections, sick notes, "Eilt"
+  std::string reason;                       ///< why it goes to review (empty when routed)
 };
 
 /// Decides the case, type and team of an envelope. All pages inherit one case. Goes to review

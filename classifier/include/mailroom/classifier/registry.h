@@ -29,9 +29,9 @@ struct Person {
 
 /// The loaded registry. Immutable after loading; safe to read from many threads.
 struct Registry {
-  std::map<std::string, Jobcenter> jobcenters;                 ///< by id
-  std::map<std::string, std::vector<Person>> cases;            ///< by BG number: the persons of the BG
-  std::map<std::string, std::string> bg_by_customer_number;    ///< customer number -> BG number
+  std::map<std::string, Jobcenter> jobcenters;               ///< by id
+  std::map<std::string, std::vector<Person>> cases;          ///< by BG number: the persons of the BG
+  std::map<std::string, std::string> bg_by_customer_number;  ///< customer number -> BG number
 
   /// The jobcenter that owns a BG number, or nullptr if the BG number is not registered.
   [[nodiscard]] const Jobcenter* JobcenterOf(const std::string& bg_number) const;

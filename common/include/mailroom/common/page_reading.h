@@ -29,16 +29,16 @@ enum class PageKind {
 
 /// The reading of one input page.
 struct PageReading {
-  std::string name;            ///< input file name, e.g. "0007.tif" ("0007.tif#2" for page 2 of a multi-page TIFF)
-  int index = 0;               ///< position in scan order, 0-based
+  std::string name;  ///< input file name, e.g. "0007.tif" ("0007.tif#2" for page 2 of a multi-page TIFF)
+  int index = 0;     ///< position in scan order, 0-based
   PageKind kind = PageKind::kContent;
   std::vector<Barcode> barcodes;
-  std::string text;            ///< full page text, lines separated by '\n'
+  std::string text;  ///< full page text, lines separated by '\n'
   std::vector<Word> words;
-  float mean_confidence = 0;   ///< 0..100 over all words; 0 when no words
-  int rotation_degrees = 0;    ///< clockwise rotation applied to put the page right side up
-  std::string error;           ///< why the page is unreadable (kUnreadable only), names the file
-  std::string pdf_path;        ///< single-page searchable PDF of this page (content pages only)
+  float mean_confidence = 0;  ///< 0..100 over all words; 0 when no words
+  int rotation_degrees = 0;   ///< clockwise rotation applied to put the page right side up
+  std::string error;          ///< why the page is unreadable (kUnreadable only), names the file
+  std::string pdf_path;       ///< single-page searchable PDF of this page (content pages only)
 };
 
 }  // namespace mailroom

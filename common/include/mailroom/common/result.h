@@ -23,6 +23,8 @@ template <typename T>
 using Result = tl::expected<T, Error>;
 
 /// Shorthand for returning a failure: `return Fail("registry line 4: missing column");`
-inline tl::unexpected<Error> Fail(std::string message) { return tl::unexpected<Error>(Error{std::move(message)}); }
+inline tl::unexpected<Error> Fail(std::string message) {
+  return tl::unexpected<Error>(Error{std::move(message)});
+}
 
 }  // namespace mailroom

@@ -12,10 +12,10 @@ namespace mailroom::ingest {
 
 /// One page of the box, not yet decoded.
 struct PageSource {
-  std::string name;             ///< "0007.tif", or "0007.tif#2" for the 2nd page of a multi-page TIFF
-  std::filesystem::path path;   ///< the image file
-  int tiff_page = 0;            ///< page inside a multi-page TIFF, 0-based
-  std::string listing_error;    ///< set when the file cannot be a page at all (unknown type, empty file)
+  std::string name;            ///< "0007.tif", or "0007.tif#2" for the 2nd page of a multi-page TIFF
+  std::filesystem::path path;  ///< the image file
+  int tiff_page = 0;           ///< page inside a multi-page TIFF, 0-based
+  std::string listing_error;   ///< set when the file cannot be a page at all (unknown type, empty file)
 };
 
 /// The box metadata from box.json (all optional there).

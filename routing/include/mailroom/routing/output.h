@@ -57,7 +57,8 @@ struct DocumentInput {
 [[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report);
 
 /// Concatenates PDFs (in order) into one, written atomically with mode 0600.
-[[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output);
+[[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs,
+                                     const std::filesystem::path& output);
 
 /// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
 [[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);

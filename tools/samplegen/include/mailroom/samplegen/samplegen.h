@@ -36,11 +36,11 @@ struct SampleOptions {
 
 /// Where the generated sample went and how big it is.
 struct SampleSummary {
-  int pages = 0;                        ///< page images in box/
-  int envelopes = 0;                    ///< envelopes (= separator sheets) in the box
-  std::filesystem::path box_dir;        ///< out_dir/box: page images + box.json
-  std::filesystem::path registry_dir;   ///< out_dir/registry: jobcenters.csv, cases.csv
-  std::filesystem::path truth_file;     ///< out_dir/truth.json (outside box/ on purpose)
+  int pages = 0;                       ///< page images in box/
+  int envelopes = 0;                   ///< envelopes (= separator sheets) in the box
+  std::filesystem::path box_dir;       ///< out_dir/box: page images + box.json
+  std::filesystem::path registry_dir;  ///< out_dir/registry: jobcenters.csv, cases.csv
+  std::filesystem::path truth_file;    ///< out_dir/truth.json (outside box/ on purpose)
 };
 
 /// Generates a complete sample: out_dir/box/0001.tif ... (G4/LZW TIFF, PNG, JPEG, resolution set),
@@ -54,12 +54,12 @@ struct SampleSummary {
 /// One test page: text lines top-left (12 pt, DejaVu Sans, one line per entry), an optional
 /// barcode in the top right corner.
 struct PageSpec {
-  std::vector<std::string> lines;        ///< UTF-8, printed top to bottom
-  std::optional<std::string> barcode;    ///< payload; no barcode if empty
+  std::vector<std::string> lines;          ///< UTF-8, printed top to bottom
+  std::optional<std::string> barcode;      ///< payload; no barcode if empty
   std::string barcode_format = "Code128";  ///< "Code128", "DataMatrix" or "QRCode"
-  int dpi = 300;                         ///< A4 at this resolution (100..600)
-  double skew_degrees = 0;               ///< rotation of the whole sheet, positive = clockwise
-  bool speckle = false;                  ///< add light scanner dust
+  int dpi = 300;                           ///< A4 at this resolution (100..600)
+  double skew_degrees = 0;                 ///< rotation of the whole sheet, positive = clockwise
+  bool speckle = false;                    ///< add light scanner dust
 };
 
 /// Renders an A4 page as an 8-bit grey Pix (white paper, black ink) with its resolution set.
