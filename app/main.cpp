@@ -61,6 +61,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
+  auto* version_cmd = app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -68,5 +70,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kExitBadInput;
   }
   if (*process_cmd) return RunProcess(process);
+  if (*version_cmd) {
+    std::fputs(mailroom::app::VersionText().c_str(), stdout);
+    return 0;
+  }
   return RunSamplegen(sample);
 }

@@ -67,7 +67,10 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
       readings[i] = std::move(reading);
       done[i] = true;
       const int count = ++finished;
-      if (progress) {
+      if (readings[i].kind == PageKind::kUnreadable) {
+        // Said even with --quiet: the operator should know at once, not only from review/.
+        std::fprintf(stderr, "mailroom: warning: %s (the page goes to review)\n", readings[i].error.c_str());
+      } else if (progress) {
         std::fprintf(stderr, "[%4d/%zu] %s: %s\n", count, pages.size(), pages[i].name.c_str(),
                      KindName(readings[i].kind));
       }

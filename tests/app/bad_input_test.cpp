@@ -113,3 +113,14 @@ TEST_CASE("bad input: corrupt or truncated or empty or unknown files go to revie
   CHECK_THAT(reasons["0003.tif"], Catch::Contains("0003.tif") && Catch::Contains("empty file"));
   CHECK_THAT(reasons["0004.txt"], Catch::Contains("0004.txt") && Catch::Contains("unknown file type"));
 }
+
+TEST_CASE("the mailroom command turns Tesseract's OpenMP threads off by itself") {
+  // A user runs mailroom plainly: without the variable, the program re-executes itself with it.
+  auto result = testing::RunMailroomWithEnv("env -u OMP_THREAD_LIMIT", "version");
+  CHECK(result.exit_code == 0);
+  CHECK_THAT(result.output, Catch::Contains("OMP_THREAD_LIMIT=1"));
+  CHECK_THAT(result.output, Catch::Contains("tesseract 5."));
+  // An operator's own value is kept.
+  result = testing::RunMailroomWithEnv("env OMP_THREAD_LIMIT=2", "version");
+  CHECK_THAT(result.output, Catch::Contains("OMP_THREAD_LIMIT=2"));
+}

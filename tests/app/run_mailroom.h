@@ -17,8 +17,9 @@ struct CommandResult {
   std::string output;  // stdout and stderr together
 };
 
-inline CommandResult RunMailroom(const std::string& arguments) {
-  const std::string command = std::string(MAILROOM_EXE) + " " + arguments + " 2>&1";
+/// Runs `<env_prefix> mailroom <arguments>`, e.g. env_prefix "env -u OMP_THREAD_LIMIT".
+inline CommandResult RunMailroomWithEnv(const std::string& env_prefix, const std::string& arguments) {
+  const std::string command = env_prefix + " " + std::string(MAILROOM_EXE) + " " + arguments + " 2>&1";
   CommandResult result;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return result;
@@ -28,6 +29,8 @@ inline CommandResult RunMailroom(const std::string& arguments) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
 }
+
+inline CommandResult RunMailroom(const std::string& arguments) { return RunMailroomWithEnv("", arguments); }
 
 inline nlohmann::json ReadJson(const std::filesystem::path& path) {
   std::ifstream in(path);

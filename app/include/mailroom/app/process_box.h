@@ -45,4 +45,8 @@ struct ProcessError {
 /// documents per jobcenter, elapsed time, pages/min.
 [[nodiscard]] std::string FormatSummary(const ProcessSummary& summary, const std::filesystem::path& out_dir);
 
+/// mailroom's version, the Tesseract, Leptonica and zxing-cpp versions it runs with, and
+/// OMP_THREAD_LIMIT as this process sees it (1 unless the operator set another value).
+[[nodiscard]] std::string VersionText();
+
 }  // namespace mailroom::app
