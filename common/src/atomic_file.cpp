@@ -64,11 +64,15 @@ Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
 }
 
 Result<void> CreatePrivateDirectories(const std::filesystem::path& dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Fail(dir.string() + ": cannot create folder: " + ec.message());
+  // Level by level, so that every folder this call creates is 0700, not just the last one.
+  // Folders that exist already keep their mode: they are not ours to change.
+  std::filesystem::path partial;
+  for (const auto& part : dir) {
+    partial /= part;
+    if (::mkdir(partial.c_str(), 0700) == 0 || errno == EEXIST) continue;
+    return Fail(dir.string() + ": cannot create folder: " + ErrnoText());
+  }
   if (!std::filesystem::is_directory(dir)) return Fail(dir.string() + ": exists and is not a folder");
-  std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
   return {};
 }
 

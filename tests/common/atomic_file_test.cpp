@@ -45,6 +45,7 @@ TEST_CASE("WriteFileAtomically names the path when the folder does not exist") {
 TEST_CASE("CreatePrivateDirectories makes owner-only folders and fails on a file in the way") {
   TempDir dir;
   REQUIRE(mailroom::CreatePrivateDirectories(dir / "a" / "b"));
+  CHECK(ModeOf(dir / "a") == 0700);
   CHECK(ModeOf(dir / "a" / "b") == 0700);
   REQUIRE(mailroom::WriteFileAtomically(dir / "file", "x"));
   auto result = mailroom::CreatePrivateDirectories(dir / "file");
