@@ -1,17 +1,55 @@
-// The page pipeline: barcodes -> separator? -> blank? -> text + searchable PDF.
-// Separator sheets and blank pages are never OCR'd: they are the cheap majority of checks.
+// The page pipeline: barcodes -> separator? -> ink -> blank? -> upright -> level -> text + PDF.
+// Separator sheets and blank pages are never OCR'd, and each image is decoded once (by ingest).
 #include <filesystem>
 
+#include "blank_detector.h"
 #include "mailroom/ocr/ocr.h"
+#include "page_cleanup.h"
 #include "tesseract_engine.h"
 
 namespace mailroom::ocr {
 namespace {
 
+// A page with less ink than this (in square millimetres) is too sparse for Tesseract's OSD to
+// be asked about its orientation: it would only guess.
+constexpr double kMinInkForOsdMm2 = 300.0;
+
+// The page as the later steps see it. A bilevel scan has no grey: its ink is the page itself.
+struct WorkPage {
+  PixPtr evened;  // 8-bit, paper evened out; null for bilevel scans
+  PixPtr ink;     // 1-bit
+  int dpi = 300;
+
+  void Turn(int degrees) {
+    if (degrees == 0) return;
+    ink = TurnClockwise(ink.get(), degrees);
+    if (evened) evened = TurnClockwise(evened.get(), degrees);
+  }
+  void Level(float degrees) {
+    ink = Deskew(ink.get(), degrees);
+    if (evened) evened = Deskew(evened.get(), degrees);
+  }
+};
+
+Result<WorkPage> Prepare(Pix* image) {
+  WorkPage page;
+  page.dpi = pixGetXRes(image) > 0 ? pixGetXRes(image) : 300;
+  if (pixGetDepth(image) == 1) {
+    page.ink.reset(pixClone(image));
+    return page;
+  }
+  PixPtr grey(pixConvertTo8(image, 0));
+  if (!grey) return Fail("cannot convert image to grey");
+  page.evened = EvenedGrey(grey.get());
+  page.ink = InkOf(page.evened.get());
+  if (!page.ink) return Fail("cannot separate ink from paper");
+  return page;
+}
+
 class TesseractPageReader final : public PageReader {
  public:
   TesseractPageReader(OcrOptions options, std::unique_ptr<TesseractEngine> engine)
-      : options_(std::move(options)), engine_(std::move(engine)) {}
+      : options_(std::move(options)), engine_(std::move(engine)), osd_(options_.tessdata_dir) {}
 
   PageReading Read(const std::string& name, int index, const Pix& image) override {
     PageReading page;
@@ -22,11 +60,13 @@ class TesseractPageReader final : public PageReader {
       page.kind = PageKind::kSeparator;
       return page;
     }
-    if (page.barcodes.empty() && IsBlankPage(image)) {
+    auto work = Prepare(const_cast<Pix*>(&image));
+    if (work && page.barcodes.empty() && IsBlankInk(work->ink.get(), work->dpi)) {
       page.kind = PageKind::kBlank;
       return page;
     }
-    if (auto read = ReadText(image, page); !read) {
+    auto read = work ? ReadText(*work, page) : Result<void>(tl::unexpected(work.error()));
+    if (!read) {
       page.kind = PageKind::kUnreadable;
       page.error = name + ": " + read.error().message;
     }
@@ -34,26 +74,41 @@ class TesseractPageReader final : public PageReader {
   }
 
  private:
-  Result<void> ReadText(const Pix& image, PageReading& page) {
-    // Bilevel scans go in as they are (the PDF then keeps them as compact G4); anything else as
-    // 8-bit grey, which Tesseract binarises itself.
-    PixPtr input(pixGetDepth(const_cast<Pix*>(&image)) == 1 ? pixClone(const_cast<Pix*>(&image))
-                                                            : pixConvertTo8(const_cast<Pix*>(&image), 0));
-    if (!input) return Fail("cannot convert image for text recognition");
-    auto text = engine_->Recognize(input.get(), options_.page_timeout_ms);
+  int UprightRotation(const WorkPage& work) {
+    const OrientationGuess guess = GuessOrientation(work.ink.get());
+    if (guess.sure) return guess.rotation;
+    l_int32 ink_pixels = 0;
+    pixCountPixels(work.ink.get(), &ink_pixels, nullptr);
+    const double px_per_mm = work.dpi / 25.4;
+    if (ink_pixels < kMinInkForOsdMm2 * px_per_mm * px_per_mm) return 0;
+    return osd_.UprightRotation(work.ink.get()).value_or(0);
+  }
+
+  Result<void> ReadText(WorkPage& work, PageReading& page) {
+    page.rotation_degrees = UprightRotation(work);
+    work.Turn(page.rotation_degrees);
+    work.Level(FindSkewDegrees(work.ink.get()));
+    work.ink = Despeckle(work.ink.get(), work.dpi);
+    // Word boxes are in the coordinates of this upright, level page: the page of the PDF.
+    Pix* ocr_input = work.evened ? work.evened.get() : work.ink.get();
+    pixSetResolution(ocr_input, work.dpi, work.dpi);
+    pixSetResolution(work.ink.get(), work.dpi, work.dpi);
+    auto text = engine_->Recognize(ocr_input, options_.page_timeout_ms);
     if (!text) return tl::unexpected(text.error());
     page.text = std::move(text->text);
     page.words = std::move(text->words);
     page.mean_confidence = text->mean_confidence;
     if (options_.pdf_dir.empty()) return {};
     const auto pdf = options_.pdf_dir / (std::to_string(page.index) + ".pdf");
-    if (auto written = engine_->WritePdf(pdf); !written) return written;
+    // The archive copy is the clean 1-bit page: G4 keeps a letter page at tens of KB.
+    if (auto written = engine_->WritePdf(pdf, work.ink.get()); !written) return written;
     page.pdf_path = pdf.string();
     return {};
   }
 
   OcrOptions options_;
   std::unique_ptr<TesseractEngine> engine_;
+  OrientationEngine osd_;
 };
 
 }  // namespace

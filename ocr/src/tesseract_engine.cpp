@@ -9,6 +9,9 @@
 namespace mailroom::ocr {
 namespace {
 
+// Tesseract's OSD confidence: about 15 is "reasonably confident"; sparse pages score around 10.
+constexpr float kMinOsdConfidence = 15.0f;
+
 std::vector<Word> CollectWords(tesseract::TessBaseAPI& api) {
   std::vector<Word> words;
   // The iterator is invalid after the next SetImage/Recognize/Clear: use it here and drop it.
@@ -72,7 +75,11 @@ Result<RecognizedText> TesseractEngine::Recognize(Pix* page, int timeout_ms) {
   return result;
 }
 
-Result<void> TesseractEngine::WritePdf(const std::filesystem::path& pdf_path) {
+Result<void> TesseractEngine::WritePdf(const std::filesystem::path& pdf_path, Pix* image) {
+  // The renderer embeds the "input image". Swapping it leaves the recognition result alone, so
+  // the text layer of the evened grey page can sit on its compact 1-bit version. Tesseract takes
+  // ownership of what it is given (and destroys it on the next SetImage): hand it a reference.
+  api_.SetInputImage(pixClone(image));
   // TessPDFRenderer appends ".pdf" to the base name it is given.
   std::filesystem::path base = pdf_path;
   base.replace_extension();
@@ -82,6 +89,33 @@ Result<void> TesseractEngine::WritePdf(const std::filesystem::path& pdf_path) {
     return Fail(pdf_path.string() + ": cannot write searchable PDF");
   }
   return {};
+}
+
+OrientationEngine::~OrientationEngine() {
+  if (api_) api_->End();
+}
+
+std::optional<int> OrientationEngine::UprightRotation(Pix* page) {
+  if (failed_) return std::nullopt;
+  if (!api_) {
+    api_ = std::make_unique<tesseract::TessBaseAPI>();
+    if (api_->Init(tessdata_dir_.c_str(), "osd", tesseract::OEM_DEFAULT) != 0) {
+      failed_ = true;
+      return std::nullopt;
+    }
+  }
+  api_->SetImage(page);
+  api_->SetSourceResolution(pixGetXRes(page));
+  int degrees = 0;
+  float orientation_confidence = 0;
+  const char* script = nullptr;
+  float script_confidence = 0;
+  // Returns false on pages without enough text.
+  const bool found = api_->DetectOrientationScript(&degrees, &orientation_confidence, &script, &script_confidence);
+  api_->Clear();
+  if (!found || orientation_confidence < kMinOsdConfidence) return std::nullopt;
+  // `degrees` is the clockwise rotation Tesseract sees; undoing it takes the rest of the turn.
+  return (360 - degrees) % 360;
 }
 
 }  // namespace mailroom::ocr

@@ -4,6 +4,8 @@
 #include <tesseract/baseapi.h>
 
 #include <filesystem>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,14 +31,31 @@ class TesseractEngine {
   /// Recognises the page (which must carry its resolution). Gives up after timeout_ms.
   [[nodiscard]] Result<RecognizedText> Recognize(Pix* page, int timeout_ms);
 
-  /// Writes the page just recognised as a one-page searchable PDF (image plus invisible text
-  /// layer) to `pdf_path`. Must follow a successful Recognize(): it reuses that result.
-  [[nodiscard]] Result<void> WritePdf(const std::filesystem::path& pdf_path);
+  /// Writes the page just recognised as a one-page searchable PDF to `pdf_path`: `image` (same
+  /// size as the recognised page; a 1-bit image is stored as G4) plus the invisible text layer of
+  /// the last Recognize(), whose result it reuses.
+  [[nodiscard]] Result<void> WritePdf(const std::filesystem::path& pdf_path, Pix* image);
 
  private:
   TesseractEngine() = default;
   tesseract::TessBaseAPI api_;
   std::string tessdata_dir_;
+};
+
+/// Tesseract's orientation and script detection (osd.traineddata), for pages where the cheap
+/// Leptonica check is unsure. Loaded only when first needed. Not thread-safe: one per worker.
+class OrientationEngine {
+ public:
+  explicit OrientationEngine(std::filesystem::path tessdata_dir) : tessdata_dir_(std::move(tessdata_dir)) {}
+  ~OrientationEngine();
+
+  /// Clockwise degrees (0/90/180/270) that put the page upright, if Tesseract is confident.
+  [[nodiscard]] std::optional<int> UprightRotation(Pix* page);
+
+ private:
+  std::filesystem::path tessdata_dir_;
+  std::unique_ptr<tesseract::TessBaseAPI> api_;  // created on first use
+  bool failed_ = false;                          // the model could not be loaded: do not retry
 };
 
 }  // namespace mailroom::ocr

@@ -1,0 +1,38 @@
+// Page clean-up before OCR, with Leptonica: binarisation that copes with grey or tinted paper,
+// uneven light and bleed-through; orientation (90/180/270); deskew; despeckle.
+#pragma once
+
+#include "mailroom/common/pix.h"
+
+namespace mailroom::ocr {
+
+/// The page as 8-bit grey with the paper evened out (background normalisation): tinted paper and
+/// uneven light become one flat paper level, so a single threshold separates ink from paper.
+[[nodiscard]] PixPtr EvenedGrey(Pix* grey);
+
+/// The dark ink of an evened page as a 1-bit image. Faint bleed-through from the back side and
+/// the paper stay white; print, pen and stamps (also blue-grey ink) are ink.
+[[nodiscard]] PixPtr InkOf(Pix* evened_grey);
+
+/// Which way up the text stands, from ascenders and descenders in the ink (Leptonica).
+struct OrientationGuess {
+  int rotation = 0;    ///< clockwise degrees (0/90/180/270) that put the text upright
+  bool sure = false;   ///< false: too little text or too close a call
+};
+[[nodiscard]] OrientationGuess GuessOrientation(Pix* ink);
+
+/// The skew of the text lines in degrees (within +-kMaxSkewDegrees), 0 if none is found.
+[[nodiscard]] float FindSkewDegrees(Pix* ink);
+inline constexpr float kMaxSkewDegrees = 6.0f;
+
+/// Turns a page by a multiple of 90 degrees clockwise.
+[[nodiscard]] PixPtr TurnClockwise(Pix* page, int degrees);
+
+/// Rotates a page by `degrees` (the value FindSkewDegrees returned) so its lines run level.
+/// Grey pages are interpolated, bilevel ones sampled; new corners are white.
+[[nodiscard]] PixPtr Deskew(Pix* page, float degrees);
+
+/// Removes specks too small to be part of any character (dust, scanner noise) from 1-bit ink.
+[[nodiscard]] PixPtr Despeckle(Pix* ink, int dpi);
+
+}  // namespace mailroom::ocr
