@@ -23,7 +23,7 @@ struct OrientationGuess {
 
 /// The skew of the text lines in degrees (within +-kMaxSkewDegrees), 0 if none is found.
 [[nodiscard]] float FindSkewDegrees(Pix* ink);
-inline constexpr float kMaxSkewDegrees = 6.0f;
+inline constexpr float kMaxSkewDegrees = 8.0f;
 
 /// Turns a page by a multiple of 90 degrees clockwise.
 [[nodiscard]] PixPtr TurnClockwise(Pix* page, int degrees);

@@ -6,6 +6,7 @@
 
 #include "mailroom/ocr/ocr.h"
 #include "mailroom/samplegen/samplegen.h"
+#include "page_effects.h"
 #include "temp_dir.h"
 
 using namespace mailroom;
@@ -94,4 +95,30 @@ TEST_CASE("PageReader::Create names the missing model") {
   auto reader = ocr::PageReader::Create(options);
   REQUIRE_FALSE(reader);
   CHECK_THAT(reader.error().message, Catch::Contains("'xyz'"));
+}
+
+TEST_CASE("PageReader puts a turned, skewed page on tinted paper upright and reads it") {
+  TempDir dir;
+  ocr::OcrOptions options;
+  options.pdf_dir = dir.path();
+  auto reader = ocr::PageReader::Create(options);
+  REQUIRE(reader);
+  samplegen::PageSpec spec;
+  spec.lines = {"Jobcenter Kiel", "Betreff: Widerspruch gegen den Bescheid", "BG-Nummer: 35301BG0012345",
+                "Sehr geehrte Damen und Herren,", "hiermit lege ich Widerspruch ein.", "Die Berechnung ist falsch.",
+                "Mit freundlichen Grüßen"};
+  spec.skew_degrees = 3.0;
+  auto rendered = samplegen::RenderPage(spec);
+  REQUIRE(rendered);
+  testing::TintAndShade(rendered->get(), 220, 50);
+  const int fed = GENERATE(90, 180);
+  PixPtr page(pixRotateOrth(rendered->get(), fed / 90));
+  auto reading = (*reader)->Read("0005.jpg", 4, *page);
+  CAPTURE(fed);
+  REQUIRE(reading.kind == PageKind::kContent);
+  CHECK(reading.rotation_degrees == 360 - fed);
+  CHECK_THAT(reading.text, Catch::Contains("hiermit lege ich Widerspruch ein"));
+  CHECK_THAT(reading.text, Catch::Contains("35301BG0012345"));
+  // Word boxes are on the upright page: portrait, so the words lie within its width.
+  for (const auto& word : reading.words) CHECK(word.left + word.width <= 2480 + 10);
 }
