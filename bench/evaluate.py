@@ -33,6 +33,12 @@ def main():
             else:
                 misrouted += 1
                 print(f"MISROUTED {name}: to {doc['bg_number']} ({path.name}), truth {expected['bg_number']}")
+    type_right = type_total = 0
+    for path, doc in list(documents(out_dir / "postkorb")) + list(documents(out_dir / "review")):
+        expected_types = {pages[n]["doc_type"] for n in doc["pages"] if n in pages and pages[n]["doc_type"]}
+        if len(expected_types) == 1:
+            type_total += 1
+            type_right += doc["doc_type"] in expected_types
     review_reasons = {}
     for path, doc in documents(out_dir / "review"):
         for name in doc["pages"]:
@@ -54,6 +60,7 @@ def main():
     print(f"routed right:        {routed_right} of {routable} routable pages ({100.0 * routed_right / max(1, routable):.1f} %)")
     print(f"misrouted pages:     {misrouted}")
     print(f"review pages:        {review_pages}  reasons: {review_reasons}")
+    print(f"doc type right:      {type_right} of {type_total} documents")
     print(f"blank recognised:    {len(true_blanks & set(report['blank_pages']))}/{len(true_blanks)}, "
           f"false blanks {len(set(report['blank_pages']) - true_blanks)}")
     print(f"separators found:    {len(true_seps & set(report['separator_pages']))}/{len(true_seps)}, "
