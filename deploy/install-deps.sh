@@ -14,8 +14,9 @@ packages=(
   libprotobuf-dev protobuf-compiler
   # small well-kept C++ libraries
   libfmt-dev libexpected-dev libcli11-dev nlohmann-json3-dev catch2
-  # PDF: joining page PDFs (qpdf), drawing sample pages and notice pages (Cairo), checking text (pdftotext)
-  libqpdf-dev libcairo2-dev poppler-utils
+  # PDF: joining page PDFs (qpdf), drawing sample pages and notice pages (Cairo), checking text
+  # (pdftotext), the sRGB profile that makes our PDFs PDF/A-2b
+  libqpdf-dev libcairo2-dev poppler-utils icc-profiles-free
   # fonts for the sample generator
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf
   # transport and scanning (distributed mode, SANE ingest)

@@ -38,7 +38,7 @@ Result<void> WritePdf(const DocumentInput& input, const fs::path& pdf, const fs:
     if (!written) return written;
     parts.push_back(notice);
   }
-  return MergePdfs(parts, pdf);
+  return MergePdfs(parts, pdf, input.document_id);
 }
 
 Result<void> CopyOriginals(const DocumentInput& input, const fs::path& folder) {

@@ -9,10 +9,12 @@
 
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/routing/output.h"
+#include "pdfa.h"
 
 namespace mailroom::routing {
 
-Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output) {
+Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output,
+                       const std::string& title) {
   if (inputs.empty()) return Fail(output.string() + ": no pages to write");
   try {
     QPDF merged;
@@ -27,6 +29,7 @@ Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const s
       for (auto& page : QPDFPageDocumentHelper(*source).getAllPages()) merged_pages.addPage(page, false);
       sources.push_back(std::move(source));
     }
+    if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(merged, title, *profile);
     QPDFWriter writer(merged);
     writer.setOutputMemory();
     writer.setObjectStreamMode(qpdf_o_generate);

@@ -1,5 +1,7 @@
 #include <sys/stat.h>
 
+#include <qpdf/Buffer.hh>
+
 #include <catch2/catch.hpp>
 
 #include "mailroom/common/atomic_file.h"
@@ -115,4 +117,35 @@ TEST_CASE("SafeFileName keeps ids readable and file-system safe") {
   CHECK(routing::SafeFileName("../etc/passwd") == ".._etc_passwd");
   CHECK(routing::SafeFileName("..") == "_..");
   CHECK(routing::SafeFileName("") == "_");
+}
+
+TEST_CASE("A document's PDF is marked PDF/A-2b: XMP identification, matching Info, sRGB output intent") {
+  TempDir root;
+  auto out = routing::OutputFolder::Open(root / "out");
+  REQUIRE(out);
+  auto input = RoutedInput();
+  input.page_names = {"0002.tif"};
+  input.page_pdfs = {out->scratch() / "p.pdf"};
+  REQUIRE(routing::WriteNoticePdf(input.page_pdfs[0], "Seite"));
+  REQUIRE(routing::WriteDocument(*out, input));
+
+  QPDF pdf;
+  pdf.processFile((out->staging() / "postkorb/jobcenter-kiel/widerspruch/BOX-1-001.pdf").c_str());
+  auto root_dict = pdf.getRoot();
+  REQUIRE(root_dict.hasKey("/Metadata"));
+  auto metadata = root_dict.getKey("/Metadata");
+  CHECK_FALSE(metadata.getDict().hasKey("/Filter"));  // PDF/A: metadata stays readable as is
+  const auto data = metadata.getRawStreamData();
+  const std::string xmp(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  CHECK_THAT(xmp, Catch::Contains("<pdfaid:part>2</pdfaid:part>"));
+  CHECK_THAT(xmp, Catch::Contains("<pdfaid:conformance>B</pdfaid:conformance>"));
+  CHECK_THAT(xmp, Catch::Contains(">BOX-1-001</rdf:li>"));
+  auto intents = root_dict.getKey("/OutputIntents");
+  REQUIRE(intents.isArray());
+  REQUIRE(intents.getArrayNItems() == 1);
+  CHECK(intents.getArrayItem(0).getKey("/S").getName() == "/GTS_PDFA1");
+  CHECK(intents.getArrayItem(0).getKey("/DestOutputProfile").isStream());
+  auto info = pdf.getTrailer().getKey("/Info");
+  CHECK(info.getKey("/Title").getUTF8Value() == "BOX-1-001");
+  CHECK(pdf.getTrailer().hasKey("/ID"));
 }

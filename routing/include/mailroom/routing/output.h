@@ -56,9 +56,11 @@ struct DocumentInput {
 /// Writes staging/report.json.
 [[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report);
 
-/// Concatenates PDFs (in order) into one, written atomically with mode 0600.
+/// Concatenates PDFs (in order) into one, written atomically with mode 0600. With a `title` (the
+/// document id: no personal data) the result is marked PDF/A-2b (XMP, Info, sRGB output intent),
+/// provided Debian's sRGB profile (icc-profiles-free) is installed.
 [[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs,
-                                     const std::filesystem::path& output);
+                                     const std::filesystem::path& output, const std::string& title = "");
 
 /// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
 [[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);
