@@ -9,6 +9,7 @@ namespace {
 // reach kMinUpConfidence and beat the other axis by kMinConfidenceRatio.
 constexpr float kMinUpConfidence = 8.0f;
 constexpr float kMinConfidenceRatio = 2.5f;
+constexpr int kOrientationDpi = 150;
 // Below this angle Tesseract copes by itself, and a rotation would only blur the image.
 constexpr float kMinSkewToCorrect = 0.25f;
 // A skew measurement below this confidence is noise (Leptonica's scale).
@@ -33,8 +34,11 @@ PixPtr EvenedGrey(Pix* grey) {
 PixPtr InkOf(Pix* evened_grey) { return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel)); }
 
 OrientationGuess GuessOrientation(Pix* ink) {
+  // Leptonica's detector works from 150 ppi up; at half of 300 dpi it takes a quarter of the time.
+  PixPtr reduced(pixGetXRes(ink) >= 2 * kOrientationDpi ? pixReduceRankBinary2(ink, 1, nullptr) : pixClone(ink));
+  if (!reduced) return {};
   l_float32 up = 0, left = 0;
-  if (pixOrientDetect(ink, &up, &left, 0, 0) != 0) return {};
+  if (pixOrientDetect(reduced.get(), &up, &left, 0, 0) != 0) return {};
   l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
   if (makeOrientDecision(up, left, kMinUpConfidence, kMinConfidenceRatio, &orient, 0) != 0) return {};
   switch (orient) {

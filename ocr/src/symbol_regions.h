@@ -1,8 +1,6 @@
-// Where on a page a 2D symbol (DataMatrix, QR, Aztec, PDF417) may be.
-//
-// zxing-cpp 1.4's DataMatrix detector searches outward from the centre of the image: on a full
-// A4 page with the symbol in a corner it finds nothing, while the same symbol cropped decodes at
-// once. So we find compact, dense ink blobs with Leptonica and give zxing-cpp one crop each.
+// Where on a page a barcode (linear or 2D) may be: compact, dense ink blobs, found with Leptonica
+// on a reduced image. Decoding only these crops is what makes barcode reading cheap and avoids
+// two zxing-cpp 1.4 weaknesses (see barcode_reader.cpp).
 #pragma once
 
 #include <vector>
@@ -16,7 +14,7 @@ struct Region {
 };
 
 /// Regions of an 8-bit page (in its pixel coordinates, quiet zone included) that are shaped and
-/// filled like a 2D symbol, densest first, at most `max_regions`.
+/// filled like a barcode symbol, densest first, at most `max_regions`.
 [[nodiscard]] std::vector<Region> FindSymbolRegions(Pix* grey, int dpi, size_t max_regions = 12);
 
 }  // namespace mailroom::ocr
