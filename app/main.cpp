@@ -57,6 +57,10 @@ int main(int argc, char** argv) {
   auto* sample_cmd = app.add_subcommand("samplegen", "generate a synthetic box, registry and ground truth");
   sample_cmd->add_option("--out", sample.out_dir, "output folder (gets box/, registry/, truth.json)")->required();
   sample_cmd->add_option("--seed", sample.seed, "random seed (same seed, same box)")->capture_default_str();
+  bool scan_defects = false;
+  sample_cmd->add_flag("--scan-defects", scan_defects,
+                       "scan like a real scanner: turned and skewed pages, tinted paper, uneven light, "
+                       "bleed-through, punched holes, lid shadows, handwritten notes on backs");
   sample_cmd->add_option("--envelopes", sample.envelopes, "number of envelopes")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
@@ -74,5 +78,5 @@ int main(int argc, char** argv) {
     std::fputs(mailroom::app::VersionText().c_str(), stdout);
     return 0;
   }
-  return RunSamplegen(sample);
+  return RunSamplegen(scan_defects ? mailroom::samplegen::ScanDefects(sample) : sample);
 }

@@ -18,7 +18,7 @@ packages=(
   # (pdftotext), the sRGB profile that makes our PDFs PDF/A-2b
   libqpdf-dev libcairo2-dev poppler-utils icc-profiles-free
   # fonts for the sample generator
-  fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf
+  fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf fonts-urw-base35
   # transport and scanning (distributed mode, SANE ingest)
   librabbitmq-dev rabbitmq-server libsane-dev sane-utils
 )

@@ -22,37 +22,18 @@
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/common/pix.h"
 #include "mailroom/samplegen/samplegen.h"
+#include "samplegen_test_util.h"
 
 namespace fs = std::filesystem;
 using mailroom::PixPtr;
 using nlohmann::json;
 namespace sg = mailroom::samplegen;
+using samplegen_test::ReadJson;
+using samplegen_test::Slurp;
+using samplegen_test::SmallBox;
+using samplegen_test::TempDir;
 
 namespace {
-
-// A fresh folder under the system temp dir, removed at scope exit.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(fs::temp_directory_path() / ("mailroom_samplegen_" + name + "_" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string Slurp(const fs::path& path) {
-  auto bytes = mailroom::ReadWholeFile(path);
-  REQUIRE(bytes.has_value());
-  return *bytes;
-}
-
-json ReadJson(const fs::path& path) {
-  return json::parse(Slurp(path));
-}
 
 std::vector<std::vector<std::string>> ReadCsv(const fs::path& path) {
   std::vector<std::vector<std::string>> rows;
@@ -98,16 +79,6 @@ double DarkShare(Pix* pix) {
   PixPtr binary(pixThresholdToBinary(grey.get(), 128));
   pixCountPixels(binary.get(), &dark, nullptr);
   return static_cast<double>(dark) / (static_cast<double>(pixGetWidth(pix)) * pixGetHeight(pix));
-}
-
-// Tests that do not look at pixels render at 100 dpi: nine times fewer pixels than 300 dpi.
-sg::SampleOptions SmallBox(const fs::path& out, unsigned seed, int envelopes, int dpi = 100) {
-  sg::SampleOptions options;
-  options.out_dir = out;
-  options.seed = seed;
-  options.envelopes = envelopes;
-  options.dpi = dpi;
-  return options;
 }
 
 // Removes spaces and dashes: "35301 BG 0012345" and "35301-BG-0012345" become "35301BG0012345".

@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdio>
 
+#include "defect_plan.h"
 #include "documents.h"
+#include "handwriting.h"
 #include "rng.h"
 #include "sheets.h"
 
@@ -51,9 +53,24 @@ ImageFileFormat RandomFormat(Rng& rng) {
   return kFormats[rng.Weighted(kWeights)];
 }
 
+SheetRole RoleOf(PageKind kind) {
+  switch (kind) {
+    case PageKind::kSeparator:
+      return SheetRole::kSeparator;
+    case PageKind::kBlank:
+      return SheetRole::kBlank;
+    case PageKind::kContent:
+      break;
+  }
+  return SheetRole::kContent;
+}
+
+// Appends pages. Document decisions come from `rng`; scan defects from `defects`, a separate stream,
+// so that boxes with and without defects hold the same documents.
 class PageSequence {
  public:
-  PageSequence(const SampleOptions& options, Rng& rng, BoxPlan& plan) : options_(options), rng_(rng), plan_(plan) {}
+  PageSequence(const SampleOptions& options, Rng& rng, Rng& defects, BoxPlan& plan)
+      : options_(options), rng_(rng), defects_(defects), plan_(plan) {}
 
   PlannedPage& Add(PageKind kind, int envelope, PageLayout layout) {
     PlannedPage page;
@@ -70,19 +87,45 @@ class PageSequence {
     } else {
       page.skew_degrees = rng_.Real(-options_.max_skew_degrees, options_.max_skew_degrees);
       page.speckles = rng_.Between(20, 120);
-      page.upside_down = kind == PageKind::kContent && rng_.Chance(options_.upside_down_share);
+      bool upside_down = kind == PageKind::kContent && rng_.Chance(options_.upside_down_share);
+      if (upside_down) page.defects.rotation = 180;
     }
+    page.defect_seed = defects_.Next();
+    int rotation = page.defects.rotation;
+    page.defects = PlanSheetDefects(options_, RoleOf(kind), page.defect_seed);
+    if (rotation != 0) page.defects.rotation = rotation;
     plan_.pages.push_back(std::move(page));
     return plan_.pages.back();
+  }
+
+  // A duplex back side: blank, or (handwritten_back_share) carrying a note, which makes it part of
+  // the document. Its front shows through it.
+  PlannedPage& AddBack(const PlannedEnvelope& envelope) {
+    PlannedPage& back = Add(PageKind::kBlank, envelope.index, PageLayout{});
+    std::size_t front = plan_.pages.size() - 2;
+    back.bleed_from = front;
+    bool note = defects_.Chance(options_.handwritten_back_share);
+    Rng note_rng(defects_.Next());
+    if (note) {
+      back.kind = PageKind::kContent;
+      back.handwritten_back = true;
+      back.layout = RandomBackNote(note_rng);
+      back.skew_degrees = -plan_.pages[front].skew_degrees;  // the same sheet, seen from behind
+      back.bg_number = envelope.bg_number;
+      back.jobcenter_id = envelope.jobcenter_id;
+      back.doc_type = envelope.doc_type;
+    }
+    return back;
   }
 
  private:
   const SampleOptions& options_;
   Rng& rng_;
+  Rng& defects_;
   BoxPlan& plan_;
 };
 
-void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rng& rng, BoxPlan& plan) {
+void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rng& rng, Rng& defects, BoxPlan& plan) {
   const Registry& registry = plan.registry;
   DocType type = kDocTypes[rng.Weighted(kDocWeights)];
   std::size_t jobcenter = static_cast<std::size_t>(rng.Between(0, static_cast<int>(registry.jobcenters.size()) - 1));
@@ -112,7 +155,7 @@ void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rn
     envelope.bg_number = household.bg_number;
     envelope.jobcenter_id = request.jobcenter->id;
   }
-  PageSequence sequence(options, rng, plan);
+  PageSequence sequence(options, rng, defects, plan);
   sequence.Add(PageKind::kSeparator, 0, SeparatorLayout(rng.Chance(0.7) ? "Code128" : "DataMatrix"));
   for (PageLayout& layout : layouts) {
     PlannedPage& page = sequence.Add(PageKind::kContent, index, std::move(layout));
@@ -120,7 +163,10 @@ void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rn
     page.jobcenter_id = envelope.jobcenter_id;
     page.doc_type = envelope.doc_type;
     envelope.pages.push_back(page.file);
-    if (rng.Chance(options.blank_back_share)) sequence.Add(PageKind::kBlank, index, PageLayout{});
+    if (rng.Chance(options.blank_back_share)) {
+      const PlannedPage& back = sequence.AddBack(envelope);
+      if (back.kind == PageKind::kContent) envelope.pages.push_back(back.file);
+    }
   }
   plan.envelopes.push_back(std::move(envelope));
 }
@@ -141,8 +187,9 @@ BoxPlan PlanBox(const SampleOptions& options) {
   plan.seal = Seal(rng);
   plan.origin = plan.registry.jobcenters.front().id;
   std::vector<EnvelopeKind> kinds = EnvelopeKinds(options.envelopes, rng);
+  Rng defects(options.seed ^ 0x5CA9DEF5u);
   for (int i = 0; i < options.envelopes; ++i)
-    PlanEnvelope(i + 1, kinds[static_cast<std::size_t>(i)], options, rng, plan);
+    PlanEnvelope(i + 1, kinds[static_cast<std::size_t>(i)], options, rng, defects, plan);
   return plan;
 }
 

@@ -1,6 +1,6 @@
 // Planning a box: every random decision (which case, which document, which file format, skew,
-// blank backs, ...) is made up front from the seed, so rendering can run in parallel and still
-// produce the same bytes.
+// blank backs, scan defects, ...) is made up front from the seed, so rendering can run in parallel
+// and still produce the same bytes.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,7 @@
 #include "layout.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "registry.h"
+#include "scan_defects.h"
 
 namespace mailroom::samplegen {
 
@@ -24,9 +25,13 @@ struct PlannedPage {
   PageLayout layout;  ///< empty for blank pages
   ImageFileFormat format = ImageFileFormat::kTiffG4;
   double skew_degrees = 0;
-  bool upside_down = false;
+  SheetDefects defects;           ///< incl. the rotation (180 for upside_down_share)
+  bool handwritten_back = false;  ///< a duplex back with a note: kContent, layout = the note
+  /// The page whose text shows through (the front of a back side); none: BackTextLayout(defect_seed).
+  std::optional<std::size_t> bleed_from;
   int speckles = 0;  ///< number of dust specks
   std::uint32_t noise_seed = 1;
+  std::uint32_t defect_seed = 1;
   std::optional<std::string> bg_number;  ///< the case (content pages of routable envelopes)
   std::optional<std::string> jobcenter_id;
   std::optional<std::string> doc_type;  ///< content pages only

@@ -11,9 +11,9 @@
 #include "image_writer.h"
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/samplegen/samplegen.h"
-#include "page_renderer.h"
 #include "registry.h"
-#include "scan_effects.h"
+#include "scan_sheet.h"
+#include "sheets.h"
 #include "truth_writer.h"
 
 namespace mailroom::samplegen {
@@ -26,8 +26,14 @@ Result<void> Validate(const SampleOptions& options) {
   if (options.max_skew_degrees < 0 || options.max_skew_degrees > 10)
     return Fail("max_skew_degrees must be within 0..10");
   if (options.blank_back_share < 0 || options.blank_back_share > 1) return Fail("blank_back_share must be within 0..1");
-  if (options.upside_down_share < 0 || options.upside_down_share > 1)
-    return Fail("upside_down_share must be within 0..1");
+  const std::pair<const char*, double> shares[] = {
+      {"upside_down_share", options.upside_down_share},     {"rotated_share", options.rotated_share},
+      {"tinted_paper_share", options.tinted_paper_share},   {"uneven_light_share", options.uneven_light_share},
+      {"bleed_through_share", options.bleed_through_share}, {"punch_holes_share", options.punch_holes_share},
+      {"scanner_edge_share", options.scanner_edge_share},   {"handwritten_back_share", options.handwritten_back_share}};
+  for (const auto& [name, share] : shares) {
+    if (!(share >= 0 && share <= 1)) return Fail(std::string(name) + " must be within 0..1");
+  }
   return {};
 }
 
@@ -52,20 +58,25 @@ Result<void> ClearOldBox(const std::filesystem::path& box_dir) {
   return {};
 }
 
-Result<std::string> RenderPlannedPage(const PlannedPage& planned, int dpi) {
-  auto page = RenderLayout(planned.layout, dpi);
+Result<std::string> RenderPlannedPage(const BoxPlan& plan, const PlannedPage& planned, int dpi) {
+  SheetScan sheet;
+  sheet.front = &planned.layout;
+  sheet.defects = planned.defects;
+  sheet.skew_degrees = planned.kind == PageKind::kBlank ? 0 : planned.skew_degrees;
+  // The count is per A4 page at 300 dpi and scales with the pixel area.
+  sheet.speckles = planned.speckles * dpi * dpi / (300 * 300);
+  sheet.noise_seed = planned.noise_seed;
+  PageLayout filler;
+  if (planned.defects.bleed_grey < 255) {
+    if (planned.bleed_from) {
+      sheet.back = &plan.pages[*planned.bleed_from].layout;
+    } else {
+      filler = BackTextLayout(planned.defect_seed);
+      sheet.back = &filler;
+    }
+  }
+  auto page = ScanSheet(sheet, dpi);
   if (!page) return tl::unexpected(page.error());
-  // Dust lies on the glass, so it is added before the skew and turns with the sheet; the count is
-  // per A4 page at 300 dpi and scales with the pixel area.
-  AddSpeckle(page->get(), planned.noise_seed, planned.speckles * dpi * dpi / (300 * 300));
-  if (planned.kind != PageKind::kBlank) {
-    page = Skew(page->get(), planned.skew_degrees);
-    if (!page) return tl::unexpected(page.error());
-  }
-  if (planned.upside_down) {
-    page = TurnUpsideDown(page->get());
-    if (!page) return tl::unexpected(page.error());
-  }
   return EncodeImage(page->get(), planned.format);
 }
 
@@ -77,7 +88,7 @@ Result<void> WritePages(const BoxPlan& plan, const std::filesystem::path& box_di
   auto worker = [&] {
     for (std::size_t i = next++; i < plan.pages.size(); i = next++) {
       const PlannedPage& page = plan.pages[i];
-      auto bytes = RenderPlannedPage(page, dpi);
+      auto bytes = RenderPlannedPage(plan, page, dpi);
       Result<void> written = bytes ? WriteFileAtomically(box_dir / page.file, *bytes) : tl::unexpected(bytes.error());
       if (!written) {
         std::lock_guard lock(error_mutex);

@@ -1,5 +1,6 @@
 #include "image_writer.h"
 
+#include <array>
 #include <memory>
 
 namespace mailroom::samplegen {
@@ -10,8 +11,36 @@ struct LeptBytesFree {
   void operator()(l_uint8* bytes) const noexcept { lept_free(bytes); }
 };
 
-constexpr int kBinariseThreshold = 160;  // dark anti-aliased edges count as ink, as in scanner firmware
+constexpr int kBinariseThreshold = 160;  // on white paper; dark anti-aliased edges count as ink
 constexpr int kJpegQuality = 85;
+
+// The median grey of a sample of the pixels: the paper's brightness, as text covers far less than
+// half of a page.
+int PaperLevel(Pix* page) {
+  std::array<long, 256> histogram{};
+  long samples = 0;
+  int w = static_cast<int>(pixGetWidth(page));
+  int h = static_cast<int>(pixGetHeight(page));
+  const l_uint32* data = pixGetData(page);
+  int wpl = pixGetWpl(page);
+  for (int y = 0; y < h; y += 4) {
+    const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < w; x += 4, ++samples) ++histogram[GET_DATA_BYTE(line, x)];
+  }
+  long seen = 0;
+  for (int v = 0; v < 256; ++v) {
+    seen += histogram[static_cast<std::size_t>(v)];
+    if (2 * seen >= samples) return v;
+  }
+  return 255;
+}
+
+// Scanner firmware sets its threshold relative to the paper it sees (auto exposure), so grey or
+// coloured paper and a dim side stay white while ink stays black. On white paper this is exactly
+// kBinariseThreshold.
+int BinariseThreshold(Pix* grey_page) {
+  return (kBinariseThreshold * PaperLevel(grey_page) + 127) / 255;
+}
 
 }  // namespace
 
@@ -32,7 +61,7 @@ Result<std::string> EncodeImage(Pix* grey_page, ImageFileFormat format) {
   PixPtr bilevel;
   Pix* source = grey_page;
   if (format == ImageFileFormat::kTiffG4) {
-    auto converted = Owned(pixConvertTo1(grey_page, kBinariseThreshold), "pixConvertTo1");
+    auto converted = Owned(pixConvertTo1(grey_page, BinariseThreshold(grey_page)), "pixConvertTo1");
     if (!converted) return tl::unexpected(converted.error());
     bilevel = std::move(*converted);
     pixCopyResolution(bilevel.get(), grey_page);

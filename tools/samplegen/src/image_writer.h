@@ -9,7 +9,7 @@
 namespace mailroom::samplegen {
 
 enum class ImageFileFormat {
-  kTiffG4,   ///< bilevel, CCITT G4 (binarised at a fixed threshold), ".tif"
+  kTiffG4,   ///< bilevel, CCITT G4 (threshold 160 on white paper, scaled with the paper's grey), ".tif"
   kTiffLzw,  ///< 8-bit grey, LZW, ".tif"
   kPng,      ///< 8-bit grey, ".png"
   kJpeg,     ///< 8-bit grey, quality 85, ".jpg"

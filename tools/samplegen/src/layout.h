@@ -34,9 +34,29 @@ struct BarcodeSpot {
   bool center_vertically = false;
 };
 
+/// Text put on the sheet by hand: a handwritten note or a rubber stamp. Drawn after the rows,
+/// tilted about its first baseline's start, in a lighter ink.
+struct FreeText {
+  std::vector<std::string> lines;    ///< UTF-8, top to bottom
+  std::string font_family = "Z003";  ///< a script font for notes, a plain bold one for stamps
+  double x_mm = 30;                  ///< start of the first baseline
+  double y_mm = 60;
+  double size_pt = 18;
+  double line_spacing = 1.25;  ///< baseline distance as a multiple of the font size
+  double angle_degrees = 0;    ///< positive = clockwise
+  double ink = 0.65;           ///< ink coverage 0..1 (grey = 255 * (1 - ink))
+  double slant = 0;            ///< extra shear of the glyphs (0.2 leans them right)
+  bool bold = false;
+  bool jitter = false;     ///< hand: words wander a little in size, height and angle
+  bool underline = false;  ///< hand: a loose stroke under the last line
+  bool boxed = false;      ///< stamp: a double rectangle around the text
+  unsigned seed = 1;       ///< for the jitter
+};
+
 struct PageLayout {
   std::vector<TextRow> rows;
   std::vector<BarcodeSpot> barcodes;
+  std::vector<FreeText> notes;
   std::string font_family = "DejaVu Sans";
   double top_mm = 20;
   double left_mm = 25;
@@ -44,7 +64,7 @@ struct PageLayout {
   double line_spacing = 1.4;  ///< baseline distance as a multiple of the font size
 
   /// The printed text in reading order, one entry per non-empty row ("text right_text"), with
-  /// runs of spaces (gaps between fields) collapsed to one space.
+  /// runs of spaces (gaps between fields) collapsed to one space; then the notes' lines.
   [[nodiscard]] std::vector<std::string> Lines() const {
     std::vector<std::string> lines;
     for (const TextRow& row : rows) {
@@ -54,6 +74,11 @@ struct PageLayout {
       }
       while (!line.empty() && line.back() == ' ') line.pop_back();
       if (!line.empty()) lines.push_back(line);
+    }
+    for (const FreeText& note : notes) {
+      for (const std::string& line : note.lines) {
+        if (!line.empty()) lines.push_back(line);
+      }
     }
     return lines;
   }

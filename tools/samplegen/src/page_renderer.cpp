@@ -14,11 +14,14 @@
 #include <cmath>
 #include <memory>
 #include <mutex>
+#include <numbers>
 #include <string>
+#include <vector>
 
 #include <cairo.h>
 
 #include "barcode_painter.h"
+#include "rng.h"
 
 namespace mailroom::samplegen {
 namespace {
@@ -94,6 +97,94 @@ void DrawRow(Canvas& canvas, const PageLayout& layout, const TextRow& row, doubl
   if (!row.right_text.empty()) canvas.Text(row.right_text, right - canvas.TextWidth(row.right_text), baseline_px);
 }
 
+// Splits at single spaces; handwriting is drawn word by word so each word can wander a little.
+std::vector<std::string> Words(const std::string& line) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char ch : line + " ") {
+    if (ch != ' ') {
+      word += ch;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  return words;
+}
+
+// The font matrix carries size and slant: x' = x - slant * y leans the glyph tops to the right
+// (font space has y pointing down).
+void SetFreeFont(cairo_t* cr, double size_px, double slant) {
+  cairo_matrix_t matrix;
+  cairo_matrix_init(&matrix, size_px, 0, -slant * size_px, size_px, 0, 0);
+  cairo_set_font_matrix(cr, &matrix);
+}
+
+// Draws one line word by word from x = 0 on `baseline`; returns its width (to the last glyph).
+double DrawFreeLine(cairo_t* cr, const FreeText& note, const std::string& line, double baseline, double size_px,
+                    Rng& rng) {
+  double x = 0;
+  double end = 0;
+  for (const std::string& word : Words(line)) {
+    double size = note.jitter ? size_px * rng.Real(0.93, 1.07) : size_px;
+    double dy = note.jitter ? size_px * rng.Real(-0.07, 0.07) : 0;
+    double tilt = note.jitter ? rng.Real(-0.05, 0.05) : 0;
+    SetFreeFont(cr, size, note.slant);
+    cairo_text_extents_t extents;
+    cairo_text_extents(cr, word.c_str(), &extents);
+    cairo_save(cr);
+    cairo_translate(cr, x, baseline + dy);
+    cairo_rotate(cr, tilt);
+    cairo_move_to(cr, 0, 0);
+    cairo_show_text(cr, word.c_str());
+    cairo_restore(cr);
+    end = x + extents.x_advance;
+    x = end + size * (note.jitter ? rng.Real(0.25, 0.4) : 0.3);
+  }
+  return end;
+}
+
+// A handwritten note or a stamp. Everything is drawn in a frame turned about the first baseline's
+// start, so the note is tilted as a whole.
+void DrawFreeText(cairo_t* cr, const Canvas& canvas, const FreeText& note, double px_per_pt) {
+  Rng rng(note.seed);
+  double size_px = note.size_pt * px_per_pt;
+  double gap = size_px * note.line_spacing;
+  cairo_save(cr);
+  cairo_set_source_rgba(cr, 0, 0, 0, note.ink);
+  cairo_translate(cr, canvas.Px(note.x_mm), canvas.Px(note.y_mm));
+  cairo_rotate(cr, note.angle_degrees * std::numbers::pi / 180.0);
+  cairo_select_font_face(cr, note.font_family.c_str(), CAIRO_FONT_SLANT_NORMAL,
+                         note.bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+  double width = 0;
+  for (std::size_t i = 0; i < note.lines.size(); ++i) {
+    width = std::max(width, DrawFreeLine(cr, note, note.lines[i], static_cast<double>(i) * gap, size_px, rng));
+  }
+  double last = static_cast<double>(note.lines.size() - 1) * gap;
+  cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+  if (note.underline) {
+    cairo_set_line_width(cr, size_px * 0.07);
+    double y = last + size_px * 0.3;
+    cairo_move_to(cr, 0, y);
+    cairo_curve_to(cr, width * 0.3, y + size_px * rng.Real(-0.15, 0.15), width * 0.6,
+                   y + size_px * rng.Real(-0.15, 0.15), width * rng.Real(0.8, 1.0), y - size_px * rng.Real(0, 0.2));
+    cairo_stroke(cr);
+  }
+  if (note.boxed) {
+    double pad = canvas.Px(2.5);
+    double top = -size_px * 0.85 - pad;
+    double bottom = last + size_px * 0.25 + pad;
+    cairo_set_line_width(cr, canvas.Px(0.6));
+    cairo_rectangle(cr, -pad, top, width + 2 * pad, bottom - top);
+    cairo_stroke(cr);
+    double inset = canvas.Px(1.0);
+    cairo_set_line_width(cr, canvas.Px(0.3));
+    cairo_rectangle(cr, -pad - inset, top - inset, width + 2 * (pad + inset), bottom - top + 2 * inset);
+    cairo_stroke(cr);
+  }
+  cairo_restore(cr);
+}
+
 Result<void> DrawBarcode(Canvas& canvas, const BarcodeSpot& spot) {
   auto symbol = EncodeBarcode(spot.payload, spot.format);
   if (!symbol) return tl::unexpected(symbol.error());
@@ -162,6 +253,9 @@ Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
     double row_mm = row.size_pt * kMmPerInch / kPointsPerInch;
     y_mm += row.space_before_mm + row_mm * layout.line_spacing;
     if (!row.text.empty() || !row.right_text.empty()) DrawRow(canvas, layout, row, canvas.Px(y_mm), w);
+  }
+  for (const FreeText& note : layout.notes) {
+    if (!note.lines.empty()) DrawFreeText(cr.get(), canvas, note, dpi / kPointsPerInch);
   }
   cairo_set_antialias(cr.get(), CAIRO_ANTIALIAS_NONE);  // crisp module edges
   for (const BarcodeSpot& spot : layout.barcodes) {

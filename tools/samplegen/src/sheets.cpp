@@ -1,5 +1,11 @@
 #include "sheets.h"
 
+#include <array>
+#include <string_view>
+
+#include "doc_common.h"
+#include "rng.h"
+
 namespace mailroom::samplegen {
 
 PageLayout SeparatorLayout(const std::string& format) {
@@ -55,6 +61,28 @@ PageLayout TestPageLayout(const PageSpec& spec) {
     row.size_pt = 12;
     page.rows.push_back(row);
   }
+  return page;
+}
+
+PageLayout BackTextLayout(unsigned seed) {
+  static constexpr std::array<std::string_view, 6> kParagraphs = {
+      "Sehr geehrte Damen und Herren, hiermit reiche ich die angeforderten Unterlagen ein und bitte "
+      "um Bearbeitung meines Antrags.",
+      "Die Kontoauszüge der letzten drei Monate sowie die Mietbescheinigung des Vermieters liegen "
+      "diesem Schreiben bei.",
+      "Sollten weitere Nachweise erforderlich sein, teilen Sie mir dies bitte schriftlich mit. Ich "
+      "bin tagsüber telefonisch erreichbar.",
+      "Bitte berücksichtigen Sie, dass sich meine Einkünfte ab dem kommenden Monat voraussichtlich "
+      "ändern werden.",
+      "Für Rückfragen stehe ich Ihnen gerne zur Verfügung. Vielen Dank für Ihre Mühe.",
+      "Mit freundlichen Grüßen"};
+  Rng rng(seed);
+  std::vector<std::string_view> order(kParagraphs.begin(), kParagraphs.end());
+  rng.Shuffle(order);
+  PageLayout page;
+  page.top_mm = rng.Real(40, 90);
+  page.font_family = rng.Chance(0.5) ? "DejaVu Sans" : "Liberation Serif";
+  for (std::string_view paragraph : order) doc::AddParagraph(page, paragraph, 4, 11);
   return page;
 }
 

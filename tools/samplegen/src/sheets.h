@@ -1,4 +1,5 @@
-// Layouts of the non-document sheets: the envelope separator sheet and simple test pages.
+// Layouts of the non-document sheets: the envelope separator sheet, simple test pages and the
+// text on the other side of a sheet.
 #pragma once
 
 #include <string>
@@ -16,5 +17,9 @@ inline constexpr const char* kSeparatorPayload = "MAILROOM-SEP";
 
 /// A PageSpec as a layout: 12 pt DejaVu Sans lines, barcode top right.
 [[nodiscard]] PageLayout TestPageLayout(const PageSpec& spec);
+
+/// Some printed text for the other side of a sheet, where only its show-through matters: a few
+/// paragraphs of letter text in an order chosen by `seed`.
+[[nodiscard]] PageLayout BackTextLayout(unsigned seed);
 
 }  // namespace mailroom::samplegen

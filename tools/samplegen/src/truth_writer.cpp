@@ -35,9 +35,13 @@ Json PageJson(const PlannedPage& page) {
   out["bg_number"] = OrNull(page.bg_number);
   out["jobcenter_id"] = OrNull(page.jobcenter_id);
   out["doc_type"] = OrNull(page.doc_type);
-  out["rotation"] = page.upside_down ? 180 : 0;
+  out["rotation"] = page.defects.rotation;
   out["skew_degrees"] = std::round(page.skew_degrees * 100) / 100;
   out["lines"] = page.layout.Lines();
+  // Only pages with scan defects carry the key, so boxes without defects read as they always did.
+  std::vector<std::string> defects = page.defects.Names();
+  if (page.handwritten_back) defects.insert(defects.begin(), "handwritten_back");
+  if (!defects.empty()) out["defects"] = defects;
   return out;
 }
 

@@ -10,7 +10,11 @@ namespace mailroom::samplegen {
 /// {"box_id", "seal", "origin"}
 [[nodiscard]] std::string BoxManifestJson(const BoxPlan& plan);
 
-/// {"box_id", "pages": [...], "envelopes": [...]}: what every page is and where it belongs.
+/// {"box_id", "pages": [...], "envelopes": [...]}: what every page is and where it belongs. A page
+/// is {"file", "kind", "envelope", "bg_number", "jobcenter_id", "doc_type", "rotation" (clockwise
+/// degrees applied), "skew_degrees", "lines"} plus, only on pages that have any, "defects": a list
+/// of "handwritten_back", "tinted_paper", "bleed_through", "punch_holes", "uneven_light",
+/// "scanner_edge".
 [[nodiscard]] std::string TruthJson(const BoxPlan& plan);
 
 }  // namespace mailroom::samplegen

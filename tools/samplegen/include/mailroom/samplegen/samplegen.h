@@ -29,10 +29,49 @@ struct SampleOptions {
   /// Share of content pages followed by a blank duplex back side (0..1). Default 0.15.
   double blank_back_share = 0.15;
   /// Share of content pages fed upside down, i.e. rotated by 180 degrees (0..1). Default 0.
+  /// Kept for compatibility; rotated_share also turns pages by 90 and 270 degrees.
   double upside_down_share = 0.0;
+
+  // Scan defects for testing page clean-up (deskew, orientation, binarisation, blank detection).
+  // All default to 0: without them the box is byte-identical to one generated before they
+  // existed. Each effect is decided per page, independently of the others and of the documents,
+  // so turning one on changes neither the box's documents nor the other effects' pages. G4 pages
+  // are binarised after the effects, with a threshold that follows the paper's brightness.
+
+  /// Share of content pages (not already upside down) fed turned by 180 (70 %), 90 or 270 degrees
+  /// (15 % each) clockwise; truth.json's "rotation" says which (0..1). Default 0.
+  double rotated_share = 0.0;
+  /// Share of content and blank pages on grey or coloured paper, scanned as paper grey 200..235
+  /// instead of 255 (0..1). Default 0.
+  double tinted_paper_share = 0.0;
+  /// Share of pages (all kinds) with uneven illumination: a gradient from one side or a vignette,
+  /// 40..60 grey levels darker at the far side (0..1). Default 0.
+  double uneven_light_share = 0.0;
+  /// Share of content and blank pages on which faint mirrored text of the other side shows through
+  /// (ink at grey ~200..230; a blank back shows its front page). Blank pages stay "blank" (0..1).
+  /// Default 0.
+  double bleed_through_share = 0.0;
+  /// Share of content and blank pages punched for a binder: two (sometimes four) dark discs of
+  /// 6 mm, 80 mm apart, about 12 mm from the sheet's left edge; they turn with the sheet (0..1).
+  /// Default 0.
+  double punch_holes_share = 0.0;
+  /// Share of pages (all kinds) with a dark strip of 2..6 mm along one or two edges: the shadow of
+  /// the scanner lid (0..1). Default 0.
+  double scanner_edge_share = 0.0;
+  /// Share of duplex back sides (see blank_back_share) that carry a short handwritten note or an
+  /// "EINGEGANGEN" stamp instead of being empty. They are content pages in truth.json: same
+  /// envelope, case and doc_type as the page before, "lines" = the note (0..1). Default 0.
+  double handwritten_back_share = 0.0;
+
   /// Box id written to box.json and truth.json. Default (empty): "BOX-<seed>".
   std::string box_id;
 };
+
+/// A realistic mix of scan defects on top of `base` (the `--scan-defects` preset): rotated 8 %
+/// (mostly 180 degrees), tinted paper 15 %, uneven light 15 %, bleed-through 10 %, punch holes
+/// 15 %, scanner edges 10 %, handwritten notes on 20 % of the blank backs, and max_skew_degrees
+/// raised to at least 3. Other fields of `base` are kept.
+[[nodiscard]] SampleOptions ScanDefects(SampleOptions base);
 
 /// Where the generated sample went and how big it is.
 struct SampleSummary {
@@ -60,10 +99,29 @@ struct PageSpec {
   int dpi = 300;                           ///< A4 at this resolution (100..600)
   double skew_degrees = 0;                 ///< rotation of the whole sheet, positive = clockwise
   bool speckle = false;                    ///< add light scanner dust
+  /// Clockwise quarter turn applied after the skew: 0, 90, 180 or 270 (90/270 give a landscape
+  /// image). Default 0.
+  int rotation = 0;
+  /// Paper brightness 0..255 (ink is scaled with it, like reflectance); 200..235 looks like a grey
+  /// or coloured sheet. Default 255 (white).
+  int paper_grey = 255;
+  /// Uneven light: grey levels lost at the far (right) side, growing from 0 at the left (0..255).
+  /// Default 0 (even light).
+  int light_falloff = 0;
+  /// Faint mirrored text of a back side (ink at grey ~215) shows through. Default false.
+  bool bleed_through = false;
+  /// Two punched holes (6 mm, 80 mm apart, 12 mm from the sheet's left edge), dark like the
+  /// scanner backing. Default false.
+  bool punch_holes = false;
+  /// A dark strip of 4 mm along the top edge of the image (scanner lid shadow). Default false.
+  bool scanner_edge = false;
 };
 
-/// Renders an A4 page as an 8-bit grey Pix (white paper, black ink) with its resolution set.
-/// Fails on an unknown barcode format, a payload the format cannot encode, or invalid dpi.
+/// Renders an A4 page as an 8-bit grey Pix (white paper, black ink) with its resolution set,
+/// then applies the spec's scan effects (paper, bleed-through and holes on the sheet; skew and
+/// rotation; then light and edge in the scanner's frame). Fails on an unknown barcode format, a
+/// payload the format cannot encode, invalid dpi, rotation not in {0, 90, 180, 270}, or
+/// paper_grey / light_falloff outside 0..255.
 [[nodiscard]] Result<PixPtr> RenderPage(const PageSpec& spec);
 
 /// Renders the envelope separator sheet: a large barcode with payload exactly "MAILROOM-SEP"
@@ -73,5 +131,27 @@ struct PageSpec {
 /// Renders an empty duplex back side: white, with a little scanner dust if `speckle`
 /// (deterministic for `seed`). 8-bit grey, resolution set.
 [[nodiscard]] Result<PixPtr> RenderBlankPage(int dpi = 300, unsigned seed = 1, bool speckle = true);
+
+/// An empty duplex back side with scan defects; a page rendered from it must still count as blank.
+struct BlankSpec {
+  int dpi = 300;               ///< A4 at this resolution (100..600). Default 300.
+  unsigned seed = 1;           ///< dust positions and bleed-through text. Default 1.
+  bool speckle = true;         ///< a little scanner dust. Default true.
+  int paper_grey = 255;        ///< paper brightness 0..255. Default 255 (white).
+  int light_falloff = 0;       ///< grey levels lost at the right side (0..255). Default 0.
+  bool bleed_through = false;  ///< mirrored text of the front shows through faintly. Default false.
+  bool punch_holes = false;    ///< two dark 6 mm holes near the left edge. Default false.
+  bool scanner_edge = false;   ///< a dark 4 mm strip along the top edge. Default false.
+};
+
+/// Renders `spec` as an 8-bit grey Pix with its resolution set. Same validation as RenderPage.
+[[nodiscard]] Result<PixPtr> RenderBlankPage(const BlankSpec& spec);
+
+/// Renders a back side that is empty except for a short handwritten note: `lines` (UTF-8, one
+/// entry per line, 1..6 lines) in a script font, slanted and slightly irregular, in blue-grey ink
+/// (grey ~60..110), placed and tilted according to `seed`. 8-bit grey, resolution set. Fails on
+/// invalid dpi or an empty `lines`.
+[[nodiscard]] Result<PixPtr> RenderHandwrittenNote(const std::vector<std::string>& lines, int dpi = 300,
+                                                   unsigned seed = 1);
 
 }  // namespace mailroom::samplegen
