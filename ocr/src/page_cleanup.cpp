@@ -33,12 +33,11 @@ PixPtr EvenedGrey(Pix* grey) {
 
 PixPtr InkOf(Pix* evened_grey) { return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel)); }
 
-OrientationGuess GuessOrientation(Pix* ink) {
-  // Leptonica's detector works from 150 ppi up; at half of 300 dpi it takes a quarter of the time.
-  PixPtr reduced(pixGetXRes(ink) >= 2 * kOrientationDpi ? pixReduceRankBinary2(ink, 1, nullptr) : pixClone(ink));
-  if (!reduced) return {};
+namespace {
+
+OrientationGuess Decide(Pix* ink) {
   l_float32 up = 0, left = 0;
-  if (pixOrientDetect(reduced.get(), &up, &left, 0, 0) != 0) return {};
+  if (pixOrientDetect(ink, &up, &left, 0, 0) != 0) return {};
   l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
   if (makeOrientDecision(up, left, kMinUpConfidence, kMinConfidenceRatio, &orient, 0) != 0) return {};
   switch (orient) {
@@ -48,6 +47,21 @@ OrientationGuess GuessOrientation(Pix* ink) {
     case L_TEXT_ORIENT_RIGHT: return {270, true};
     default: return {};
   }
+}
+
+}  // namespace
+
+OrientationGuess GuessOrientation(Pix* ink) {
+  // Leptonica's detector works from 150 ppi up; at half of 300 dpi it takes a quarter of the
+  // time. Pages with little text can be too close a call there: they get the full resolution.
+  if (pixGetXRes(ink) >= 2 * kOrientationDpi) {
+    PixPtr reduced(pixReduceRankBinary2(ink, 1, nullptr));
+    if (reduced) {
+      pixSetResolution(reduced.get(), pixGetXRes(ink) / 2, pixGetYRes(ink) / 2);
+      if (const auto guess = Decide(reduced.get()); guess.sure) return guess;
+    }
+  }
+  return Decide(ink);
 }
 
 float FindSkewDegrees(Pix* ink) {

@@ -12,7 +12,7 @@ namespace {
 
 // A page with less ink than this (in square millimetres) is too sparse for Tesseract's OSD to
 // be asked about its orientation: it would only guess.
-constexpr double kMinInkForOsdMm2 = 300.0;
+constexpr double kMinInkForOsdMm2 = 150.0;
 
 // The page as the later steps see it. A bilevel scan has no grey: its ink is the page itself.
 struct WorkPage {
