@@ -75,11 +75,7 @@ Result<RecognizedText> TesseractEngine::Recognize(Pix* page, int timeout_ms) {
   return result;
 }
 
-Result<void> TesseractEngine::WritePdf(const std::filesystem::path& pdf_path, Pix* image) {
-  // The renderer embeds the "input image". Swapping it leaves the recognition result alone, so
-  // the text layer of the evened grey page can sit on its compact 1-bit version. Tesseract takes
-  // ownership of what it is given (and destroys it on the next SetImage): hand it a reference.
-  api_.SetInputImage(pixClone(image));
+Result<void> TesseractEngine::WritePdf(const std::filesystem::path& pdf_path) {
   // TessPDFRenderer appends ".pdf" to the base name it is given.
   std::filesystem::path base = pdf_path;
   base.replace_extension();

@@ -31,10 +31,10 @@ class TesseractEngine {
   /// Recognises the page (which must carry its resolution). Gives up after timeout_ms.
   [[nodiscard]] Result<RecognizedText> Recognize(Pix* page, int timeout_ms);
 
-  /// Writes the page just recognised as a one-page searchable PDF to `pdf_path`: `image` (same
-  /// size as the recognised page; a 1-bit image is stored as G4) plus the invisible text layer of
-  /// the last Recognize(), whose result it reuses.
-  [[nodiscard]] Result<void> WritePdf(const std::filesystem::path& pdf_path, Pix* image);
+  /// Writes the page just recognised as a one-page searchable PDF to `pdf_path`: the recognised
+  /// image (a 1-bit page is stored as G4) plus the invisible text layer of the last Recognize(),
+  /// whose result it reuses.
+  [[nodiscard]] Result<void> WritePdf(const std::filesystem::path& pdf_path);
 
  private:
   TesseractEngine() = default;
