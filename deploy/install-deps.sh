@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mailroom needs to build, test and run; does nothing when all are
 # there. Used by tools/demo.sh and tools/test.sh, so a fresh Debian 12 machine needs nothing else.
+# Packages named as arguments are installed too (the benchmarks name their peers this way).
+#   deploy/install-deps.sh [EXTRA_PACKAGE ...]
 set -euo pipefail
 
 packages=(
@@ -21,6 +23,7 @@ packages=(
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf fonts-urw-base35
   # transport and scanning (distributed mode, SANE ingest)
   librabbitmq-dev rabbitmq-server libsane-dev sane-utils
+  "$@"
 )
 
 missing=()
