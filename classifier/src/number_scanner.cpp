@@ -50,23 +50,24 @@ class Scanner {
     const std::size_t after_group = p;
     p = SkipSeparator(p);
     if (p >= text_.size()) return std::nullopt;
-    bool letter_unknown = false;
     if (text_[p] >= 'A' && text_[p] <= 'Z') {
       m.number.push_back(text_[p]);
-    } else if (tolerant_ && IsDigit(text_[p]) && p == after_group) {
-      // OCR reads the letter as a look-alike digit (Z->2, S->5, B->8, O/D->0, I/L/T->1, G->6).
-      // Which letter it was is unknown: the registry decides (see kUnknownLetter). Only in the
-      // tight forms "1230456789" and "1230 456789": digit groups of IBANs and phone numbers
-      // would fit the looser ones.
-      m.number.push_back(kUnknownLetter);
-      ++m.substitutions;
-      letter_unknown = true;
-    } else {
-      return std::nullopt;
+      return Serial(SkipSeparator(p + 1), m, true);
     }
-    ++p;
-    p = SkipSeparator(p);
-    if (!Digits(p, 6, kMaxRepairsCustomer6, m, !letter_unknown) || !EndsWord(p)) return std::nullopt;
+    // OCR read the letter as a look-alike digit (Z->2, S->5, B->8, O/D->0, I/L/T->1, G->6), or
+    // lost it. Which letter it was is unknown: the registry decides (see kUnknownLetter). Only in
+    // the tight forms "1230456789", "1230 456789" and "123456789": digit groups of IBANs and phone
+    // numbers would fit looser ones.
+    if (!tolerant_ || p != after_group || !IsDigit(text_[p])) return std::nullopt;
+    m.number.push_back(kUnknownLetter);
+    ++m.substitutions;
+    if (auto read_as_digit = Serial(SkipSeparator(p + 1), m, false)) return read_as_digit;
+    return Serial(p, m, false);  // "161V091670" read as "161091670"
+  }
+
+  // The six digits that end a customer number, at p.
+  [[nodiscard]] std::optional<NumberMatch> Serial(std::size_t p, NumberMatch m, bool allow_blank) const {
+    if (!Digits(p, 6, kMaxRepairsCustomer6, m, allow_blank) || !EndsWord(p)) return std::nullopt;
     m.end = p;
     return m;
   }

@@ -139,3 +139,8 @@ TEST_CASE("a customer number whose letter was read as a digit is reported with a
           "[classifier][numbers]") {
   CHECK(NumbersIn("Kundennummer: 0762373173") == Numbers{"076?373173"});
 }
+
+TEST_CASE("a customer number whose letter OCR lost is reported with an unknown letter", "[classifier][numbers]") {
+  CHECK(NumbersIn("Kunden-Nr.: 161091670") == Numbers{"161?091670"});
+  CHECK(NumbersIn("Steuer-ID 12345678901").empty());  // eleven digits: no customer number at all
+}
