@@ -85,8 +85,9 @@ Resolution Resolve(const Envelope& envelope, const Registry& registry) {
     }
   }
   for (const CaseEvidence* e : unregistered) {
-    // Unresolved look-alikes are not evidence of an unknown case: most are phone numbers.
-    if (HasUnknownLetter(*e)) continue;
+    // Unconfirmed guesses are not evidence of an unknown case (most letter-less "customer
+    // numbers" are phone numbers).
+    if (e->needs_registry) continue;
     if (auto bg = VariantOf(*e, r.cases)) {
       ++r.cases[*bg].variant_hits;
     } else if (std::find(r.unknown.begin(), r.unknown.end(), e->number) == r.unknown.end()) {

@@ -69,7 +69,8 @@ std::vector<CaseEvidence> FindCaseNumbers(const PageReading& page) {
   if (matches.empty()) return evidence;
   const auto spans = LocateWords(page);
   for (const auto& m : matches) {
-    evidence.push_back({CaseEvidence::Source::kText, m.kind, m.number, page.name, MatchConfidence(page, spans, m)});
+    evidence.push_back(
+        {CaseEvidence::Source::kText, m.kind, m.number, page.name, MatchConfidence(page, spans, m), m.guessed});
   }
   return evidence;
 }

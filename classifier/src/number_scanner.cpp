@@ -36,8 +36,27 @@ class Scanner {
     std::size_t p = pos;
     if (!Digits(p, 5, kMaxRepairsBgOffice, m)) return std::nullopt;
     p = SkipSeparator(p);
-    if (!BgMarker(p, m)) return std::nullopt;
-    p = SkipSeparator(p);
+    const std::size_t marker = p;
+    if (BgMarker(p, m)) {
+      if (auto exact = BgSerial(SkipSeparator(p), m)) return exact;
+    }
+    if (!tolerant_) return std::nullopt;
+    // Tesseract sometimes reads the G of "BG" twice, as "B6G" or "BG6" ("13601BG63017095").
+    // Dropping the stray 6 is a guess that only the registry can confirm.
+    for (std::string_view doubled : {"B6G", "BG6"}) {
+      if (text_.substr(marker, 3) != doubled) continue;
+      NumberMatch guess = m;
+      guess.number.resize(5);
+      guess.number += "BG";
+      guess.guessed = true;
+      ++guess.substitutions;
+      if (auto found = BgSerial(SkipSeparator(marker + 3), guess)) return found;
+    }
+    return std::nullopt;
+  }
+
+  // The seven digits that end a BG number, at p.
+  [[nodiscard]] std::optional<NumberMatch> BgSerial(std::size_t p, NumberMatch m) const {
     if (!Digits(p, 7, kMaxRepairsBgSerial, m) || !EndsWord(p)) return std::nullopt;
     m.end = p;
     return m;
@@ -61,6 +80,7 @@ class Scanner {
     if (!tolerant_ || p != after_group || !IsDigit(text_[p])) return std::nullopt;
     m.number.push_back(kUnknownLetter);
     ++m.substitutions;
+    m.guessed = true;
     if (auto read_as_digit = Serial(SkipSeparator(p + 1), m, false)) return read_as_digit;
     return Serial(p, m, false);  // "161V091670" read as "161091670"
   }

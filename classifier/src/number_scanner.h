@@ -25,6 +25,7 @@ struct NumberMatch {
   std::size_t begin = 0;  ///< first byte of the match
   std::size_t end = 0;    ///< one past the last byte
   int substitutions = 0;  ///< OCR confusions that were repaired to read it
+  bool guessed = false;   ///< the repair was a guess: only the registry can confirm it
 };
 
 /// All numbers in `text`, in order, not overlapping. Exact digit counts are required, and no digit

@@ -226,3 +226,12 @@ TEST_CASE("a registered number read with low OCR confidence routes only with the
   CHECK(with_name.routed);
   CHECK(with_name.evidence == Strings{"text", "registry"});
 }
+
+TEST_CASE("a guessed reading that the registry does not know is ignored, not an unknown case",
+          "[classifier][decision]") {
+  const auto known = Classify({TextPage("0001.tif", "Erika Mustermann, Az. 35301BG60012345", 95)});
+  CHECK(known.routed);
+  CHECK(known.bg_number == "35301BG0012345");
+  const auto unknown = Classify({TextPage("0001.tif", "Az. 35301BG69999999", 95)});
+  CHECK(unknown.reason == "no case number found");
+}

@@ -144,3 +144,14 @@ TEST_CASE("a customer number whose letter OCR lost is reported with an unknown l
   CHECK(NumbersIn("Kunden-Nr.: 161091670") == Numbers{"161?091670"});
   CHECK(NumbersIn("Steuer-ID 12345678901").empty());  // eleven digits: no customer number at all
 }
+
+TEST_CASE("a BG marker whose G OCR read twice is a guess for the registry to confirm", "[classifier][numbers]") {
+  for (const char* text : {"BG-Nr.: 13601BG63017095", "Bedarfsgemeinschaft: 13601B6G3017095"}) {
+    CAPTURE(text);
+    const auto found = FindCaseNumbers(TextPage("0001.tif", text));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].number == "13601BG3017095");
+    CHECK(found[0].needs_registry);
+  }
+  CHECK_FALSE(FindCaseNumbers(TextPage("0001.tif", "35301BG0012345"))[0].needs_registry);
+}

@@ -43,6 +43,9 @@ struct CaseEvidence {
   std::string number;    ///< normalised: "35301BG0012345" or "123D456789"; see kUnknownLetter
   std::string page;      ///< page name it was found on
   float confidence = 0;  ///< 0..1: barcode 1.0; text: OCR confidence of the words it came from
+  /// A reading repaired by a guess (an unknown customer-number letter, a stray character in the
+  /// "BG" marker): it counts only if the registry confirms it, and is never an "unknown number".
+  bool needs_registry = false;
 };
 
 /// Finds BG and customer numbers in a page's barcodes and text, tolerating the printed variants
