@@ -41,23 +41,26 @@ class Scanner {
       if (auto exact = BgSerial(SkipSeparator(p), m)) return exact;
     }
     if (!tolerant_) return std::nullopt;
-    // Tesseract sometimes reads the G of "BG" twice, as "B6G" or "BG6" ("13601BG63017095").
-    // Dropping the stray 6 is a guess that only the registry can confirm.
-    for (std::string_view doubled : {"B6G", "BG6"}) {
-      if (text_.substr(marker, 3) != doubled) continue;
+    // Tesseract sometimes reads the G of "BG" twice, as "B6G" or "BG" and a stray digit
+    // ("13601BG63017095", "13201BG35666181"). Dropping it is a guess only the registry can confirm.
+    const std::string_view next3 = text_.substr(marker, 3);
+    const bool stray_digit = next3.size() == 3 && next3.substr(0, 2) == "BG" && IsDigit(next3[2]);
+    if (next3 == "B6G" || stray_digit) {
       NumberMatch guess = m;
       guess.number.resize(5);
       guess.number += "BG";
       guess.guessed = true;
       ++guess.substitutions;
-      if (auto found = BgSerial(SkipSeparator(marker + 3), guess)) return found;
+      // Already a guess: the seven digits after it must be read as they stand.
+      if (auto found = BgSerial(SkipSeparator(marker + 3), guess, 0)) return found;
     }
     return std::nullopt;
   }
 
   // The seven digits that end a BG number, at p.
-  [[nodiscard]] std::optional<NumberMatch> BgSerial(std::size_t p, NumberMatch m) const {
-    if (!Digits(p, 7, kMaxRepairsBgSerial, m) || !EndsWord(p)) return std::nullopt;
+  [[nodiscard]] std::optional<NumberMatch> BgSerial(std::size_t p, NumberMatch m,
+                                                    int max_repairs = kMaxRepairsBgSerial) const {
+    if (!Digits(p, 7, max_repairs, m) || !EndsWord(p)) return std::nullopt;
     m.end = p;
     return m;
   }
