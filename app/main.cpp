@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
 
-  auto* version_cmd = app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
+  auto* version_cmd =
+      app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
 
   try {
     app.parse(argc, argv);

@@ -6,8 +6,8 @@
 set -euo pipefail
 
 packages=(
-  # build
-  cmake g++ make pkg-config python3
+  # build, and the style check among the tests
+  cmake g++ make pkg-config python3 clang-format
   # OCR: Tesseract with the German and orientation models, Leptonica for images, libtiff
   tesseract-ocr tesseract-ocr-deu tesseract-ocr-osd libtesseract-dev libleptonica-dev libtiff-dev
   # barcodes (read and, for the sample generator, write)

@@ -31,7 +31,9 @@ PixPtr EvenedGrey(Pix* grey) {
   return PixPtr(pixClone(grey));  // a page too small for the normalisation tiles
 }
 
-PixPtr InkOf(Pix* evened_grey) { return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel)); }
+PixPtr InkOf(Pix* evened_grey) {
+  return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel));
+}
 
 namespace {
 
@@ -41,11 +43,16 @@ OrientationGuess Decide(Pix* ink) {
   l_int32 orient = L_TEXT_ORIENT_UNKNOWN;
   if (makeOrientDecision(up, left, kMinUpConfidence, kMinConfidenceRatio, &orient, 0) != 0) return {};
   switch (orient) {
-    case L_TEXT_ORIENT_UP: return {0, true};
-    case L_TEXT_ORIENT_LEFT: return {90, true};
-    case L_TEXT_ORIENT_DOWN: return {180, true};
-    case L_TEXT_ORIENT_RIGHT: return {270, true};
-    default: return {};
+    case L_TEXT_ORIENT_UP:
+      return {0, true};
+    case L_TEXT_ORIENT_LEFT:
+      return {90, true};
+    case L_TEXT_ORIENT_DOWN:
+      return {180, true};
+    case L_TEXT_ORIENT_RIGHT:
+      return {270, true};
+    default:
+      return {};
   }
 }
 

@@ -16,8 +16,8 @@ namespace mailroom::ocr {
 
 /// Which way up the text stands, from ascenders and descenders in the ink (Leptonica).
 struct OrientationGuess {
-  int rotation = 0;    ///< clockwise degrees (0/90/180/270) that put the text upright
-  bool sure = false;   ///< false: too little text or too close a call
+  int rotation = 0;   ///< clockwise degrees (0/90/180/270) that put the text upright
+  bool sure = false;  ///< false: too little text or too close a call
 };
 [[nodiscard]] OrientationGuess GuessOrientation(Pix* ink);
 

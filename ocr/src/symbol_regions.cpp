@@ -25,8 +25,7 @@ struct BoxaFree {
 };
 
 bool Overlap(const Region& a, const Region& b) {
-  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height &&
-         b.top < a.top + a.height;
+  return a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 }
 
 Region Union(const Region& a, const Region& b) {

@@ -30,7 +30,9 @@ inline CommandResult RunMailroomWithEnv(const std::string& env_prefix, const std
   return result;
 }
 
-inline CommandResult RunMailroom(const std::string& arguments) { return RunMailroomWithEnv("", arguments); }
+inline CommandResult RunMailroom(const std::string& arguments) {
+  return RunMailroomWithEnv("", arguments);
+}
 
 inline nlohmann::json ReadJson(const std::filesystem::path& path) {
   std::ifstream in(path);

@@ -14,10 +14,18 @@ namespace {
 // A letter with enough lines for ascenders and descenders to tell up from down.
 PixPtr LetterPage(double skew_degrees = 0) {
   samplegen::PageSpec spec;
-  spec.lines = {"Erika Mustermann", "Hauptstraße 12", "24103 Kiel", "", "Jobcenter Kiel", "Betreff: Weiterbewilligung",
-                "Sehr geehrte Damen und Herren,", "hiermit beantrage ich die Weiterbewilligung der Leistungen.",
-                "Die Kontoauszüge der letzten drei Monate liegen bei.", "Bitte teilen Sie mir mit, ob etwas fehlt.",
-                "Mit freundlichen Grüßen", "Erika Mustermann"};
+  spec.lines = {"Erika Mustermann",
+                "Hauptstraße 12",
+                "24103 Kiel",
+                "",
+                "Jobcenter Kiel",
+                "Betreff: Weiterbewilligung",
+                "Sehr geehrte Damen und Herren,",
+                "hiermit beantrage ich die Weiterbewilligung der Leistungen.",
+                "Die Kontoauszüge der letzten drei Monate liegen bei.",
+                "Bitte teilen Sie mir mit, ob etwas fehlt.",
+                "Mit freundlichen Grüßen",
+                "Erika Mustermann"};
   spec.skew_degrees = skew_degrees;
   auto page = samplegen::RenderPage(spec);
   REQUIRE(page);

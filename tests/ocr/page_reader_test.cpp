@@ -104,8 +104,12 @@ TEST_CASE("PageReader puts a turned, skewed page on tinted paper upright and rea
   auto reader = ocr::PageReader::Create(options);
   REQUIRE(reader);
   samplegen::PageSpec spec;
-  spec.lines = {"Jobcenter Kiel", "Betreff: Widerspruch gegen den Bescheid", "BG-Nummer: 35301BG0012345",
-                "Sehr geehrte Damen und Herren,", "hiermit lege ich Widerspruch ein.", "Die Berechnung ist falsch.",
+  spec.lines = {"Jobcenter Kiel",
+                "Betreff: Widerspruch gegen den Bescheid",
+                "BG-Nummer: 35301BG0012345",
+                "Sehr geehrte Damen und Herren,",
+                "hiermit lege ich Widerspruch ein.",
+                "Die Berechnung ist falsch.",
                 "Mit freundlichen Grüßen"};
   spec.skew_degrees = 3.0;
   auto rendered = samplegen::RenderPage(spec);
