@@ -98,7 +98,8 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
 
   ocr::OcrOptions ocr = options.ocr;
   ocr.pdf_dir = out->scratch();
-  auto readings = ReadPages(*pages, WorkerCount(options.jobs), ocr, options.progress);
+  auto readings = ReadPages(
+      *pages, WorkerCount(options.jobs), [&ocr] { return ocr::PageReader::Create(ocr); }, options.progress);
   if (!readings) return RunFailed(readings.error());
 
   ProcessSummary summary;

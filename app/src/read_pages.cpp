@@ -40,13 +40,26 @@ PageReading ReadOne(ocr::PageReader& reader, const ingest::PageSource& source, i
   } catch (const std::exception& e) {
     // Never lose a page to a library failure: it goes to review with the reason.
     return Unreadable(source, index, source.name + ": internal error while reading: " + e.what());
+  } catch (...) {
+    return Unreadable(source, index, source.name + ": internal error while reading");
+  }
+}
+
+// A worker's reader, or the reason it could not be made (also when making it threw).
+Result<std::unique_ptr<ocr::PageReader>> MakeReader(const ReaderFactory& make_reader) {
+  try {
+    return make_reader();
+  } catch (const std::exception& e) {
+    return Fail(std::string("internal error: ") + e.what());
+  } catch (...) {
+    return Fail("internal error");
   }
 }
 
 }  // namespace
 
 Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>& pages, int jobs,
-                                           const ocr::OcrOptions& options, bool progress) {
+                                           const ReaderFactory& make_reader, bool progress) {
   std::vector<PageReading> readings(pages.size());
   std::vector<bool> done(pages.size(), false);
   std::atomic<size_t> next{0};
@@ -55,7 +68,7 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
   std::string start_error;
 
   auto worker = [&] {
-    auto reader = ocr::PageReader::Create(options);
+    auto reader = MakeReader(make_reader);
     if (!reader) {
       std::lock_guard lock(mutex);
       start_error = reader.error().message;

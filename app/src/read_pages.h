@@ -1,6 +1,8 @@
 // The worker pool of the reading stage.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <vector>
 
 #include "mailroom/common/page_reading.h"
@@ -10,11 +12,15 @@
 
 namespace mailroom::app {
 
-/// Decodes and reads every page on `jobs` worker threads, each with its own PageReader (one
-/// Tesseract instance per thread, for the life of the thread). Results come back in scan order,
-/// one per page; a page that fails comes back kUnreadable with its reason. Fails only if no
-/// worker could start (e.g. the OCR models are missing).
+/// Makes the PageReader of one worker thread (the real one: ocr::PageReader::Create).
+using ReaderFactory = std::function<Result<std::unique_ptr<ocr::PageReader>>()>;
+
+/// Decodes and reads every page on `jobs` worker threads, each with its own PageReader from
+/// `make_reader` (one Tesseract instance per thread, for the life of the thread). Results come
+/// back in scan order, one per page; a page that fails, even by an exception from a library,
+/// comes back kUnreadable with its reason. Fails only if no worker could start (e.g. the OCR
+/// models are missing).
 [[nodiscard]] Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>& pages, int jobs,
-                                                         const ocr::OcrOptions& options, bool progress);
+                                                         const ReaderFactory& make_reader, bool progress);
 
 }  // namespace mailroom::app
