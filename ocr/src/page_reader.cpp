@@ -13,6 +13,9 @@ namespace {
 // A page with less ink than this (in square millimetres) is too sparse for Tesseract's OSD to
 // be asked about its orientation: it would only guess.
 constexpr double kMinInkForOsdMm2 = 150.0;
+// Mean word confidence of a good reading. Upside-down text read as it stands scores far lower.
+constexpr float kGoodReadingConfidence = 70.0f;
+constexpr float kSidewaysPenalty = 30.0f;
 
 // The page as the later steps see it: its ink. Tesseract reads the clean 1-bit page and the PDF
 // stores the same image (G4), so the text layer lies exactly on it. Reading the evened grey page
@@ -36,6 +39,24 @@ Result<WorkPage> Prepare(Pix* image) {
   page.ink = InkOf(evened.get());
   if (!page.ink) return Fail("cannot separate ink from paper");
   return page;
+}
+
+// True if most words stand upright (taller than wide): Tesseract can read a sideways page, but
+// then the page itself still lies on its side.
+bool MostlyUpright(const std::vector<Word>& words) {
+  int counted = 0, upright = 0;
+  for (const Word& word : words) {
+    if (word.text.size() < 3) continue;
+    ++counted;
+    if (word.height > word.width) ++upright;
+  }
+  return counted > 0 && upright * 2 > counted;
+}
+
+// How good a reading is, for choosing between two ways up: its mean word confidence, less a
+// penalty when the words stand upright (the page was read lying on its side).
+float ReadingScore(const RecognizedText& text) {
+  return text.mean_confidence - (MostlyUpright(text.words) ? kSidewaysPenalty : 0.0f);
 }
 
 class TesseractPageReader final : public PageReader {
@@ -66,24 +87,53 @@ class TesseractPageReader final : public PageReader {
   }
 
  private:
-  int UprightRotation(const WorkPage& work) {
+  // Which way up the page stands. `sure` false: both cheap checks were unsure (a page of capitals
+  // has no ascenders and descenders to tell by); `rotation` is then only Tesseract's best guess.
+  OrientationEngine::Upright Orientation(const WorkPage& work) {
     const OrientationGuess guess = GuessOrientation(work.ink.get());
-    if (guess.sure) return guess.rotation;
+    if (guess.sure) return {guess.rotation, true};
     l_int32 ink_pixels = 0;
     pixCountPixels(work.ink.get(), &ink_pixels, nullptr);
     const double px_per_mm = work.dpi / 25.4;
-    if (ink_pixels < kMinInkForOsdMm2 * px_per_mm * px_per_mm) return 0;
-    return osd_.UprightRotation(work.ink.get()).value_or(0);
+    if (ink_pixels < kMinInkForOsdMm2 * px_per_mm * px_per_mm) return {0, false};
+    return osd_.UprightRotation(work.ink.get()).value_or(OrientationEngine::Upright{0, false});
+  }
+
+  // The page turned, levelled and despeckled, then recognised. Word boxes are in the coordinates
+  // of this upright, level page: the page of the PDF.
+  Result<RecognizedText> RecognizeTurned(const WorkPage& work, int rotation) {
+    PixPtr ink = TurnClockwise(work.ink.get(), rotation);
+    ink = Deskew(ink.get(), FindSkewDegrees(ink.get()));
+    ink = Despeckle(ink.get(), work.dpi);
+    pixSetResolution(ink.get(), work.dpi, work.dpi);
+    return engine_->Recognize(ink.get(), options_.page_timeout_ms);
+  }
+
+  // When orientation was unsure and the upright reading is poor, the page is also read the way
+  // Tesseract's guess (or, without one, upside down) would have it, and the better reading wins.
+  // Costs a second recognition, but only on such pages.
+  Result<RecognizedText> RecognizeUpright(const WorkPage& work, PageReading& page) {
+    const OrientationEngine::Upright orientation = Orientation(work);
+    page.rotation_degrees = orientation.rotation;
+    auto first = RecognizeTurned(work, orientation.sure ? orientation.rotation : 0);
+    const bool doubtful = first && (first->mean_confidence < kGoodReadingConfidence || MostlyUpright(first->words));
+    if (orientation.sure || !doubtful) {
+      if (!orientation.sure) page.rotation_degrees = 0;
+      return first;
+    }
+    const int alternative = orientation.rotation != 0 ? orientation.rotation : 180;
+    auto second = RecognizeTurned(work, alternative);
+    if (second && ReadingScore(*second) > ReadingScore(*first)) {
+      page.rotation_degrees = alternative;
+      return second;
+    }
+    page.rotation_degrees = 0;
+    // The PDF is rendered from the last recognition: read the first way once more.
+    return RecognizeTurned(work, 0);
   }
 
   Result<void> ReadText(WorkPage& work, PageReading& page) {
-    page.rotation_degrees = UprightRotation(work);
-    work.ink = TurnClockwise(work.ink.get(), page.rotation_degrees);
-    work.ink = Deskew(work.ink.get(), FindSkewDegrees(work.ink.get()));
-    work.ink = Despeckle(work.ink.get(), work.dpi);
-    // Word boxes are in the coordinates of this upright, level page: the page of the PDF.
-    pixSetResolution(work.ink.get(), work.dpi, work.dpi);
-    auto text = engine_->Recognize(work.ink.get(), options_.page_timeout_ms);
+    auto text = RecognizeUpright(work, page);
     if (!text) return tl::unexpected(text.error());
     page.text = std::move(text->text);
     page.words = std::move(text->words);

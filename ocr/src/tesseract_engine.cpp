@@ -91,7 +91,7 @@ OrientationEngine::~OrientationEngine() {
   if (api_) api_->End();
 }
 
-std::optional<int> OrientationEngine::UprightRotation(Pix* page) {
+std::optional<OrientationEngine::Upright> OrientationEngine::UprightRotation(Pix* page) {
   if (failed_) return std::nullopt;
   if (!api_) {
     api_ = std::make_unique<tesseract::TessBaseAPI>();
@@ -109,9 +109,9 @@ std::optional<int> OrientationEngine::UprightRotation(Pix* page) {
   // Returns false on pages without enough text.
   const bool found = api_->DetectOrientationScript(&degrees, &orientation_confidence, &script, &script_confidence);
   api_->Clear();
-  if (!found || orientation_confidence < kMinOsdConfidence) return std::nullopt;
+  if (!found) return std::nullopt;
   // `degrees` is the clockwise rotation Tesseract sees; undoing it takes the rest of the turn.
-  return (360 - degrees) % 360;
+  return Upright{(360 - degrees) % 360, orientation_confidence >= kMinOsdConfidence};
 }
 
 }  // namespace mailroom::ocr

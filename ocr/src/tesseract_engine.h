@@ -49,8 +49,13 @@ class OrientationEngine {
   explicit OrientationEngine(std::filesystem::path tessdata_dir) : tessdata_dir_(std::move(tessdata_dir)) {}
   ~OrientationEngine();
 
-  /// Clockwise degrees (0/90/180/270) that put the page upright, if Tesseract is confident.
-  [[nodiscard]] std::optional<int> UprightRotation(Pix* page);
+  /// Tesseract's view of which way up a page stands.
+  struct Upright {
+    int rotation = 0;   ///< clockwise degrees (0/90/180/270) that put the page upright
+    bool sure = false;  ///< Tesseract's confidence reached the level where it is usually right
+  };
+  /// nullopt when Tesseract cannot tell at all (too little text, or the model is missing).
+  [[nodiscard]] std::optional<Upright> UprightRotation(Pix* page);
 
  private:
   std::filesystem::path tessdata_dir_;

@@ -126,3 +126,29 @@ TEST_CASE("PageReader puts a turned, skewed page on tinted paper upright and rea
   // Word boxes are on the upright page: portrait, so the words lie within its width.
   for (const auto& word : reading.words) CHECK(word.left + word.width <= 2480 + 10);
 }
+
+TEST_CASE("PageReader puts a page of capitals upright, which the ascender test cannot orient") {
+  // No ascenders or descenders: Leptonica is unsure, Tesseract's OSD only guesses, and the
+  // reader compares readings to decide.
+  TempDir dir;
+  ocr::OcrOptions options;
+  options.pdf_dir = dir.path();
+  auto reader = ocr::PageReader::Create(options);
+  REQUIRE(reader);
+  samplegen::PageSpec spec;
+  spec.lines = {"WIDERSPRUCH GEGEN DEN BESCHEID VOM 12.03.2025",
+                "AKTENZEICHEN 35301BG0012345",
+                "HIERMIT LEGE ICH WIDERSPRUCH EIN",
+                "DIE BERECHNUNG DER KOSTEN DER UNTERKUNFT IST FALSCH",
+                "MIT FREUNDLICHEN GRUESSEN",
+                "ERIKA MUSTERMANN"};
+  auto rendered = samplegen::RenderPage(spec);
+  REQUIRE(rendered);
+  const int fed = GENERATE(0, 90, 180, 270);
+  PixPtr page(pixRotateOrth(rendered->get(), fed / 90));
+  auto reading = (*reader)->Read("0009.tif", 8, *page);
+  CAPTURE(fed);
+  REQUIRE(reading.kind == PageKind::kContent);
+  CHECK(reading.rotation_degrees == (360 - fed) % 360);
+  CHECK_THAT(reading.text, Catch::Contains("AKTENZEICHEN 35301BG0012345"));
+}
