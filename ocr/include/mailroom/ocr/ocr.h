@@ -44,8 +44,9 @@ class PageReader {
 /// Returns an empty vector when there is none.
 [[nodiscard]] std::vector<Barcode> ReadBarcodes(const Pix& image);
 
-/// True if the page carries nothing worth routing: no ink beyond scanner speckle and the
-/// outermost margin (scanner edges). A short handwritten line or a stamp is not blank. Thread-safe.
+/// True if the page carries nothing worth routing: no ink beyond scanner dust, lid shadows along
+/// the edges, punched holes and faint bleed-through from the other side, on any paper tint and
+/// under uneven light. A short handwritten line or a stamp is not blank. Thread-safe.
 [[nodiscard]] bool IsBlankPage(const Pix& image);
 
 /// True if one of the barcodes is a separator sheet's.
