@@ -35,17 +35,23 @@ PixPtr LetterPage() {
   return std::move(*page);
 }
 
-}  // namespace
-
-TEST_CASE("PageReader reads German text with word boxes and confidences, and writes a searchable PDF") {
-  TempDir dir;
+// A real reader (Tesseract, German) that writes its page PDFs into `dir`.
+std::unique_ptr<ocr::PageReader> ReaderWritingPdfsTo(const TempDir& dir) {
   ocr::OcrOptions options;
   options.pdf_dir = dir.path();
   auto reader = ocr::PageReader::Create(options);
   REQUIRE(reader);
+  return std::move(*reader);
+}
+
+}  // namespace
+
+TEST_CASE("PageReader reads German text with word boxes and confidences, and writes a searchable PDF") {
+  TempDir dir;
+  auto reader = ReaderWritingPdfsTo(dir);
   PixPtr page = LetterPage();
 
-  auto reading = (*reader)->Read("0002.tif", 1, *page);
+  auto reading = reader->Read("0002.tif", 1, *page);
   REQUIRE(reading.kind == PageKind::kContent);
   CHECK(reading.name == "0002.tif");
   CHECK_THAT(reading.text, Catch::Contains("Widerspruch gegen den Bescheid"));
@@ -62,7 +68,7 @@ TEST_CASE("PageReader reads German text with word boxes and confidences, and wri
 
   // The same reader goes on with the next page: one Tesseract instance for the worker's life.
   PixPtr bilevel(pixThresholdToBinary(page.get(), 128));
-  auto second = (*reader)->Read("0003.tif", 2, *bilevel);
+  auto second = reader->Read("0003.tif", 2, *bilevel);
   REQUIRE(second.kind == PageKind::kContent);
   CHECK_THAT(second.text, Catch::Contains("hiermit lege ich Widerspruch ein"));
   // A bilevel page stays bilevel in the PDF (G4): tens of KB, not MB.
@@ -71,20 +77,17 @@ TEST_CASE("PageReader reads German text with word boxes and confidences, and wri
 
 TEST_CASE("PageReader does not OCR separator sheets and blank pages") {
   TempDir dir;
-  ocr::OcrOptions options;
-  options.pdf_dir = dir.path();
-  auto reader = ocr::PageReader::Create(options);
-  REQUIRE(reader);
+  auto reader = ReaderWritingPdfsTo(dir);
   auto separator = samplegen::RenderSeparatorSheet();
   REQUIRE(separator);
-  auto reading = (*reader)->Read("0001.tif", 0, **separator);
+  auto reading = reader->Read("0001.tif", 0, **separator);
   CHECK(reading.kind == PageKind::kSeparator);
   CHECK(reading.text.empty());
   CHECK(reading.pdf_path.empty());
 
   auto blank = samplegen::RenderBlankPage(300, 5, true);
   REQUIRE(blank);
-  reading = (*reader)->Read("0004.tif", 3, **blank);
+  reading = reader->Read("0004.tif", 3, **blank);
   CHECK(reading.kind == PageKind::kBlank);
   CHECK(reading.text.empty());
 }
@@ -99,10 +102,7 @@ TEST_CASE("PageReader::Create names the missing model") {
 
 TEST_CASE("PageReader puts a turned, skewed page on tinted paper upright and reads it") {
   TempDir dir;
-  ocr::OcrOptions options;
-  options.pdf_dir = dir.path();
-  auto reader = ocr::PageReader::Create(options);
-  REQUIRE(reader);
+  auto reader = ReaderWritingPdfsTo(dir);
   samplegen::PageSpec spec;
   spec.lines = {"Jobcenter Kiel",
                 "Betreff: Widerspruch gegen den Bescheid",
@@ -117,7 +117,7 @@ TEST_CASE("PageReader puts a turned, skewed page on tinted paper upright and rea
   testing::TintAndShade(rendered->get(), 220, 50);
   const int fed = GENERATE(90, 180);
   PixPtr page(pixRotateOrth(rendered->get(), fed / 90));
-  auto reading = (*reader)->Read("0005.jpg", 4, *page);
+  auto reading = reader->Read("0005.jpg", 4, *page);
   CAPTURE(fed);
   REQUIRE(reading.kind == PageKind::kContent);
   CHECK(reading.rotation_degrees == 360 - fed);
@@ -131,10 +131,7 @@ TEST_CASE("PageReader puts a page of capitals upright, which the ascender test c
   // No ascenders or descenders: Leptonica is unsure, Tesseract's OSD only guesses, and the
   // reader compares readings to decide.
   TempDir dir;
-  ocr::OcrOptions options;
-  options.pdf_dir = dir.path();
-  auto reader = ocr::PageReader::Create(options);
-  REQUIRE(reader);
+  auto reader = ReaderWritingPdfsTo(dir);
   samplegen::PageSpec spec;
   spec.lines = {"WIDERSPRUCH GEGEN DEN BESCHEID VOM 12.03.2025",
                 "AKTENZEICHEN 35301BG0012345",
@@ -146,7 +143,7 @@ TEST_CASE("PageReader puts a page of capitals upright, which the ascender test c
   REQUIRE(rendered);
   const int fed = GENERATE(0, 90, 180, 270);
   PixPtr page(pixRotateOrth(rendered->get(), fed / 90));
-  auto reading = (*reader)->Read("0009.tif", 8, *page);
+  auto reading = reader->Read("0009.tif", 8, *page);
   CAPTURE(fed);
   REQUIRE(reading.kind == PageKind::kContent);
   CHECK(reading.rotation_degrees == (360 - fed) % 360);
