@@ -17,6 +17,7 @@
 #include <map>
 
 #include "mailroom/ocr/ocr.h"
+#include "page_cleanup.h"
 #include "symbol_regions.h"
 
 namespace mailroom::ocr {
@@ -91,7 +92,7 @@ struct Decoder {
 
 std::vector<Barcode> ReadBarcodes(const Pix& image) {
   Pix* source = const_cast<Pix*>(&image);
-  PixPtr grey(pixConvertTo8(source, 0));
+  PixPtr grey = GreyOf(source);
   if (!grey) return {};
   // Leptonica stores pixels in 32-bit words, most significant byte first: on x86 the bytes of a
   // row are reversed. Without this swap, Code 128 never decodes.

@@ -87,7 +87,7 @@ bool IsBlankPage(const Pix& image) {
   Pix* page = const_cast<Pix*>(&image);
   const int dpi = pixGetXRes(page);
   if (pixGetDepth(page) == 1) return IsBlankInk(page, dpi);
-  PixPtr grey(pixConvertTo8(page, 0));
+  PixPtr grey = GreyOf(page);
   if (!grey) return false;
   PixPtr evened = EvenedGrey(grey.get());
   PixPtr ink = InkOf(evened.get());

@@ -25,6 +25,12 @@ constexpr float kRadiansPerDegree = 3.14159265f / 180.0f;
 
 }  // namespace
 
+PixPtr GreyOf(Pix* page) {
+  // pixConvertTo8 copies even an 8-bit page: a full page copy for nothing.
+  if (pixGetDepth(page) == 8 && pixGetColormap(page) == nullptr) return PixPtr(pixClone(page));
+  return PixPtr(pixConvertTo8(page, 0));
+}
+
 PixPtr EvenedGrey(Pix* grey) {
   PixPtr evened(pixBackgroundNormSimple(grey, nullptr, nullptr));
   if (evened) return evened;

@@ -6,6 +6,10 @@
 
 namespace mailroom::ocr {
 
+/// The page as 8-bit grey: shared (cloned) when it already is, converted otherwise. Null only if
+/// Leptonica cannot convert it.
+[[nodiscard]] PixPtr GreyOf(Pix* page);
+
 /// The page as 8-bit grey with the paper evened out (background normalisation): tinted paper and
 /// uneven light become one flat paper level, so a single threshold separates ink from paper.
 [[nodiscard]] PixPtr EvenedGrey(Pix* grey);

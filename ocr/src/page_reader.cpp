@@ -26,16 +26,16 @@ struct WorkPage {
   int dpi = 300;
 };
 
-Result<WorkPage> Prepare(Pix* image) {
+// `grey` is the page as 8-bit grey (GreyOf), made once per page for barcodes and ink alike.
+Result<WorkPage> Prepare(Pix* image, Pix* grey) {
   WorkPage page;
   page.dpi = pixGetXRes(image) > 0 ? pixGetXRes(image) : 300;
   if (pixGetDepth(image) == 1) {
     page.ink.reset(pixClone(image));
     return page;
   }
-  PixPtr grey(pixConvertTo8(image, 0));
-  if (!grey) return Fail("cannot convert image to grey");
-  PixPtr evened = EvenedGrey(grey.get());
+  if (grey == nullptr) return Fail("cannot convert image to grey");
+  PixPtr evened = EvenedGrey(grey);
   page.ink = InkOf(evened.get());
   if (!page.ink) return Fail("cannot separate ink from paper");
   return page;
@@ -68,12 +68,13 @@ class TesseractPageReader final : public PageReader {
     PageReading page;
     page.name = name;
     page.index = index;
-    page.barcodes = ReadBarcodes(image);
+    PixPtr grey = GreyOf(const_cast<Pix*>(&image));
+    page.barcodes = ReadBarcodes(grey ? *grey : image);
     if (IsSeparator(page.barcodes)) {
       page.kind = PageKind::kSeparator;
       return page;
     }
-    auto work = Prepare(const_cast<Pix*>(&image));
+    auto work = Prepare(const_cast<Pix*>(&image), grey.get());
     if (work && page.barcodes.empty() && IsBlankInk(work->ink.get(), work->dpi)) {
       page.kind = PageKind::kBlank;
       return page;
