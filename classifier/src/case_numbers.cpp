@@ -62,7 +62,7 @@ std::vector<CaseEvidence> FindCaseNumbers(const PageReading& page) {
   for (const auto& code : page.barcodes) {
     if (code.text == kSeparatorPayload) continue;
     for (auto& m : ScanNumbers(code.text, ScanMode::kBarcode)) {
-      evidence.push_back({CaseEvidence::Source::kBarcode, m.kind, std::move(m.number), page.name, 1.0F});
+      evidence.push_back({CaseEvidence::Source::kBarcode, m.kind, std::move(m.number), page.name, 1.0F, m.guessed});
     }
   }
   const auto matches = ScanNumbers(page.text, ScanMode::kOcrText);

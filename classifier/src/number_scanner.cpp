@@ -1,5 +1,7 @@
 #include "number_scanner.h"
 
+#include "payload_scanner.h"
+
 #include <optional>
 
 namespace mailroom::classifier {
@@ -39,6 +41,7 @@ class Scanner {
     const std::size_t marker = p;
     if (BgMarker(p, m)) {
       if (auto exact = BgSerial(SkipSeparator(p), m)) return exact;
+      if (auto short_form = ShortBgSerial(SkipSeparator(p), m)) return short_form;
     }
     if (!tolerant_) return std::nullopt;
     // Tesseract sometimes reads the G of "BG" twice, as "B6G" or "BG" and a stray digit
@@ -62,6 +65,23 @@ class Scanner {
                                                     int max_repairs = kMaxRepairsBgSerial) const {
     if (!Digits(p, 7, max_repairs, m) || !EndsWord(p)) return std::nullopt;
     m.end = p;
+    return m;
+  }
+
+  // People drop the leading zeros of the serial ("35301BG12345" for "35301BG0012345"). The short
+  // form must start with a non-zero digit (whoever drops zeros drops them all); it could also be a
+  // digit lost by OCR, so it is a guess that only the registry can confirm.
+  [[nodiscard]] std::optional<NumberMatch> ShortBgSerial(std::size_t p, NumberMatch m) const {
+    if (!tolerant_) return std::nullopt;
+    std::size_t end = p;
+    while (end < text_.size() && IsDigit(text_[end])) ++end;
+    const std::size_t length = end - p;
+    if (length == 0 || length >= 7 || text_[p] == '0' || !EndsWord(end)) return std::nullopt;
+    m.number += std::string(7 - length, '0');
+    m.number += text_.substr(p, length);
+    m.guessed = true;
+    ++m.substitutions;
+    m.end = end;
     return m;
   }
 
@@ -155,10 +175,10 @@ class Scanner {
     return true;
   }
 
-  // Between the groups: horizontal blanks around at most one '-', '/' or en dash.
+  // Between the groups: horizontal blanks around at most one '-', '/', '.' or en dash.
   std::size_t SkipSeparator(std::size_t p) const {
     p = SkipBlanks(p);
-    if (p < text_.size() && (text_[p] == '-' || text_[p] == '/')) {
+    if (p < text_.size() && (text_[p] == '-' || text_[p] == '/' || text_[p] == '.')) {
       p = SkipBlanks(p + 1);
     } else if (text_.substr(p, 3) == "\xE2\x80\x93") {
       p = SkipBlanks(p + 3);
@@ -177,6 +197,7 @@ class Scanner {
 }  // namespace
 
 std::vector<NumberMatch> ScanNumbers(std::string_view text, ScanMode mode) {
+  if (mode == ScanMode::kBarcode) return ScanPayload(text);
   const Scanner scanner(text, mode);
   std::vector<NumberMatch> matches;
   std::size_t pos = 0;

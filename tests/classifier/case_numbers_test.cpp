@@ -85,13 +85,79 @@ TEST_CASE("barcode payloads are read exactly, with or without a prefix", "[class
   page.barcodes = {{"Code128", "35301BG0012345"}, {"DataMatrix", "BG:35301BG0099999"}, {"QRCode", "KDNR 123D456789"},
                    {"Code128", "MAILROOM-SEP"},   {"Code128", "353O1BG0012345"},       {"Code128", "135301BG0012345"}};
   const auto found = FindCaseNumbers(page);
-  REQUIRE(found.size() == 3);
+  REQUIRE(found.size() == 4);
   CHECK(found[0].number == "35301BG0012345");
   CHECK(found[1].number == "35301BG0099999");
   CHECK(found[2].number == "123D456789");
   for (const auto& e : found) {
     CHECK(e.source == CaseEvidence::Source::kBarcode);
     CHECK(e.confidence == 1.0F);
+  }
+  // A digit glued on in front could be a prefix or a longer number: only the registry can tell.
+  CHECK(found[3].number == "35301BG0012345");
+  CHECK(found[3].needs_registry);
+  CHECK_FALSE(found[0].needs_registry);
+}
+
+TEST_CASE("barcode payloads: the number is found inside the framing forms put around it", "[classifier][numbers]") {
+  const auto payload = GENERATE(as<std::string>{}, "35301BG0012345", "BG=35301BG0012345", "WBA|35301BG0012345|MK",
+                                "WBA;35301BG0012345;MK", "35301BG0012345-02", "MK/35301BG0012345/WBA-2025",
+                                "BG:35301BG0012345", "FORM WBA 35301BG0012345 2025-03", "bg_nr=35301BG0012345&form=HA");
+  CAPTURE(payload);
+  PageReading page = TextPage("0002.tif", "");
+  page.barcodes = {{"QRCode", payload}};
+  const auto found = FindCaseNumbers(page);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].number == "35301BG0012345");
+  CHECK_FALSE(found[0].needs_registry);
+}
+
+TEST_CASE("barcode payloads: key=value lists give every number they hold", "[classifier][numbers]") {
+  PageReading page = TextPage("0002.tif", "");
+  page.barcodes = {{"DataMatrix", "BG=35301BG0012345;KDNR=123D456789"}, {"Code128", "KDNR:456A000111"}};
+  const auto found = FindCaseNumbers(page);
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].number == "35301BG0012345");
+  CHECK(found[1].number == "123D456789");
+  CHECK(found[1].kind == CaseEvidence::Kind::kCustomerNumber);
+  CHECK(found[2].number == "456A000111");
+}
+
+TEST_CASE("barcode payloads: a prefix glued to the number is a guess for the registry", "[classifier][numbers]") {
+  PageReading page = TextPage("0002.tif", "");
+  page.barcodes = {{"Code128", "B#035301BG0012345"}, {"Code128", "K#0123D456789"}};
+  const auto found = FindCaseNumbers(page);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].number == "35301BG0012345");
+  CHECK(found[1].number == "123D456789");
+  CHECK(found[0].needs_registry);
+  CHECK(found[1].needs_registry);
+}
+
+TEST_CASE("barcode payloads: wrong digit counts and damaged characters are no numbers", "[classifier][numbers]") {
+  const auto payload = GENERATE(as<std::string>{}, "35301BG00123456", "3530BG0012345", "35301BG001234",
+                                "353O1BG0012345", "35301bg0012345", "DE89370400440532013000", "MAILROOM-SEP");
+  CAPTURE(payload);
+  PageReading page = TextPage("0002.tif", "");
+  page.barcodes = {{"Code128", payload}};
+  CHECK(FindCaseNumbers(page).empty());
+}
+
+TEST_CASE("BG numbers written with dots are found", "[classifier][numbers]") {
+  CHECK(NumbersIn("BG-Nr. 35301.BG.0012345") == Numbers{"35301BG0012345"});
+  CHECK(NumbersIn("35301 . BG . 0012345") == Numbers{"35301BG0012345"});
+  CHECK(NumbersIn("am 01.02.2024 um 10.30 Uhr").empty());
+}
+
+TEST_CASE("a BG number without the leading zeros of its serial is a guess for the registry", "[classifier][numbers]") {
+  const auto text = GENERATE(as<std::string>{}, "35301BG12345", "35301 BG 12345", "35301-BG-12345", "35301.BG.12345");
+  CAPTURE(text);
+  const auto found = FindCaseNumbers(TextPage("0001.tif", text));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].number == "35301BG0012345");
+  CHECK(found[0].needs_registry);
+  SECTION("but a short serial that starts with a zero is a number with a digit missing") {
+    CHECK(NumbersIn("35301BG012345").empty());
   }
 }
 
