@@ -2,9 +2,14 @@
 // 0 done (review documents are a normal outcome), 1 the run failed, 2 bad input or usage.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "mailroom/app/process_box.h"
+#include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/common/pix.h"
 #include "mailroom/common/single_thread_openmp.h"
 #include "mailroom/samplegen/samplegen.h"
@@ -35,6 +40,22 @@ int RunSamplegen(const mailroom::samplegen::SampleOptions& options) {
   return 0;
 }
 
+// "--team objection=rechtsbehelf": a doc_type of the contract and a team name that is safe as a
+// folder name (the team is a folder of the Postkorb).
+std::string TeamSetting(const std::string& value) {
+  const auto eq = value.find('=');
+  if (eq == std::string::npos) return "expected TYPE=TEAM, e.g. objection=widerspruch";
+  const auto& types = mailroom::classifier::DocTypeVocabulary();
+  if (std::find(types.begin(), types.end(), value.substr(0, eq)) == types.end()) {
+    return "unknown document type '" + value.substr(0, eq) + "'";
+  }
+  const std::string team = value.substr(eq + 1);
+  const bool safe = !team.empty() && std::all_of(team.begin(), team.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '-' || c == '_';
+  });
+  return safe ? "" : "a team name is letters, digits, '-' and '_'";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,6 +73,16 @@ int main(int argc, char** argv) {
   process_cmd->add_option("--jobs", process.jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
   process_cmd->add_option("--tessdata", process.ocr.tessdata_dir, "Tesseract model folder")->capture_default_str();
   process_cmd->add_flag("!--quiet", process.progress, "no per-page progress on stderr");
+  process_cmd
+      ->add_option("--threshold", process.classifier.route_threshold,
+                   "route a document only at or above this confidence, else review")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  std::vector<std::string> teams;
+  process_cmd->add_option("--team", teams, "TYPE=TEAM: the Postkorb team for a document type (repeatable)")
+      ->check(TeamSetting);
+  process_cmd->add_option("--doctype-model", process.doc_type_model,
+                          "document-type model file instead of the built-in one (tools/train-doctype.sh)");
 
   mailroom::samplegen::SampleOptions sample;
   auto* sample_cmd = app.add_subcommand("samplegen", "generate a synthetic box, registry and ground truth");
@@ -64,6 +95,11 @@ int main(int argc, char** argv) {
   sample_cmd->add_option("--envelopes", sample.envelopes, "number of envelopes")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
+  sample_cmd->add_flag("--classify-mix", sample.classification_mix,
+                       "the classifier benchmark's mix: every kind of case evidence, decoys and review reason, "
+                       "several documents per envelope; truth.json says which each envelope is");
+  sample_cmd->add_flag("--truth-only", sample.truth_only,
+                       "write truth.json, box.json and the registry but render no page images (fast)");
 
   auto* version_cmd =
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
@@ -73,6 +109,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitBadInput;
+  }
+  for (const auto& team : teams) {
+    const auto eq = team.find('=');
+    process.classifier.teams[team.substr(0, eq)] = team.substr(eq + 1);
   }
   if (*process_cmd) return RunProcess(process);
   if (*version_cmd) {

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <thread>
 
+#include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/routing/output.h"
@@ -26,14 +28,20 @@ int WorkerCount(int requested) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-routing::DocumentInput MakeInput(const std::string& box_id, const classifier::Envelope& envelope,
-                                 const classifier::Classification& classification,
+// "BOX-7-012" for envelope 12; "BOX-7-012.1", "BOX-7-012.2" when it holds several documents.
+std::string DocumentId(const std::string& box_id, int envelope, std::size_t document, std::size_t documents) {
+  if (documents == 1) return fmt::format("{}-{:03d}", box_id, envelope);
+  return fmt::format("{}-{:03d}.{}", box_id, envelope, document + 1);
+}
+
+routing::DocumentInput MakeInput(const std::string& box_id, std::string document_id,
+                                 const classifier::ClassifiedDocument& document,
                                  const std::vector<ingest::PageSource>& sources) {
   routing::DocumentInput input;
   input.box_id = box_id;
-  input.document_id = fmt::format("{}-{:03d}", box_id, envelope.index);
-  input.classification = classification;
-  for (const PageReading* page : envelope.pages) {
+  input.document_id = std::move(document_id);
+  input.classification = document.classification;
+  for (const PageReading* page : document.pages) {
     input.page_names.push_back(page->name);
     input.page_pdfs.emplace_back(page->pdf_path);
     if (page->kind == PageKind::kUnreadable) input.unreadable_files.push_back(sources[page->index].path);
@@ -41,11 +49,10 @@ routing::DocumentInput MakeInput(const std::string& box_id, const classifier::En
   return input;
 }
 
-// Writes one document per envelope and the report; fills the summary's counts.
+// Writes the documents of every envelope and the report; fills the summary's counts.
 Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& box_id,
                          const std::vector<PageReading>& readings, const std::vector<ingest::PageSource>& sources,
-                         const classifier::Registry& registry, const classifier::ClassifierOptions& options,
-                         ProcessSummary& summary) {
+                         const classifier::Classifier& classifier, ProcessSummary& summary) {
   mailroom::v1::BoxReport report;
   report.set_box_id(box_id);
   report.set_pages_in(static_cast<int>(readings.size()));
@@ -54,17 +61,22 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& bo
     if (page.kind == PageKind::kSeparator) report.add_separator_pages(page.name);
   }
   for (const auto& envelope : classifier::GroupEnvelopes(readings)) {
-    const auto classification = classifier::ClassifyEnvelope(envelope, registry, options);
-    auto written = routing::WriteDocument(out, MakeInput(box_id, envelope, classification, sources));
-    if (!written) return tl::unexpected(written.error());
-    const int pages = static_cast<int>(envelope.pages.size());
-    if (classification.routed) {
-      summary.pages_routed += pages;
-      summary.documents_routed += 1;
-      summary.documents_per_jobcenter[*classification.jobcenter_id] += 1;
-    } else {
-      summary.pages_review += pages;
-      summary.documents_review += 1;
+    const auto documents = classifier.Classify(envelope);
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      const auto& document = documents[i];
+      const auto id = DocumentId(box_id, envelope.index, i, documents.size());
+      auto written = routing::WriteDocument(out, MakeInput(box_id, id, document, sources));
+      if (!written) return tl::unexpected(written.error());
+      const int pages = static_cast<int>(document.pages.size());
+      const auto& c = document.classification;
+      if (c.routed) {
+        summary.pages_routed += pages;
+        summary.documents_routed += 1;
+        summary.documents_per_jobcenter[*c.jobcenter_id] += 1;
+      } else {
+        summary.pages_review += pages;
+        summary.documents_review += 1;
+      }
     }
   }
   report.set_pages_routed(summary.pages_routed);
@@ -92,6 +104,14 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   if (!box) return BadInput(box.error());
   auto pages = ingest::ListPages(options.box_dir);
   if (!pages) return BadInput(pages.error());
+  std::optional<classifier::DocTypeModel> doc_type_model;
+  classifier::ClassifierOptions classifier_options = options.classifier;
+  if (!options.doc_type_model.empty()) {
+    auto model = classifier::DocTypeModel::Load(options.doc_type_model);
+    if (!model) return BadInput(model.error());
+    doc_type_model = std::move(*model);
+    classifier_options.doc_type_model = &*doc_type_model;
+  }
 
   auto out = routing::OutputFolder::Open(options.out_dir);
   if (!out) return RunFailed(out.error());
@@ -104,7 +124,8 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
 
   ProcessSummary summary;
   summary.box_id = box->box_id;
-  auto written = WriteOutput(*out, box->box_id, *readings, *pages, *registry, options.classifier, summary);
+  const classifier::Classifier classifier(*registry, classifier_options);
+  auto written = WriteOutput(*out, box->box_id, *readings, *pages, classifier, summary);
   if (!written) return RunFailed(written.error());
   if (auto committed = out->Commit(); !committed) return RunFailed(committed.error());
   summary.elapsed = Clock::now() - start;

@@ -1,29 +1,26 @@
-// ClassifyEnvelope: one case per envelope, or review. A page in the wrong case is a
-// data-protection breach, so every doubt (unknown number, two cases, weak reading) goes to a person.
-// Review reasons name numbers, never names or other personal data.
+// DecideCase: numbers first (a barcode or a printed number names a case exactly), then the sender
+// (a name and an address name a person fuzzily). They must agree; where they do not, a person
+// decides. Review reasons name numbers, never names or other personal data.
+#include "case_decision.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <map>
-#include <set>
-#include <string_view>
 
 #include "confidence.h"
-#include "mailroom/classifier/classifier.h"
 #include "number_format.h"
-#include "text_fold.h"
 
 namespace mailroom::classifier {
 namespace {
 
-constexpr std::array<std::string_view, 6> kUrgentWords = {"eilt",    "eilig",    "eilige",
-                                                          "eiliges", "dringend", "fristsache"};
+// Two sender matches closer than this cannot be told apart.
+constexpr double kSenderMargin = 0.15;
 
 // The evidence of an envelope sorted by what the registry says about it.
 struct Resolution {
   std::map<std::string, CaseSupport> cases;  // registered BG -> its support
-  std::vector<std::string> unknown;          // unregistered numbers, first-seen order, unique
+  std::vector<CaseEvidence> unknown;         // unregistered numbers, first-seen order, one per number
   std::vector<CaseEvidence> all;
 };
 
@@ -55,6 +52,16 @@ std::optional<std::string> RegisteredBg(const CaseEvidence& e, const Registry& r
   const auto it = registry.bg_by_customer_number.find(e.number);
   if (it == registry.bg_by_customer_number.end()) return std::nullopt;
   return it->second;
+}
+
+// True if the unregistered number differs in exactly one character from the case's BG number or
+// from the customer number of one of its persons: a typo or a misread of that case's number.
+bool OneOff(const CaseEvidence& e, const std::string& bg, const Registry& registry) {
+  if (e.kind == CaseEvidence::Kind::kBgNumber) return HammingDistance(e.number, bg) == 1;
+  const auto it = registry.cases.find(bg);
+  if (it == registry.cases.end()) return false;
+  return std::any_of(it->second.begin(), it->second.end(),
+                     [&](const Person& p) { return HammingDistance(e.number, p.customer_number) == 1; });
 }
 
 // An unregistered BG number one substitution away from exactly one registered case found in the
@@ -90,8 +97,9 @@ Resolution Resolve(const Envelope& envelope, const Registry& registry) {
     if (e->needs_registry) continue;
     if (auto bg = VariantOf(*e, r.cases)) {
       ++r.cases[*bg].variant_hits;
-    } else if (std::find(r.unknown.begin(), r.unknown.end(), e->number) == r.unknown.end()) {
-      r.unknown.push_back(e->number);
+    } else if (std::none_of(r.unknown.begin(), r.unknown.end(),
+                            [&](const CaseEvidence& u) { return u.number == e->number; })) {
+      r.unknown.push_back(*e);
     }
   }
   return r;
@@ -107,78 +115,166 @@ std::vector<std::string> SourcesOf(const std::vector<CaseEvidence>& evidence) {
   return sources;
 }
 
-bool SurnameFound(const std::vector<Person>& persons, const std::string& folded_text) {
-  return std::any_of(persons.begin(), persons.end(), [&](const Person& p) {
-    const std::string surname = Fold(p.surname);
-    return surname.size() >= 2 && ContainsWord(folded_text, surname);
-  });
-}
-
-bool IsUrgent(const std::string& doc_type, const std::string& folded_text) {
-  if (doc_type == "objection" || doc_type == "sick_note") return true;
-  return std::any_of(kUrgentWords.begin(), kUrgentWords.end(),
-                     [&](std::string_view word) { return ContainsWord(folded_text, word); });
-}
-
 std::string Join(const std::vector<std::string>& items) {
   std::string out;
   for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
   return out;
 }
 
-// Why the envelope cannot be tied to exactly one registered case; "" when it can.
-std::string CaseProblem(const Resolution& r) {
-  if (r.cases.size() > 1) {
-    std::vector<std::string> numbers;
-    for (const auto& [bg, support] : r.cases) numbers.push_back(bg);
-    return "conflicting case numbers: " + Join(numbers);
-  }
-  if (!r.unknown.empty()) {
-    return (r.unknown.size() == 1 ? "case number " : "case numbers ") + Join(r.unknown) + " not in registry";
-  }
-  if (r.cases.empty()) return "no case number found";
-  return {};
+std::vector<std::string> NumbersOf(const std::vector<CaseEvidence>& evidence) {
+  std::vector<std::string> numbers;
+  for (const auto& e : evidence) numbers.push_back(e.number);
+  return numbers;
 }
 
-const PageReading* FirstUnreadable(const Envelope& envelope) {
-  const auto it = std::find_if(envelope.pages.begin(), envelope.pages.end(),
-                               [](const PageReading* p) { return p->kind == PageKind::kUnreadable; });
-  return it == envelope.pages.end() ? nullptr : *it;
+const SenderCandidate* SenderOf(const std::vector<SenderCandidate>& senders, const std::string& bg) {
+  const auto it =
+      std::find_if(senders.begin(), senders.end(), [&](const SenderCandidate& s) { return s.bg_number == bg; });
+  return it == senders.end() ? nullptr : &*it;
+}
+
+// The strong sender matches that no other match comes close to; empty if none is strong.
+std::vector<const SenderCandidate*> StrongSenders(const std::vector<SenderCandidate>& senders) {
+  std::vector<const SenderCandidate*> strong;
+  for (const auto& s : senders) {
+    if (s.score >= kStrongSenderScore) strong.push_back(&s);
+  }
+  return strong;
+}
+
+// True if `a` matched everything `b` matched and more ("Thomas Schubert, Feldstr. 14" against a
+// Thomas Schubert elsewhere): the text then tells them apart, however close their scores.
+bool MatchesMore(const SenderCandidate& a, const SenderCandidate& b) {
+  const auto has = [&](const std::string& field) {
+    return std::find(a.matched.begin(), a.matched.end(), field) != a.matched.end();
+  };
+  return a.matched.size() > b.matched.size() && std::all_of(b.matched.begin(), b.matched.end(), has);
+}
+
+// The one sender the text names, if one stands out: strong, and every other match either clearly
+// weaker or matching only a part of what the first one matched.
+const SenderCandidate* ClearSender(const std::vector<SenderCandidate>& senders) {
+  if (senders.empty() || senders.front().score < kStrongSenderScore) return nullptr;
+  const SenderCandidate& best = senders.front();
+  for (std::size_t i = 1; i < senders.size(); ++i) {
+    if (senders[i].score > best.score - kSenderMargin && !MatchesMore(best, senders[i])) return nullptr;
+  }
+  return &best;
+}
+
+std::vector<std::string> BgsOf(const std::vector<SenderCandidate>& senders) {
+  std::vector<std::string> bgs;
+  for (const auto& s : senders) {
+    if (std::find(bgs.begin(), bgs.end(), s.bg_number) == bgs.end()) bgs.push_back(s.bg_number);
+  }
+  return bgs;
+}
+
+CaseDecision Review(std::string reason, std::vector<std::string> candidates = {}) {
+  CaseDecision out;
+  out.reason = std::move(reason);
+  out.candidates = std::move(candidates);
+  return out;
+}
+
+// Exactly one registered case has numbers in the envelope.
+CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate>& senders) {
+  const std::string bg = r.cases.begin()->first;
+  CaseSupport& support = r.cases.begin()->second;
+  const SenderCandidate* own = SenderOf(senders, bg);
+  const auto strong = StrongSenders(senders);
+  const auto other = std::find_if(strong.begin(), strong.end(), [&](auto* s) { return s->bg_number != bg; });
+  if (own == nullptr && other != strong.end()) {
+    // The number says one case, the letterhead another person: a typo that hit a registered
+    // number, or a letter about someone else's case.
+    CaseDecision out =
+        Review(fmt::format("case number {} names another case than the sender ({})", bg, (*other)->bg_number),
+               {bg, (*other)->bg_number});
+    out.evidence = SourcesOf(r.all);
+    out.evidence.emplace_back("registry");
+    return out;
+  }
+  if (!r.unknown.empty()) {
+    const auto numbers = NumbersOf(r.unknown);
+    CaseDecision out =
+        Review((numbers.size() == 1 ? "case number " : "case numbers ") + Join(numbers) + " not in registry", {bg});
+    out.bg_number = bg;
+    out.evidence = SourcesOf(r.all);
+    return out;
+  }
+  CaseDecision out;
+  out.bg_number = bg;
+  support.sender_score = own != nullptr ? own->score : 0;
+  out.evidence = SourcesOf(support.hits);
+  if (own != nullptr) out.evidence.emplace_back("registry");
+  out.confidence = CaseConfidence(support);
+  return out;
+}
+
+// No registered number: the sender decides, alone or confirming a number with one wrong digit.
+CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandidate>& senders,
+                            const Registry& registry) {
+  const SenderCandidate* sender = ClearSender(senders);
+  if (!r.unknown.empty()) {
+    const auto numbers = NumbersOf(r.unknown);
+    const bool confirmed = sender != nullptr && std::all_of(r.unknown.begin(), r.unknown.end(), [&](const auto& e) {
+                             return OneOff(e, sender->bg_number, registry);
+                           });
+    if (!confirmed) {
+      CaseDecision out =
+          Review((numbers.size() == 1 ? "case number " : "case numbers ") + Join(numbers) + " not in registry",
+                 BgsOf(senders));
+      out.evidence = SourcesOf(r.all);
+      return out;
+    }
+    CaseSupport support;
+    support.typo_hits = r.unknown;
+    support.sender_score = sender->score;
+    CaseDecision out;
+    out.bg_number = sender->bg_number;
+    out.evidence = SourcesOf(r.unknown);
+    out.evidence.emplace_back("registry");
+    out.confidence = CaseConfidence(support);
+    return out;
+  }
+  if (sender == nullptr) {
+    if (StrongSenders(senders).size() > 1) {
+      return Review("sender matches several cases: " + Join(BgsOf(senders)), BgsOf(senders));
+    }
+    return Review("no case number found", BgsOf(senders));
+  }
+  CaseSupport support;
+  support.sender_score = sender->score;
+  CaseDecision out;
+  out.bg_number = sender->bg_number;
+  out.evidence = {"registry"};
+  out.confidence = CaseConfidence(support);
+  return out;
 }
 
 }  // namespace
 
-Classification ClassifyEnvelope(const Envelope& envelope, const Registry& registry, const ClassifierOptions& options) {
-  Classification out;
-  const std::string folded_text = FoldedEnvelopeText(envelope);
-  out.doc_type = DetectDocType(envelope);
-  out.team = DefaultTeam(out.doc_type);
-  out.priority = IsUrgent(out.doc_type, folded_text);
-
-  if (const PageReading* bad = FirstUnreadable(envelope)) {
-    out.reason = bad->error.empty() ? bad->name + ": page could not be read" : bad->error;
-    return out;
-  }
-
+CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, const std::vector<SenderCandidate>& senders,
+                        double route_threshold) {
   Resolution r = Resolve(envelope, registry);
-  if (r.cases.size() == 1) out.bg_number = r.cases.begin()->first;
-  if (auto problem = CaseProblem(r); !problem.empty()) {
+  CaseDecision out;
+  if (r.cases.size() > 1) {
+    std::vector<std::string> numbers;
+    for (const auto& [bg, support] : r.cases) numbers.push_back(bg);
+    out = Review("conflicting case numbers: " + Join(numbers), numbers);
     out.evidence = SourcesOf(r.all);
-    out.reason = std::move(problem);
     return out;
   }
-
-  CaseSupport& support = r.cases.begin()->second;
-  support.surname_found = SurnameFound(registry.cases.at(*out.bg_number), folded_text);
-  out.evidence = SourcesOf(support.hits);
-  if (support.surname_found) out.evidence.emplace_back("registry");
-  out.confidence = CaseConfidence(support);
+  out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry);
+  if (!out.reason.empty()) return out;
 
   const Jobcenter* jobcenter = registry.JobcenterOf(*out.bg_number);
   if (jobcenter == nullptr) {
     out.reason = "no jobcenter registered for case number " + *out.bg_number;
-  } else if (out.confidence < options.route_threshold) {
-    out.reason = fmt::format("confidence {:.2f} below threshold {:.2f}", out.confidence, options.route_threshold);
+    out.candidates = {*out.bg_number};
+  } else if (out.confidence < route_threshold) {
+    out.reason = fmt::format("confidence {:.2f} below threshold {:.2f}", out.confidence, route_threshold);
+    out.candidates = {*out.bg_number};
   } else {
     out.routed = true;
     out.jobcenter_id = jobcenter->id;

@@ -16,6 +16,7 @@ double HitScore(const CaseEvidence& hit) {
   double score = hit.source == CaseEvidence::Source::kBarcode
                      ? kBarcodeScore
                      : std::max(hit.confidence * kTextReliability, kRegisteredTextFloor);
+  if (hit.source == CaseEvidence::Source::kText && hit.needs_registry) score = std::min(score, kGuessedTextCap);
   if (hit.kind == CaseEvidence::Kind::kCustomerNumber) score *= kCustomerNumberFactor;
   return std::clamp(score, 0.0, 1.0);
 }
@@ -40,10 +41,12 @@ double SourceScore(const std::vector<CaseEvidence>& hits, CaseEvidence::Source s
 }  // namespace
 
 double CaseConfidence(const CaseSupport& support) {
-  if (support.hits.empty()) return 0;
+  if (support.hits.empty() && support.typo_hits.empty() && support.sender_score <= 0) return 0;
   double doubt = 1 - SourceScore(support.hits, CaseEvidence::Source::kBarcode);
   doubt *= 1 - SourceScore(support.hits, CaseEvidence::Source::kText);
-  if (support.surname_found) doubt *= 1 - kRegistryScore;
+  for (const auto& typo : support.typo_hits) doubt *= 1 - kTypoFactor * HitScore(typo);
+  const bool sender_only = support.hits.empty() && support.typo_hits.empty();
+  doubt *= 1 - std::clamp(support.sender_score, 0.0, kMaxSenderScore) * (sender_only ? kSenderOnlyFactor : 1.0);
   double confidence = 1 - doubt;
   for (int i = 0; i < support.variant_hits; ++i) confidence *= kVariantPenalty;
   return std::min(confidence, kMaxConfidence);

@@ -1,122 +1,45 @@
-// DetectDocType: keyword scoring over the folded envelope text. Title words ("Kontoauszug",
-// "Widerspruch") weigh 5 or 6, supporting words ("Saldo", "Antrag") 1 or 2, so a title outweighs
-// the weak words that appear in almost every letter. The first page counts three times: it
-// carries the title, later pages are often enclosures.
+// DetectDocType and DefaultTeam: the embedded document-type model over the envelope's pages. The
+// model itself (features, training, file format) lives in doc_type_model*.cpp.
+#include <cmath>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "doc_type_model_span.h"
 #include "mailroom/classifier/classifier.h"
-#include "text_fold.h"
 
 namespace mailroom::classifier {
-namespace {
 
-struct Keyword {
-  std::string_view text;  // written as printed; folded before matching
-  int weight;
-};
-
-struct TypeKeywords {
-  std::string_view doc_type;
-  std::vector<Keyword> keywords;
-};
-
-constexpr int kFirstPageWeight = 3;
-constexpr int kOtherPageWeight = 1;
-// A keyword counts at most this often per page, so a long statement full of "Saldo" does not
-// drown the title of another type.
-constexpr int kMaxHitsPerPage = 2;
-// Below this score the envelope is a plain letter: one weak word on the first page is not enough.
-constexpr int kMinScore = 4;
-
-// In tie order: on equal scores the earlier type wins (deadline documents first).
-const std::vector<TypeKeywords>& Vocabulary() {
-  static const std::vector<TypeKeywords> kVocabulary = {
-      // "Widerspruch" outweighs the other titles: an objection quotes the Bescheid and the Antrag it
-      // is about ("Widerspruch gegen den Bescheid zu meinem Weiterbewilligungsantrag").
-      {"objection", {{"Widerspruch", 6}, {"Widerspruch ein", 3}, {"Widerspruch gegen", 2}}},
-      {"sick_note",
-       {{"Arbeitsunfähigkeitsbescheinigung", 5},
-        {"AU-Bescheinigung", 5},
-        {"arbeitsunfähig", 3},
-        {"Erstbescheinigung", 1},
-        {"Folgebescheinigung", 1}}},
-      {"change_notice", {{"Änderungsmitteilung", 5}, {"Änderung der Verhältnisse", 5}, {"Änderung", 1}}},
-      {"application",
-       {{"Weiterbewilligungsantrag", 5},
-        {"Hauptantrag", 5},
-        {"Antrag auf Leistungen", 3},
-        {"Antrag auf", 1},
-        {"Antrag", 1}}},
-      {"payslip",
-       {{"Lohnabrechnung", 5},
-        {"Gehaltsabrechnung", 5},
-        {"Verdienstabrechnung", 5},
-        {"Entgeltabrechnung", 5},
-        {"Brutto", 2},
-        {"Netto", 2},
-        {"Auszahlungsbetrag", 2},
-        {"Lohnsteuer", 1}}},
-      {"bank_statement",
-       {{"Kontoauszug", 5}, {"Kontostand", 2}, {"Saldo", 2}, {"Buchungstag", 2}, {"Wertstellung", 1}}},
-      {"rent",
-       {{"Mietbescheinigung", 5},
-        {"Vermieter", 2},
-        {"Kaltmiete", 2},
-        {"Nebenkosten", 2},
-        {"Mietvertrag", 2},
-        {"Heizkosten", 1}}},
-      {"job_search", {{"Eigenbemühungen", 5}, {"Bewerbung", 2}, {"Stellenangebot", 1}, {"Vorstellungsgespräch", 1}}},
-  };
-  return kVocabulary;
-}
-
-// Weight-1 keywords support a type but never decide it: "Antrag" or "Änderung" alone is a letter.
-constexpr int kMaxSupportingWeight = 1;
-
-struct PageScore {
-  int total = 0;
-  bool decisive = false;  // a keyword heavier than a supporting word was found
-};
-
-PageScore ScorePage(const std::string& folded_page, const TypeKeywords& type) {
-  PageScore score;
-  for (const auto& keyword : type.keywords) {
-    const int hits = CountOccurrences(folded_page, Fold(keyword.text), kMaxHitsPerPage);
-    score.total += keyword.weight * hits;
-    score.decisive = score.decisive || (hits > 0 && keyword.weight > kMaxSupportingWeight);
-  }
-  return score;
-}
-
-int ScoreEnvelope(const std::vector<std::string>& folded_pages, const TypeKeywords& type) {
-  int total = 0;
-  bool decisive = false;
-  for (std::size_t i = 0; i < folded_pages.size(); ++i) {
-    const PageScore page = ScorePage(folded_pages[i], type);
-    total += page.total * (i == 0 ? kFirstPageWeight : kOtherPageWeight);
-    decisive = decisive || page.decisive;
-  }
-  return decisive ? total : 0;
-}
-
-}  // namespace
-
-std::string DetectDocType(const Envelope& envelope) {
-  std::vector<std::string> pages;
-  for (const PageReading* page : envelope.pages) pages.push_back(Fold(page->text));
-
-  std::string_view best = "letter";
-  int best_score = kMinScore - 1;
-  for (const auto& type : Vocabulary()) {
-    const int score = ScoreEnvelope(pages, type);
-    if (score > best_score) {
-      best = type.doc_type;
-      best_score = score;
+DocumentSpan ScoreSpan(const std::vector<std::vector<double>>& page_logs, std::size_t first, std::size_t count) {
+  const auto& vocabulary = DocTypeVocabulary();
+  std::vector<double> sums(vocabulary.size(), 0);
+  bool any = false;
+  for (std::size_t i = first; i < first + count; ++i) {
+    const double weight = i == first ? kFirstPageWeight : 1.0;
+    for (std::size_t c = 0; c < sums.size(); ++c) {
+      sums[c] += weight * page_logs[i][c];
+      any = any || page_logs[i][c] != 0;
     }
   }
-  return std::string(best);
+  DocumentSpan span{first, count, "letter", 1.0};
+  if (!any) return span;
+  std::size_t best = 0;
+  for (std::size_t c = 1; c < sums.size(); ++c) {
+    if (sums[c] > sums[best]) best = c;
+  }
+  const double top = sums[best];
+  double total = 0;
+  for (double s : sums) total += std::exp(s - top);
+  if (1.0 / total < kMinTypeProbability) best = vocabulary.size() - 1;  // "letter", last in the vocabulary
+  span.doc_type = vocabulary[best];
+  span.confidence = std::exp(sums[best] - top) / total;
+  return span;
+}
+
+std::string DetectDocType(const Envelope& envelope) {
+  const DocTypeModel& model = DocTypeModel::Embedded();
+  std::vector<std::vector<double>> logs;
+  for (const PageReading* page : envelope.pages) logs.push_back(model.LogScores(page->text));
+  return ScoreSpan(logs, 0, logs.size()).doc_type;
 }
 
 std::string DefaultTeam(const std::string& doc_type) {

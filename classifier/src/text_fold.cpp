@@ -1,5 +1,7 @@
 #include "text_fold.h"
 
+#include <utility>
+
 namespace mailroom::classifier {
 namespace {
 
@@ -122,6 +124,63 @@ int CountOccurrences(std::string_view folded_text, std::string_view folded_needl
     ++count;
   }
   return count;
+}
+
+std::string NameKey(std::string_view folded) {
+  std::string key;
+  key.reserve(folded.size());
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    if (c == 'i' && i + 1 < folded.size() && folded[i + 1] == 'i') {  // "ii" is how OCR reads a faint ü
+      key.push_back('u');
+      ++i;
+      continue;
+    }
+    switch (c) {
+      case '1':
+      case 'i':
+      case '|':
+      case '!':
+        key.push_back('l');
+        break;
+      case 'c':
+        key.push_back('e');
+        break;
+      case '0':
+        key.push_back('o');
+        break;
+      case '5':
+        key.push_back('s');
+        break;
+      case '8':
+        key.push_back('b');
+        break;
+      case 'v':
+        if (i + 1 < folded.size() && folded[i + 1] == 'v') {
+          key.push_back('w');
+          ++i;
+        } else {
+          key.push_back('v');
+        }
+        break;
+      default:
+        key.push_back(c);
+    }
+  }
+  return key;
+}
+
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;  // equal, or b has one letter more at the end
+  if (a.size() == b.size()) {
+    if (a.substr(i + 1) == b.substr(i + 1)) return true;  // one replaced
+    return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] && a.substr(i + 2) == b.substr(i + 2);  // swap
+  }
+  return a.substr(i) == b.substr(i + 1);  // b has one letter more at i
 }
 
 }  // namespace mailroom::classifier

@@ -26,4 +26,13 @@ namespace mailroom::classifier {
 /// Occurrences of the folded `needle` anywhere in folded `text` (inside compounds too), at most `cap`.
 [[nodiscard]] int CountOccurrences(std::string_view folded_text, std::string_view folded_needle, int cap);
 
+/// Merges letters OCR confuses in names, on folded text: "1", "i", "|", "!" -> "l"; "c" -> "e";
+/// "0" -> "o"; "5" -> "s"; "8" -> "b"; "vv" -> "w"; "ii" -> "u". Two names with the same key may be the same
+/// name misread ("Mü1ler", "MULLER", "Mueller" all read "muller").
+[[nodiscard]] std::string NameKey(std::string_view folded);
+
+/// True if `a` and `b` differ by at most one edit: one letter replaced, inserted or deleted, or two
+/// neighbours swapped (optimal string alignment distance <= 1).
+[[nodiscard]] bool WithinOneEdit(std::string_view a, std::string_view b);
+
 }  // namespace mailroom::classifier

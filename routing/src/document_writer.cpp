@@ -82,6 +82,10 @@ mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::strin
   doc.set_pdf(pdf_name);
   doc.set_priority(c.priority);
   if (!c.routed) doc.set_reason(c.reason.empty() ? "needs review" : c.reason);
+  if (!c.routed) {
+    for (const auto& candidate : c.candidates) doc.add_candidates(candidate);
+  }
+  if (c.contested_decision_date) doc.set_contested_decision_date(*c.contested_decision_date);
   return doc;
 }
 

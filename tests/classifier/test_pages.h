@@ -38,16 +38,19 @@ inline PageReading KindPage(std::string name, PageKind kind) {
   return page;
 }
 
+/// Registers one person (a row of cases.csv) in `r`.
+inline void AddPerson(Registry& r, Person p) {
+  r.bg_by_customer_number[p.customer_number] = p.bg_number;
+  r.cases[p.bg_number].push_back(std::move(p));
+}
+
 /// Two jobcenters; BG 35301BG0012345 (Mustermann, two persons), BG 35301BG0099999 (Yilmaz),
 /// BG 12345BG0000001 (Schäfer) at another jobcenter.
 inline Registry SmallRegistry() {
   Registry r;
   r.jobcenters["jc-dresden"] = Jobcenter{"jc-dresden", "Jobcenter Dresden", "35301"};
   r.jobcenters["jc-leipzig"] = Jobcenter{"jc-leipzig", "Jobcenter Leipzig", "12345"};
-  const auto add = [&r](Person p) {
-    r.bg_by_customer_number[p.customer_number] = p.bg_number;
-    r.cases[p.bg_number].push_back(std::move(p));
-  };
+  const auto add = [&r](Person p) { AddPerson(r, std::move(p)); };
   add({"35301BG0012345", "123D456789", "jc-dresden", "Mustermann", "Erika", "1980-02-29", "Hauptstr. 1", "01067",
        "Dresden"});
   add({"35301BG0012345", "123D456790", "jc-dresden", "Mustermann", "Max", "2010-05-01", "Hauptstr. 1", "01067",

@@ -4,9 +4,10 @@
 #include <array>
 #include <cstdio>
 
-#include "defect_plan.h"
 #include "documents.h"
-#include "handwriting.h"
+#include "evidence.h"
+#include "mix_plan.h"
+#include "page_sequence.h"
 #include "rng.h"
 #include "sheets.h"
 
@@ -46,84 +47,14 @@ NumberStyle RandomStyle(DocType type, bool has_customer_number, Rng& rng) {
   return style;
 }
 
-ImageFileFormat RandomFormat(Rng& rng) {
-  static constexpr std::array kFormats = {ImageFileFormat::kTiffG4, ImageFileFormat::kTiffLzw, ImageFileFormat::kPng,
-                                          ImageFileFormat::kJpeg};
-  static constexpr std::array kWeights = {60, 15, 15, 10};
-  return kFormats[rng.Weighted(kWeights)];
+// What a default envelope's strongest evidence is, from what it prints.
+Evidence DefaultEvidence(EnvelopeKind kind, const DocumentRequest& request) {
+  if (kind == EnvelopeKind::kNoNumber) return Evidence::kNoCaseNumber;
+  if (kind == EnvelopeKind::kUnknownBg) return Evidence::kUnknownBgNumber;
+  // Only forms print request.barcode, and only application and change notice requests set it.
+  if (request.barcode) return Evidence::kBarcode;
+  return request.style == NumberStyle::kCustomerNumber ? Evidence::kCustomerNumber : Evidence::kPrintedBg;
 }
-
-SheetRole RoleOf(PageKind kind) {
-  switch (kind) {
-    case PageKind::kSeparator:
-      return SheetRole::kSeparator;
-    case PageKind::kBlank:
-      return SheetRole::kBlank;
-    case PageKind::kContent:
-      break;
-  }
-  return SheetRole::kContent;
-}
-
-// Appends pages. Document decisions come from `rng`; scan defects from `defects`, a separate stream,
-// so that boxes with and without defects hold the same documents.
-class PageSequence {
- public:
-  PageSequence(const SampleOptions& options, Rng& rng, Rng& defects, BoxPlan& plan)
-      : options_(options), rng_(rng), defects_(defects), plan_(plan) {}
-
-  PlannedPage& Add(PageKind kind, int envelope, PageLayout layout) {
-    PlannedPage page;
-    page.kind = kind;
-    page.envelope = envelope;
-    page.layout = std::move(layout);
-    page.format = RandomFormat(rng_);
-    char name[16];
-    std::snprintf(name, sizeof name, "%04d", static_cast<int>(plan_.pages.size()) + 1);
-    page.file = std::string(name) + FileExtension(page.format);
-    page.noise_seed = rng_.Next();
-    if (kind == PageKind::kBlank) {
-      page.speckles = rng_.Between(10, 60);
-    } else {
-      page.skew_degrees = rng_.Real(-options_.max_skew_degrees, options_.max_skew_degrees);
-      page.speckles = rng_.Between(20, 120);
-      bool upside_down = kind == PageKind::kContent && rng_.Chance(options_.upside_down_share);
-      if (upside_down) page.defects.rotation = 180;
-    }
-    page.defect_seed = defects_.Next();
-    int rotation = page.defects.rotation;
-    page.defects = PlanSheetDefects(options_, RoleOf(kind), page.defect_seed);
-    if (rotation != 0) page.defects.rotation = rotation;
-    plan_.pages.push_back(std::move(page));
-    return plan_.pages.back();
-  }
-
-  // A duplex back side: blank, or (handwritten_back_share) carrying a note, which makes it part of
-  // the document. Its front shows through it.
-  PlannedPage& AddBack(const PlannedEnvelope& envelope) {
-    PlannedPage& back = Add(PageKind::kBlank, envelope.index, PageLayout{});
-    std::size_t front = plan_.pages.size() - 2;
-    back.bleed_from = front;
-    bool note = defects_.Chance(options_.handwritten_back_share);
-    Rng note_rng(defects_.Next());
-    if (note) {
-      back.kind = PageKind::kContent;
-      back.handwritten_back = true;
-      back.layout = RandomBackNote(note_rng);
-      back.skew_degrees = -plan_.pages[front].skew_degrees;  // the same sheet, seen from behind
-      back.bg_number = envelope.bg_number;
-      back.jobcenter_id = envelope.jobcenter_id;
-      back.doc_type = envelope.doc_type;
-    }
-    return back;
-  }
-
- private:
-  const SampleOptions& options_;
-  Rng& rng_;
-  Rng& defects_;
-  BoxPlan& plan_;
-};
 
 void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rng& rng, Rng& defects, BoxPlan& plan) {
   const Registry& registry = plan.registry;
@@ -143,7 +74,7 @@ void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rn
   request.repeat_number = rng.Chance(0.15);
   request.pages = RandomPageCount(type, rng);
   request.font_family = rng.Pick(std::span<const char* const>(kFonts));
-  std::vector<PageLayout> layouts = ComposeDocument(request, rng);
+  ComposedDocument composed = ComposeDocument(request, rng);
 
   PlannedEnvelope envelope;
   envelope.index = index;
@@ -151,23 +82,17 @@ void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rn
   envelope.expect_review = kind != EnvelopeKind::kRoute;
   if (kind == EnvelopeKind::kNoNumber) envelope.reason = "no_case_number";
   if (kind == EnvelopeKind::kUnknownBg) envelope.reason = "unknown_bg_number";
+  envelope.evidence = std::string(EvidenceName(DefaultEvidence(kind, request)));
   if (!envelope.expect_review) {
     envelope.bg_number = household.bg_number;
     envelope.jobcenter_id = request.jobcenter->id;
   }
   PageSequence sequence(options, rng, defects, plan);
   sequence.Add(PageKind::kSeparator, 0, SeparatorLayout(rng.Chance(0.7) ? "Code128" : "DataMatrix"));
-  for (PageLayout& layout : layouts) {
-    PlannedPage& page = sequence.Add(PageKind::kContent, index, std::move(layout));
-    page.bg_number = envelope.bg_number;
-    page.jobcenter_id = envelope.jobcenter_id;
-    page.doc_type = envelope.doc_type;
-    envelope.pages.push_back(page.file);
-    if (rng.Chance(options.blank_back_share)) {
-      const PlannedPage& back = sequence.AddBack(envelope);
-      if (back.kind == PageKind::kContent) envelope.pages.push_back(back.file);
-    }
-  }
+  PlannedDocument document{envelope.doc_type, {}, composed.contested_decision_date};
+  sequence.AddDocument(envelope, composed.pages, document);
+  envelope.pages = document.pages;
+  envelope.documents.push_back(std::move(document));
   plan.envelopes.push_back(std::move(envelope));
 }
 
@@ -186,8 +111,12 @@ BoxPlan PlanBox(const SampleOptions& options) {
   plan.box_id = options.box_id.empty() ? "BOX-" + std::to_string(options.seed) : options.box_id;
   plan.seal = Seal(rng);
   plan.origin = plan.registry.jobcenters.front().id;
-  std::vector<EnvelopeKind> kinds = EnvelopeKinds(options.envelopes, rng);
   Rng defects(options.seed ^ 0x5CA9DEF5u);
+  if (options.classification_mix) {
+    PlanMixEnvelopes(options, rng, defects, plan);
+    return plan;
+  }
+  std::vector<EnvelopeKind> kinds = EnvelopeKinds(options.envelopes, rng);
   for (int i = 0; i < options.envelopes; ++i)
     PlanEnvelope(i + 1, kinds[static_cast<std::size_t>(i)], options, rng, defects, plan);
   return plan;

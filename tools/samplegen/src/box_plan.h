@@ -37,14 +37,23 @@ struct PlannedPage {
   std::optional<std::string> doc_type;  ///< content pages only
 };
 
+/// One document of an envelope (a cover letter, a bank statement, ...).
+struct PlannedDocument {
+  std::string doc_type;
+  std::vector<std::string> pages;                      ///< content page files, in order
+  std::optional<std::string> contested_decision_date;  ///< objections: the decision's date, YYYY-MM-DD
+};
+
 struct PlannedEnvelope {
   int index = 0;
   std::optional<std::string> bg_number;  ///< null for review envelopes
   std::optional<std::string> jobcenter_id;
-  std::string doc_type;
+  std::string doc_type;  ///< the first document's
   bool expect_review = false;
-  std::optional<std::string> reason;  ///< review only: "no_case_number" or "unknown_bg_number"
-  std::vector<std::string> pages;     ///< content page files, in order
+  std::optional<std::string> reason;       ///< review only: the evidence name, e.g. "no_case_number"
+  std::vector<std::string> pages;          ///< content page files, in order
+  std::string evidence;                    ///< the primary kind of evidence (EvidenceName)
+  std::vector<PlannedDocument> documents;  ///< covering `pages` in order
 };
 
 struct BoxPlan {

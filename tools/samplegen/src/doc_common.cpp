@@ -203,8 +203,10 @@ void AddSenderBlock(PageLayout& page, const DocumentRequest& request, Rng& rng) 
   const Person& writer = Writer(request);
   const Address& address = request.household->address;
   page.rows.push_back(Plain(FullName(writer)));
-  page.rows.push_back(Plain(address.street));
-  page.rows.push_back(Plain(address.postcode + " " + address.city));
+  if (request.sender_birth_date) page.rows.push_back(Plain("geb. " + GermanDate(writer.birth_date)));
+  // A sender who leaves out street and postcode (the mix's ambiguous senders) writes just the city.
+  if (!address.street.empty()) page.rows.push_back(Plain(address.street));
+  page.rows.push_back(Plain(address.postcode.empty() ? address.city : address.postcode + " " + address.city));
   if (rng.Chance(0.4)) page.rows.push_back(Plain("Tel.: " + Phone(rng, request.jobcenter->town->area_code)));
 }
 
@@ -233,13 +235,17 @@ PageLayout NewPage(const DocumentRequest& request) {
 namespace mailroom::samplegen::doc {
 
 void AddCaseBarcode(PageLayout& page, const DocumentRequest& request, Rng& rng) {
-  if (!request.barcode || request.style == NumberStyle::kNone) return;
+  if (!request.barcode || (request.style == NumberStyle::kNone && request.barcode_payload.empty())) return;
   // In the corner, as on real forms. Readers must look there: zxing-cpp 1.4 finds a DataMatrix only
   // where it crosses the image's horizontal centre line, so a whole-page decode misses it.
   BarcodeSpot spot;
   const std::string& bg = request.household->bg_number;
   spot.payload = rng.Chance(0.3) ? "BG:" + bg : bg;
   spot.format = std::array{"Code128", "Code128", "DataMatrix", "QRCode"}[rng.Between(0, 3)];
+  if (!request.barcode_payload.empty()) {  // after the draws, so the default box stays as it was
+    spot.payload = request.barcode_payload;
+    spot.format = request.barcode_format;
+  }
   bool linear = spot.format == std::string("Code128");
   spot.width_mm = linear ? 55 : 22;
   spot.height_mm = 14;

@@ -1,6 +1,8 @@
 // Free-form letters from customers: a sender block, the jobcenter's address, date, Betreff,
 // salutation, body, greeting. Follow-on pages continue the body and carry no case number.
 #include <array>
+#include <cstdio>
+#include <optional>
 #include <string>
 
 #include "doc_common.h"
@@ -13,6 +15,7 @@ struct LetterText {
   std::string subject;
   std::vector<std::string> opening;  ///< paragraphs on page 1
   std::vector<std::string> more;     ///< paragraphs for follow-on pages
+  std::optional<Date> decision;      ///< objections: the contested decision's date
 };
 
 std::vector<std::string> Filler(Rng& rng, int count) {
@@ -69,6 +72,40 @@ LetterText GeneralLetter(const DocumentRequest& request, Rng& rng) {
   }
 }
 
+// "14. März 2025": how people write a date in running text.
+std::string LongDate(const Date& date) {
+  return std::to_string(date.day) + ". " + std::string(MonthName(date.month)) + " " + std::to_string(date.year);
+}
+
+// The mix's ways of naming the contested decision: subject and first sentence. Drawn after all the
+// default draws, so boxes without the mix keep their text.
+void VaryObjection(LetterText& text, const Date& decision, Rng& rng) {
+  std::string day = decision.Text();
+  std::string words = LongDate(decision);
+  switch (rng.Between(0, 4)) {
+    case 0:
+      return;  // "Widerspruch gegen den Bescheid vom 14.03.2025"
+    case 1:
+      text.subject = "Widerspruch gegen Ihren Bescheid vom " + words;
+      text.opening[0] = "hiermit lege ich gegen Ihren Bescheid vom " + words + " Widerspruch ein.";
+      return;
+    case 2:
+      text.subject = "Widerspruch gegen den Änderungsbescheid vom " + day;
+      text.opening[0] = "gegen Ihren Änderungsbescheid vom " + day + " lege ich hiermit fristgerecht Widerspruch ein.";
+      return;
+    case 3:
+      text.subject = "Widerspruch";
+      text.opening[0] = "hiermit widerspreche ich Ihrem Bescheid vom " + words +
+                        " über die Bewilligung von Bürgergeld und bitte um erneute Prüfung.";
+      return;
+    default:
+      text.subject = "Widerspruch gegen Ihren Bewilligungsbescheid vom " + day;
+      text.opening[0] = "gegen den oben genannten Bescheid vom " + day +
+                        ", der mir einige Tage später zugegangen ist, erhebe ich Widerspruch.";
+      return;
+  }
+}
+
 LetterText Objection(Rng& rng) {
   Date decision = DaysBefore(RandomDate(rng), rng.Between(10, 28));
   std::string amount = Amount(rng.Between(300, 900) * 100 + rng.Between(0, 99));
@@ -87,7 +124,14 @@ LetterText Objection(Rng& rng) {
           {"hiermit lege ich gegen Ihren Bescheid vom " + decision.Text() + " fristgerecht Widerspruch ein.",
            "Begründung: " + reasons[0]},
           {reasons[1], reasons[2], "Ich bitte um Überprüfung des Bescheides und um Erteilung eines Abhilfebescheides.",
-           "Ich beantrage außerdem Akteneinsicht gemäß § 25 SGB X."}};
+           "Ich beantrage außerdem Akteneinsicht gemäß § 25 SGB X."},
+          decision};
+}
+
+std::string IsoDate(const Date& date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", date.year, date.month, date.day);
+  return buffer;
 }
 
 LetterText ChangeNotice(const DocumentRequest& request, Rng& rng) {
@@ -141,10 +185,11 @@ void AddClosing(PageLayout& page, const DocumentRequest& request, Rng& rng) {
 
 }  // namespace
 
-std::vector<PageLayout> ComposeLetter(const DocumentRequest& request, Rng& rng) {
+ComposedDocument ComposeLetter(const DocumentRequest& request, Rng& rng) {
   LetterText text = request.type == DocType::kObjection      ? Objection(rng)
                     : request.type == DocType::kChangeNotice ? ChangeNotice(request, rng)
                                                              : GeneralLetter(request, rng);
+  if (text.decision && request.varied_wording) VaryObjection(text, *text.decision, rng);
   std::vector<PageLayout> pages;
   PageLayout first = NewPage(request);
   AddLetterHead(first, request, text.subject, rng);
@@ -163,7 +208,9 @@ std::vector<PageLayout> ComposeLetter(const DocumentRequest& request, Rng& rng) 
   PageLayout& last = pages.back();
   if (request.pages == 1 && next < rest.size()) AddParagraph(last, rest[next++]);
   AddClosing(last, request, rng);
-  return pages;
+  ComposedDocument composed{std::move(pages), std::nullopt};
+  if (text.decision) composed.contested_decision_date = IsoDate(*text.decision);
+  return composed;
 }
 
 }  // namespace mailroom::samplegen::doc

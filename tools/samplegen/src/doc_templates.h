@@ -8,7 +8,8 @@
 namespace mailroom::samplegen::doc {
 
 /// Letters written by customers: kLetter, kObjection and kChangeNotice (as a free-form letter).
-std::vector<PageLayout> ComposeLetter(const DocumentRequest& request, Rng& rng);
+/// Objections also return the contested decision's date.
+ComposedDocument ComposeLetter(const DocumentRequest& request, Rng& rng);
 
 /// Jobcenter forms filled in by the customer (optionally with a barcode carrying the BG number).
 std::vector<PageLayout> ComposeApplication(const DocumentRequest& request, Rng& rng);

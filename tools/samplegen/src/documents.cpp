@@ -46,22 +46,23 @@ int RandomPageCount(DocType type, Rng& rng) {
   }
 }
 
-std::vector<PageLayout> ComposeDocument(const DocumentRequest& request, Rng& rng) {
+ComposedDocument ComposeDocument(const DocumentRequest& request, Rng& rng) {
   switch (request.type) {
     case DocType::kApplication:
-      return doc::ComposeApplication(request, rng);
+      return {doc::ComposeApplication(request, rng), std::nullopt};
     case DocType::kChangeNotice:
-      return request.barcode ? doc::ComposeChangeNoticeForm(request, rng) : doc::ComposeLetter(request, rng);
+      return request.barcode ? ComposedDocument{doc::ComposeChangeNoticeForm(request, rng), std::nullopt}
+                             : doc::ComposeLetter(request, rng);
     case DocType::kBankStatement:
-      return doc::ComposeBankStatement(request, rng);
+      return {doc::ComposeBankStatement(request, rng), std::nullopt};
     case DocType::kPayslip:
-      return doc::ComposePayslip(request, rng);
+      return {doc::ComposePayslip(request, rng), std::nullopt};
     case DocType::kSickNote:
-      return doc::ComposeSickNote(request, rng);
+      return {doc::ComposeSickNote(request, rng), std::nullopt};
     case DocType::kRent:
-      return doc::ComposeRentCertificate(request, rng);
+      return {doc::ComposeRentCertificate(request, rng), std::nullopt};
     case DocType::kJobSearch:
-      return doc::ComposeJobSearch(request, rng);
+      return {doc::ComposeJobSearch(request, rng), std::nullopt};
     case DocType::kObjection:
     case DocType::kLetter:
       return doc::ComposeLetter(request, rng);

@@ -2,6 +2,7 @@
 // page by page, for a given household, document type and way of quoting the case number.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,11 +47,23 @@ struct DocumentRequest {
   bool repeat_number = false;  ///< follow-on pages repeat the number in their header
   int pages = 1;               ///< content pages, 1-4
   std::string font_family = "DejaVu Sans";
+  // Classification mix only; the defaults leave a document as it always was.
+  /// Forms: the case barcode's payload (printed even with style kNone); empty: the BG number.
+  std::string barcode_payload;
+  std::string barcode_format;      ///< with barcode_payload: "Code128", "DataMatrix" or "QRCode"
+  bool sender_birth_date = false;  ///< letters: "geb. 14.03.1981" under the sender's name
+  bool varied_wording = false;     ///< objections: vary how the contested decision is quoted
+};
+
+/// A composed document: its pages and, for objections, the date of the contested decision.
+struct ComposedDocument {
+  std::vector<PageLayout> pages;
+  std::optional<std::string> contested_decision_date;  ///< YYYY-MM-DD
 };
 
 /// Composes exactly `request.pages` pages. The doc type's keyword is on page 1; follow-on pages
 /// carry no case number unless `repeat_number`.
-[[nodiscard]] std::vector<PageLayout> ComposeDocument(const DocumentRequest& request, Rng& rng);
+[[nodiscard]] ComposedDocument ComposeDocument(const DocumentRequest& request, Rng& rng);
 
 /// Sensible page count for a document type (sick notes 1, applications 2-4, ...).
 [[nodiscard]] int RandomPageCount(DocType type, Rng& rng);

@@ -121,7 +121,9 @@ Result<SampleSummary> GenerateSampleBox(const SampleOptions& options) {
 
   BoxPlan plan = PlanBox(options);
   if (auto ok = WriteRegistry(plan.registry, summary.registry_dir); !ok) return tl::unexpected(ok.error());
-  if (auto ok = WritePages(plan, summary.box_dir, options.dpi); !ok) return tl::unexpected(ok.error());
+  if (!options.truth_only) {
+    if (auto ok = WritePages(plan, summary.box_dir, options.dpi); !ok) return tl::unexpected(ok.error());
+  }
   if (auto ok = WriteFileAtomically(summary.box_dir / "box.json", BoxManifestJson(plan)); !ok) {
     return tl::unexpected(ok.error());
   }

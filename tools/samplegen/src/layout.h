@@ -55,6 +55,9 @@ struct FreeText {
 
 struct PageLayout {
   std::vector<TextRow> rows;
+  /// Rows at the foot of the page, the last one about 12 mm above the bottom edge (a footer line
+  /// under the text column). Empty on most pages.
+  std::vector<TextRow> footer;
   std::vector<BarcodeSpot> barcodes;
   std::vector<FreeText> notes;
   std::string font_family = "DejaVu Sans";
@@ -64,10 +67,15 @@ struct PageLayout {
   double line_spacing = 1.4;  ///< baseline distance as a multiple of the font size
 
   /// The printed text in reading order, one entry per non-empty row ("text right_text"), with
-  /// runs of spaces (gaps between fields) collapsed to one space; then the notes' lines.
+  /// runs of spaces (gaps between fields) collapsed to one space; then the footer; then the notes'
+  /// lines.
   [[nodiscard]] std::vector<std::string> Lines() const {
     std::vector<std::string> lines;
-    for (const TextRow& row : rows) {
+    std::vector<const TextRow*> printed;
+    for (const TextRow& row : rows) printed.push_back(&row);
+    for (const TextRow& row : footer) printed.push_back(&row);
+    for (const TextRow* row_ptr : printed) {
+      const TextRow& row = *row_ptr;
       std::string line;
       for (char ch : row.text + " " + row.right_text) {
         if (ch != ' ' || (!line.empty() && line.back() != ' ')) line += ch;

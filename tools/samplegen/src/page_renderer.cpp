@@ -254,6 +254,12 @@ Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
     y_mm += row.space_before_mm + row_mm * layout.line_spacing;
     if (!row.text.empty() || !row.right_text.empty()) DrawRow(canvas, layout, row, canvas.Px(y_mm), w);
   }
+  // The footer grows upwards from its last baseline, 12 mm above the bottom edge.
+  double foot_mm = 297.0 - 12.0;
+  for (auto row = layout.footer.rbegin(); row != layout.footer.rend(); ++row) {
+    if (!row->text.empty() || !row->right_text.empty()) DrawRow(canvas, layout, *row, canvas.Px(foot_mm), w);
+    foot_mm -= row->size_pt * kMmPerInch / kPointsPerInch * layout.line_spacing + row->space_before_mm;
+  }
   for (const FreeText& note : layout.notes) {
     if (!note.lines.empty()) DrawFreeText(cr.get(), canvas, note, dpi / kPointsPerInch);
   }

@@ -3,8 +3,11 @@
 #include "truth_writer.h"
 
 #include <cmath>
+#include <map>
 
 #include <nlohmann/json.hpp>
+
+#include "doc_decoys.h"
 
 namespace mailroom::samplegen {
 namespace {
@@ -45,7 +48,15 @@ Json PageJson(const PlannedPage& page) {
   return out;
 }
 
-Json EnvelopeJson(const PlannedEnvelope& envelope) {
+Json DocumentJson(const PlannedDocument& document) {
+  Json out;
+  out["pages"] = document.pages;
+  out["doc_type"] = document.doc_type;
+  out["contested_decision_date"] = OrNull(document.contested_decision_date);
+  return out;
+}
+
+Json EnvelopeJson(const PlannedEnvelope& envelope, const std::vector<std::string>& lines) {
   Json out;
   out["index"] = envelope.index;
   out["bg_number"] = OrNull(envelope.bg_number);
@@ -54,7 +65,24 @@ Json EnvelopeJson(const PlannedEnvelope& envelope) {
   out["expect"] = envelope.expect_review ? "review" : "route";
   out["reason"] = OrNull(envelope.reason);
   out["pages"] = envelope.pages;
+  out["evidence"] = envelope.evidence;
+  out["decoys"] = FindDecoys(lines);
+  Json documents = Json::array();
+  for (const PlannedDocument& document : envelope.documents) documents.push_back(DocumentJson(document));
+  out["documents"] = std::move(documents);
   return out;
+}
+
+// The printed text of each envelope's content pages, for finding the decoys in it.
+std::map<int, std::vector<std::string>> EnvelopeLines(const BoxPlan& plan) {
+  std::map<int, std::vector<std::string>> lines;
+  for (const PlannedPage& page : plan.pages) {
+    if (page.kind != PageKind::kContent) continue;
+    std::vector<std::string> page_lines = page.layout.Lines();
+    std::vector<std::string>& all = lines[page.envelope];
+    all.insert(all.end(), page_lines.begin(), page_lines.end());
+  }
+  return lines;
 }
 
 }  // namespace
@@ -74,7 +102,9 @@ std::string TruthJson(const BoxPlan& plan) {
   for (const PlannedPage& page : plan.pages) pages.push_back(PageJson(page));
   out["pages"] = std::move(pages);
   Json envelopes = Json::array();
-  for (const PlannedEnvelope& envelope : plan.envelopes) envelopes.push_back(EnvelopeJson(envelope));
+  std::map<int, std::vector<std::string>> lines = EnvelopeLines(plan);
+  for (const PlannedEnvelope& envelope : plan.envelopes)
+    envelopes.push_back(EnvelopeJson(envelope, lines[envelope.index]));
   out["envelopes"] = std::move(envelopes);
   return out.dump(2) + "\n";
 }

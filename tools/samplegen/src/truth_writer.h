@@ -14,7 +14,10 @@ namespace mailroom::samplegen {
 /// is {"file", "kind", "envelope", "bg_number", "jobcenter_id", "doc_type", "rotation" (clockwise
 /// degrees applied), "skew_degrees", "lines"} plus, only on pages that have any, "defects": a list
 /// of "handwritten_back", "tinted_paper", "bleed_through", "punch_holes", "uneven_light",
-/// "scanner_edge".
+/// "scanner_edge". An envelope is {"index", "bg_number", "jobcenter_id", "doc_type" (its first
+/// document's), "expect" ("route"/"review"), "reason" (review: the evidence name), "pages",
+/// "evidence" (EvidenceName), "decoys" (FindDecoys over its text), "documents": [{"pages",
+/// "doc_type", "contested_decision_date" (YYYY-MM-DD or null)}]}.
 [[nodiscard]] std::string TruthJson(const BoxPlan& plan);
 
 }  // namespace mailroom::samplegen

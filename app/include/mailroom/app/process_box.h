@@ -17,6 +17,8 @@ struct ProcessOptions {
   int jobs = 0;  ///< worker threads; 0 = all cores
   ocr::OcrOptions ocr;
   classifier::ClassifierOptions classifier;
+  /// A document-type model file to use instead of the built-in one (empty: built-in).
+  std::filesystem::path doc_type_model;
   bool progress = true;  ///< one line per page on stderr (file names and page kinds only)
 };
 

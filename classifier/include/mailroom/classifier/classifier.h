@@ -2,6 +2,8 @@
 // Pure logic over PageReading values and the Registry: no I/O, no Tesseract, thread-safe.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,10 +13,16 @@
 
 namespace mailroom::classifier {
 
+class DocTypeModel;
+
 struct ClassifierOptions {
   /// A document is routed only at or above this confidence; below it goes to review.
   /// A misroute is worse than a review, so the default is strict.
   double route_threshold = 0.80;
+  /// The team per doc_type where it differs from DefaultTeam (e.g. {"rent", "kdu"}).
+  std::map<std::string, std::string> teams;
+  /// The document-type model; nullptr: the one built into mailroom (DocTypeModel::Embedded()).
+  const DocTypeModel* doc_type_model = nullptr;
 };
 
 /// An envelope: the content pages between two separator sheets, in scan order.
@@ -64,13 +72,53 @@ struct Classification {
   std::vector<std::string> evidence;        ///< subset of "barcode", "text", "registry", in that order
   bool priority = false;                    ///< deadlines: objections, sick notes, "Eilt"
   std::string reason;                       ///< why it goes to review (empty when routed)
+  /// Review: the registered cases the evidence points to (BG numbers, best first), so that a clerk
+  /// starts from them. Empty when routed or when nothing points anywhere.
+  std::vector<std::string> candidates;
+  /// Objections: the date of the contested decision ("Bescheid vom 14.03.2025" -> "2025-03-14"),
+  /// from which the deadline runs.
+  std::optional<std::string> contested_decision_date;
 };
 
-/// Decides the case, type and team of an envelope. All pages inherit one case. Goes to review
-/// (routed=false, with a reason) when: no number is found, a number is not in the registry,
-/// numbers of different cases disagree, or the confidence is below the threshold.
+/// One document of an envelope: its pages and how it is routed. All documents of an envelope
+/// share the case (CONTRACT.md); they differ in type, team and priority.
+struct ClassifiedDocument {
+  std::vector<const PageReading*> pages;
+  Classification classification;
+};
+
+/// Classifies envelopes against one registry. Builds its indexes (the sender matcher) once;
+/// Classify is const and safe to call from many threads.
+class Classifier {
+ public:
+  /// `registry` must outlive the classifier.
+  explicit Classifier(const Registry& registry, ClassifierOptions options = {});
+  ~Classifier();
+  Classifier(Classifier&&) noexcept;
+  Classifier& operator=(Classifier&&) noexcept;
+
+  /// The case of the whole envelope (doc type, team and priority of the envelope as one document).
+  [[nodiscard]] Classification ClassifyCase(const Envelope& envelope) const;
+  /// The envelope split into its documents (one, unless the type changes from page to page), each
+  /// with the envelope's case and its own type, team, priority and contested-decision date.
+  [[nodiscard]] std::vector<ClassifiedDocument> Classify(const Envelope& envelope) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// Decides the case, type and team of an envelope (Classifier(registry, options).ClassifyCase: for
+/// one envelope; a run builds one Classifier). All pages inherit one case. Evidence: case numbers
+/// in barcodes and text, and the sender (name, birth date, address) matched against the registry.
+/// Goes to review (routed=false, with a reason and the candidate cases) when: no number and no
+/// unambiguous sender is found, a number is not in the registry and no sender confirms it, numbers
+/// or number and sender point to different cases, or the confidence is below the threshold.
 [[nodiscard]] Classification ClassifyEnvelope(const Envelope& envelope, const Registry& registry,
                                               const ClassifierOptions& options = {});
+
+/// The team of a doc_type: options.teams where it names one, else DefaultTeam.
+[[nodiscard]] std::string TeamFor(const std::string& doc_type, const ClassifierOptions& options);
 
 /// Picks the document type from the envelope's text (keywords, first page weighted most).
 [[nodiscard]] std::string DetectDocType(const Envelope& envelope);

@@ -65,6 +65,19 @@ struct SampleOptions {
 
   /// Box id written to box.json and truth.json. Default (empty): "BOX-<seed>".
   std::string box_id;
+
+  /// The classifier benchmark's preset (`--classify-mix`): every envelope is given one primary kind
+  /// of evidence (barcode payload variants, printed BG or customer numbers in varied spellings and
+  /// places, name and address only, one-digit typos, decoys) or a reason to need review (no number,
+  /// unknown number, two cases, a typo that lands on another case, an ambiguous sender; about 12 %),
+  /// about 20 % of routable envelopes hold several documents, and objections quote the contested
+  /// decision in varied wording. The registry gains double surnames, middle names, leading zeros,
+  /// near-twin BG numbers and shared surnames for this. truth.json's "evidence" says which kind each
+  /// envelope is. Default false: the box is the same as one generated before the option existed.
+  bool classification_mix = false;
+  /// Plan and write truth.json, box.json and the registry, but render no page images (fast: for
+  /// training on the page texts). box/ then holds only box.json. Default false.
+  bool truth_only = false;
 };
 
 /// A realistic mix of scan defects on top of `base` (the `--scan-defects` preset): rotated 8 %
@@ -75,7 +88,7 @@ struct SampleOptions {
 
 /// Where the generated sample went and how big it is.
 struct SampleSummary {
-  int pages = 0;                       ///< page images in box/
+  int pages = 0;                       ///< pages in the box (images in box/ unless truth_only)
   int envelopes = 0;                   ///< envelopes (= separator sheets) in the box
   std::filesystem::path box_dir;       ///< out_dir/box: page images + box.json
   std::filesystem::path registry_dir;  ///< out_dir/registry: jobcenters.csv, cases.csv

@@ -1,0 +1,30 @@
+// The case of an envelope from all its evidence: case numbers (barcodes, text) checked against the
+// registry, and the sender named in the text. A page in the wrong case is a data-protection breach,
+// so every doubt goes to a person, with the reason and the cases a clerk should look at first.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mailroom/classifier/classifier.h"
+#include "sender_match.h"
+
+namespace mailroom::classifier {
+
+struct CaseDecision {
+  bool routed = false;
+  std::optional<std::string> jobcenter_id;  ///< set when routed
+  std::optional<std::string> bg_number;     ///< set when one case is identified (also in review)
+  double confidence = 0;
+  std::vector<std::string> evidence;    ///< subset of "barcode", "text", "registry", in that order
+  std::string reason;                   ///< review only; names numbers, never persons
+  std::vector<std::string> candidates;  ///< review only: BG numbers to look at, best first
+};
+
+/// Decides the case of `envelope` (content pages; unreadable pages are the caller's business).
+/// `senders` are the sender matches of the envelope, best first.
+[[nodiscard]] CaseDecision DecideCase(const Envelope& envelope, const Registry& registry,
+                                      const std::vector<SenderCandidate>& senders, double route_threshold);
+
+}  // namespace mailroom::classifier

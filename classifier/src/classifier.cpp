@@ -1,0 +1,124 @@
+// Classifier: the case of an envelope once, then its documents, each with its own type, team and
+// priority. The case is shared: CONTRACT.md puts all pages of an envelope into one case.
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "case_decision.h"
+#include "mailroom/classifier/classifier.h"
+#include "mailroom/classifier/doc_type_model.h"
+#include "sender_match.h"
+#include "text_fold.h"
+
+namespace mailroom::classifier {
+namespace {
+
+constexpr std::array<std::string_view, 6> kUrgentWords = {"eilt",    "eilig",    "eilige",
+                                                          "eiliges", "dringend", "fristsache"};
+
+bool IsUrgent(const std::string& doc_type, const std::string& folded_text) {
+  if (doc_type == "objection" || doc_type == "sick_note") return true;
+  return std::any_of(kUrgentWords.begin(), kUrgentWords.end(),
+                     [&](std::string_view word) { return ContainsWord(folded_text, word); });
+}
+
+const PageReading* FirstUnreadable(const std::vector<const PageReading*>& pages) {
+  const auto it =
+      std::find_if(pages.begin(), pages.end(), [](const PageReading* p) { return p->kind == PageKind::kUnreadable; });
+  return it == pages.end() ? nullptr : *it;
+}
+
+std::string TextOf(const std::vector<const PageReading*>& pages) {
+  std::string text;
+  for (const PageReading* page : pages) text += page->text + "\n";
+  return text;
+}
+
+Classification FromDecision(const CaseDecision& decision) {
+  Classification out;
+  out.routed = decision.routed;
+  out.jobcenter_id = decision.jobcenter_id;
+  out.bg_number = decision.bg_number;
+  out.confidence = decision.confidence;
+  out.evidence = decision.evidence;
+  out.reason = decision.reason;
+  out.candidates = decision.candidates;
+  return out;
+}
+
+}  // namespace
+
+struct Classifier::Impl {
+  Impl(const Registry& r, ClassifierOptions o) : registry(r), options(std::move(o)), senders(r) {}
+
+  const DocTypeModel& Model() const {
+    return options.doc_type_model != nullptr ? *options.doc_type_model : DocTypeModel::Embedded();
+  }
+
+  // The case of the envelope, without type, team or priority.
+  Classification Case(const Envelope& envelope) const {
+    if (const PageReading* bad = FirstUnreadable(envelope.pages)) {
+      Classification out;
+      out.reason = bad->error.empty() ? bad->name + ": page could not be read" : bad->error;
+      return out;
+    }
+    return FromDecision(DecideCase(envelope, registry, senders.Match(envelope.pages), options.route_threshold));
+  }
+
+  // Fills in what depends on the document's own pages.
+  void Describe(Classification& c, const std::vector<const PageReading*>& pages, std::string doc_type) const {
+    const std::string text = TextOf(pages);
+    c.doc_type = std::move(doc_type);
+    c.team = TeamFor(c.doc_type, options);
+    c.priority = IsUrgent(c.doc_type, Fold(text));
+    c.contested_decision_date.reset();
+    if (c.doc_type == "objection") c.contested_decision_date = ContestedDecisionDate(text);
+  }
+
+  const Registry& registry;
+  ClassifierOptions options;
+  SenderMatcher senders;
+};
+
+Classifier::Classifier(const Registry& registry, ClassifierOptions options)
+    : impl_(std::make_unique<Impl>(registry, std::move(options))) {}
+Classifier::~Classifier() = default;
+Classifier::Classifier(Classifier&&) noexcept = default;
+Classifier& Classifier::operator=(Classifier&&) noexcept = default;
+
+Classification Classifier::ClassifyCase(const Envelope& envelope) const {
+  Classification out = impl_->Case(envelope);
+  const auto spans = SplitDocuments(envelope.pages, impl_->Model());
+  impl_->Describe(out, envelope.pages, spans.empty() ? "letter" : spans.front().doc_type);
+  return out;
+}
+
+std::vector<ClassifiedDocument> Classifier::Classify(const Envelope& envelope) const {
+  const Classification envelope_case = impl_->Case(envelope);
+  // An envelope with an unreadable page stays whole: its type cannot be known page by page.
+  std::vector<DocumentSpan> spans;
+  if (FirstUnreadable(envelope.pages) == nullptr) spans = SplitDocuments(envelope.pages, impl_->Model());
+  if (spans.empty()) spans.push_back(DocumentSpan{0, envelope.pages.size(), "letter", 0});
+
+  std::vector<ClassifiedDocument> documents;
+  for (const DocumentSpan& span : spans) {
+    ClassifiedDocument document;
+    const auto first = envelope.pages.begin() + static_cast<std::ptrdiff_t>(span.first);
+    document.pages.assign(first, first + static_cast<std::ptrdiff_t>(span.count));
+    document.classification = envelope_case;
+    impl_->Describe(document.classification, document.pages, span.doc_type);
+    documents.push_back(std::move(document));
+  }
+  return documents;
+}
+
+Classification ClassifyEnvelope(const Envelope& envelope, const Registry& registry, const ClassifierOptions& options) {
+  return Classifier(registry, options).ClassifyCase(envelope);
+}
+
+std::string TeamFor(const std::string& doc_type, const ClassifierOptions& options) {
+  const auto it = options.teams.find(doc_type);
+  return it != options.teams.end() ? it->second : DefaultTeam(doc_type);
+}
+
+}  // namespace mailroom::classifier

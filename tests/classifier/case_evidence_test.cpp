@@ -1,0 +1,181 @@
+// The kinds of evidence the case decision weighs beyond a clean number: the sender named in the
+// text, a number with one wrong digit, numbers and senders that disagree, framed barcode payloads,
+// and the candidates a review document offers a clerk.
+#include <catch2/catch.hpp>
+
+#include "test_pages.h"
+
+using namespace mailroom;
+using namespace mailroom::classifier;
+using namespace mailroom::classifier::test;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+
+// SmallRegistry plus two unrelated households whose heads are both called Anna Becker.
+Registry RegistryWithNamesakes() {
+  Registry r = SmallRegistry();
+  const auto add = [&r](Person p) { AddPerson(r, std::move(p)); };
+  add({"35301BG0055555", "321B654321", "jc-dresden", "Becker", "Anna", "1990-07-14", "Lindenweg 4", "01099",
+       "Dresden"});
+  add({"35301BG0066666", "321C654322", "jc-dresden", "Becker", "Anna", "1985-03-02", "Kirchgasse 9", "01109",
+       "Dresden"});
+  return r;
+}
+
+Classification Classify(const std::vector<PageReading>& pages) {
+  static const Registry registry = RegistryWithNamesakes();
+  static const Classifier classifier(registry);
+  return classifier.ClassifyCase(EnvelopeOf(pages));
+}
+
+void RequireReview(const Classification& c) {
+  CHECK_FALSE(c.routed);
+  CHECK_FALSE(c.jobcenter_id.has_value());
+  CHECK_FALSE(c.reason.empty());
+}
+
+const std::string kMustermannHead =
+    "Erika Mustermann\nHauptstraße 1\n01067 Dresden\n\nJobcenter Dresden\nBudapester Straße 30\n01069 Dresden\n";
+
+}  // namespace
+
+TEST_CASE("a sender named with address and no number routes to the sender's case", "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", kMustermannHead + "Betreff: Umzug\nSehr geehrte Damen und Herren,")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.jobcenter_id == "jc-dresden");
+  CHECK(c.evidence == Strings{"registry"});
+  CHECK(c.confidence >= 0.80);
+}
+
+TEST_CASE("a sender named by name alone is not enough to route", "[classifier][evidence]") {
+  // Someone not yet registered may share the name: a name alone never routes.
+  const auto c = Classify({TextPage("0001.tif", "Erika Mustermann\nSehr geehrte Damen und Herren, anbei.")});
+  RequireReview(c);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.candidates == Strings{"35301BG0012345"});
+}
+
+TEST_CASE("a surname in running text is no sender", "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", "Der Koch meines Kindergartens, Herr Becker, hat gekündigt.")});
+  RequireReview(c);
+  CHECK(c.reason == "no case number found");
+}
+
+TEST_CASE("two cases that the sender fits equally go to review with both as candidates", "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", "Anna Becker\nDresden\nSehr geehrte Damen und Herren,")});
+  RequireReview(c);
+  CHECK(c.reason == "sender matches several cases: 35301BG0055555, 35301BG0066666");
+  CHECK(c.candidates == Strings{"35301BG0055555", "35301BG0066666"});
+  CHECK_FALSE(c.bg_number.has_value());
+}
+
+TEST_CASE("a namesake is told apart by the address the text gives", "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", "Anna Becker\nLindenweg 4\n01099 Dresden\nSehr geehrte Damen")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0055555");
+  CHECK(c.evidence == Strings{"registry"});
+}
+
+TEST_CASE("a BG number with one wrong digit routes to the case its sender confirms", "[classifier][evidence]") {
+  // 35301BG0012345 written as ...12845: in no registry, one digit from the sender's case.
+  const auto c = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nummer: 35301BG0012845\nSehr geehrte")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.evidence == Strings{"text", "registry"});
+  SECTION("a customer number with one wrong digit too") {
+    const auto d = Classify({TextPage("0001.tif", kMustermannHead + "Kundennummer: 123D456780\nSehr geehrte")});
+    CHECK(d.routed);
+    CHECK(d.bg_number == "35301BG0012345");
+  }
+  SECTION("but not with a sender named by name only") {
+    const auto d = Classify({TextPage("0001.tif", "Mustermann\nBG-Nummer: 35301BG0012845\nSehr geehrte")});
+    RequireReview(d);
+    CHECK(d.reason == "case number 35301BG0012845 not in registry");
+  }
+  SECTION("and not when the number is two digits off") {
+    const auto d = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nummer: 35301BG0017845\nSehr geehrte")});
+    RequireReview(d);
+    CHECK(d.reason == "case number 35301BG0017845 not in registry");
+    CHECK(d.candidates == Strings{"35301BG0012345"});
+  }
+}
+
+TEST_CASE("a number of one case and a sender of another go to review", "[classifier][evidence]") {
+  // A typo that hit another registered number: 35301BG0099999 is Yilmaz's case.
+  const auto c = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nummer: 35301BG0099999\nSehr geehrte")});
+  RequireReview(c);
+  CHECK(c.reason == "case number 35301BG0099999 names another case than the sender (35301BG0012345)");
+  CHECK(c.candidates == Strings{"35301BG0099999", "35301BG0012345"});
+  CHECK(c.reason.find("Mustermann") == std::string::npos);
+}
+
+TEST_CASE("a number and its own sender agree and raise the confidence", "[classifier][evidence]") {
+  const auto number_only = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG0012345\nSehr geehrte", 80)});
+  const auto both = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nummer: 35301BG0012345\nSehr geehrte", 80)});
+  CHECK(both.routed);
+  CHECK(both.evidence == Strings{"text", "registry"});
+  CHECK(both.confidence > number_only.confidence);
+}
+
+TEST_CASE("a spouse writing for the household routes to the household's case", "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", "Max Mustermann\nHauptstr. 1\n01067 Dresden\nSehr geehrte Damen")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+}
+
+TEST_CASE("mail for another jobcenter than the box's origin routes to that jobcenter", "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", "Az. 12345BG0000001\nJobcenter Dresden\nSehr geehrte", 95)});
+  CHECK(c.routed);
+  CHECK(c.jobcenter_id == "jc-leipzig");
+}
+
+TEST_CASE("decoys are no case numbers and cost no review", "[classifier][evidence]") {
+  const std::string decoys =
+      "IBAN: DE89 3704 0044 0532 0130 00\nTelefon 0351 4567-890, Fax 0351/456 78 91\n"
+      "Dresden, den 14.03.2025\nBetrag: 1.234,56 EUR\nAz. S 12 AS 345/25\nRV-Nummer 65 170839 J 003\n"
+      "Jobcenter Dresden, Dienststelle 35301, Budapester Straße 30, 01069 Dresden, Tel. 0351 2888-0\n"
+      "Unser Zeichen: 35301-612.3 Geschäftszeichen 612 - 35301\n";
+  const auto c = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG0012345\n" + decoys, 95)});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.evidence == Strings{"text"});
+  const auto alone = Classify({TextPage("0001.tif", decoys, 95)});
+  CHECK(alone.reason == "no case number found");
+}
+
+TEST_CASE("framed barcode payloads route like a bare number", "[classifier][evidence]") {
+  const auto payload =
+      GENERATE(as<std::string>{}, "BG=35301BG0012345;KDNR=123D456789", "WBA|35301BG0012345|MK", "B#035301BG0012345",
+               "35301BG0012345-02", "MK/35301BG0012345/WBA-2025", "KDNR:123D456789");
+  CAPTURE(payload);
+  const auto c = Classify({BarcodePage("0001.tif", payload, "Antrag")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.evidence == Strings{"barcode"});
+}
+
+TEST_CASE("a BG number without its leading zeros routes only with a second witness", "[classifier][evidence]") {
+  const auto alone = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG12345\nSehr geehrte", 95)});
+  CHECK_FALSE(alone.routed);
+  CHECK(alone.bg_number == "35301BG0012345");
+  const auto with_sender = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nummer: 35301BG12345\n", 95)});
+  CHECK(with_sender.routed);
+}
+
+TEST_CASE("review documents name the cases a clerk should look at", "[classifier][evidence]") {
+  SECTION("conflicting numbers") {
+    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345"), TextPage("0002.tif", "Az. 12345BG0000001")});
+    CHECK(c.candidates == Strings{"12345BG0000001", "35301BG0012345"});
+  }
+  SECTION("below the threshold") {
+    const auto c = Classify({TextPage("0001.tif", "BG-Nummer 35301BG0012345", 50)});
+    CHECK(c.candidates == Strings{"35301BG0012345"});
+  }
+  SECTION("nothing at all") {
+    const auto c = Classify({TextPage("0001.tif", "Sehr geehrte Damen und Herren")});
+    CHECK(c.candidates.empty());
+  }
+}
