@@ -31,8 +31,32 @@ struct PageCues {
   bool last_page = false;          // "Seite 3 von 3": the numbered document ends here
   bool letter_start = false;       // a salutation or a Betreff: the first page of a letter
   bool jobcenter_copy = false;     // "KOPIE" of a letter the jobcenter sent: an enclosure
+  bool form_title = false;         // the title of a one-page form or statement near the top
   int words = 0;
 };
+
+// Titles of the proofs customers enclose one after another ("Lohnabrechnung Juni", then
+// "Lohnabrechnung Juli"): each page that opens with one is a document of its own, even of the same
+// type, unless it is numbered as a continuation. Folded, as Fold() writes them.
+constexpr std::string_view kFormTitles[] = {"lohnabrechnung",      "gehaltsabrechnung",
+                                            "verdienstabrechnung", "entgeltabrechnung",
+                                            "kontoauszug nr",      "arbeitsunfahigkeitsbescheinigung",
+                                            "mietbescheinigung",   "eigenbemuhungen"};
+// How far down the page a title may stand: the sender's or employer's name and address come first.
+constexpr std::size_t kTitleReach = 6;
+
+bool OpensWithFormTitle(std::string_view text) {
+  std::size_t end = 0;
+  for (std::size_t line = 0; line < kTitleReach && end < text.size(); ++line) {
+    const std::size_t newline = text.find('\n', end);
+    end = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  const std::string top = Fold(text.substr(0, end));
+  for (std::string_view title : kFormTitles) {
+    if (top.find(title) != std::string::npos) return true;
+  }
+  return false;
+}
 
 std::size_t SkipDigits(std::string_view s, std::size_t pos, int& value, int& digits) {
   value = 0;
@@ -83,6 +107,7 @@ PageCues Cues(const PageReading& page) {
   cues.jobcenter_copy =
       folded.rfind("kopie", 0) == 0 || folded.rfind("abschrift", 0) == 0 ||
       (folded.find("im auftrag") != std::string::npos && folded.find("geschaftszeichen") != std::string::npos);
+  cues.form_title = OpensWithFormTitle(page.text);
   for (std::size_t i = 0; i < folded.size(); ++i) {
     if (folded[i] != ' ' && (i == 0 || folded[i - 1] == ' ')) ++cues.words;
   }
@@ -123,7 +148,8 @@ bool StartsDocument(const std::vector<double>& p, const PageCues& cues, const Pa
     if (p[c] > p[best]) best = c;
   }
   const std::string& type = DocTypeVocabulary()[best];
-  if (type == running_type) return false;
+  // Two payslips in a row: the second opens with its own title, and so did the one before.
+  if (type == running_type) return cues.form_title && previous.form_title && p[best] >= kCuedChange;
   const bool cued = cues.letter_start || cues.page_number == 1;
   // A plain page that reads as "letter" is a letter's follow-on page, not a new letter.
   if (type == "letter" && !cued) return false;

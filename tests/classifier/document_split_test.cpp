@@ -110,3 +110,17 @@ TEST_CASE("after the last numbered page a real page starts a document, a note do
   CHECK(Types(Split({kStatement1, kStatement2, "Bitte um Rückruf\nB.L. 05.01.25"})) ==
         std::vector<std::string>{"bank_statement@0+3"});
 }
+
+TEST_CASE("proofs of the same type in a row are split where each opens with its title", "[classifier][split]") {
+  const std::string kPayslip2 =
+      "Maler Petersen GmbH\nEntgeltabrechnung (Lohnabrechnung) Januar 2025\nPersonalnummer: 206646\n"
+      "Grundlohn 1.400,00\nGesamtbrutto 1.400,00\nNetto-Verdienst 1.090,31\nAuszahlungsbetrag 1.090,31";
+  CHECK(Types(Split({kCoverLetter, kPayslip, kPayslip2})) ==
+        std::vector<std::string>{"letter@0+1", "payslip@1+1", "payslip@2+1"});
+  SECTION("but a numbered second page of the same proof continues it") {
+    CHECK(Types(Split({kPayslip, "Seite 2 von 2\n" + kPayslip2})) == std::vector<std::string>{"payslip@0+2"});
+  }
+  SECTION("and a statement's follow-on page without a title continues it") {
+    CHECK(Types(Split({kStatement1, kStatement2})) == std::vector<std::string>{"bank_statement@0+2"});
+  }
+}
