@@ -92,6 +92,9 @@ int main(int argc, char** argv) {
   sample_cmd->add_flag("--scan-defects", scan_defects,
                        "scan like a real scanner: turned and skewed pages, tinted paper, uneven light, "
                        "bleed-through, punched holes, lid shadows, handwritten notes on backs");
+  sample_cmd->add_option("--dpi", sample.dpi, "scan resolution of the page images")
+      ->capture_default_str()
+      ->check(CLI::Range(100, 600));
   sample_cmd->add_option("--envelopes", sample.envelopes, "number of envelopes")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

@@ -214,6 +214,21 @@ def main():
             held += 1
             held_right += doc["bg_number"] == pages.get(name, {}).get("bg_number")
     print(f"  held back below the threshold: {held} pages, {pct(held_right, held)} % of them with the right case")
+    # What another threshold would have done: every document that was routed or held back only by
+    # the threshold has a case and a confidence; other reviews (conflicts, unknown numbers) stay.
+    decided = []
+    for folder in ("postkorb", "review"):
+        for path, doc in documents(out_dir / folder):
+            if folder == "postkorb" or doc.get("reason", "").startswith("confidence"):
+                right = sum(doc["bg_number"] == pages.get(n, {}).get("bg_number") for n in doc["pages"])
+                decided.append((doc["confidence"], len(doc["pages"]), right))
+    print("  threshold sweep (pages routed, misrouted, misrouted % of content pages):")
+    content_pages = sum(1 for p in pages.values() if p["kind"] == "content")
+    for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+        routed_n = sum(n for c, n, _ in decided if c >= t)
+        wrong_n = sum(n - r for c, n, r in decided if c >= t)
+        mark = "  <- default" if t == 0.8 else ""
+        print(f"    {t:.2f}: {routed_n:5} routed, {wrong_n:3} misrouted ({pct(wrong_n, content_pages)} %){mark}")
 
     bgs, customers = load_registry(truth_path.parent / "registry")
     right, wrong = regex_peer(out_dir, truth, bgs, customers)

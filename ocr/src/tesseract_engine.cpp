@@ -99,6 +99,9 @@ std::optional<OrientationEngine::Upright> OrientationEngine::UprightRotation(Pix
       failed_ = true;
       return std::nullopt;
     }
+    // OSD prints "Empty page!!" / "Too few characters" to stderr for pages it cannot judge; the
+    // caller handles that answer, and the operator's terminal is no place for it.
+    api_->SetVariable("debug_file", "/dev/null");
   }
   api_->SetImage(page);
   api_->SetSourceResolution(pixGetXRes(page));

@@ -120,7 +120,8 @@ class Classifier {
 /// The team of a doc_type: options.teams where it names one, else DefaultTeam.
 [[nodiscard]] std::string TeamFor(const std::string& doc_type, const ClassifierOptions& options);
 
-/// Picks the document type from the envelope's text (keywords, first page weighted most).
+/// The document type of the whole envelope as one document: the built-in model (DocTypeModel::Embedded())
+/// over all pages, the first page counting twice; "letter" when no type is likely enough.
 [[nodiscard]] std::string DetectDocType(const Envelope& envelope);
 
 /// The default team of a doc_type (CONTRACT.md): objection -> widerspruch; sick_note, job_search ->
