@@ -133,17 +133,35 @@ TEST_CASE("mail for another jobcenter than the box's origin routes to that jobce
 }
 
 TEST_CASE("decoys are no case numbers and cost no review", "[classifier][evidence]") {
-  const std::string decoys =
-      "IBAN: DE89 3704 0044 0532 0130 00\nTelefon 0351 4567-890, Fax 0351/456 78 91\n"
-      "Dresden, den 14.03.2025\nBetrag: 1.234,56 EUR\nAz. S 12 AS 345/25\nRV-Nummer 65 170839 J 003\n"
-      "Jobcenter Dresden, Dienststelle 35301, Budapester Straße 30, 01069 Dresden, Tel. 0351 2888-0\n"
-      "Unser Zeichen: 35301-612.3 Geschäftszeichen 612 - 35301\n";
-  const auto c = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG0012345\n" + decoys, 95)});
+  const auto decoy = GENERATE(as<std::string>{},                    //
+                              "IBAN: DE89 3704 0044 0532 0130 00",  // IBAN
+                              "Telefon 0351 4567-890",              // phone
+                              "Fax 0351/456 78 91",                 // fax
+                              "Dresden, den 14.03.2025",            // date
+                              "Betrag: 1.234,56 EUR",               // amount
+                              "Az. S 12 AS 345/25",                 // court file number
+                              "RV-Nummer 65 170839 J 003",          // pension insurance number
+                              "Jobcenter Dresden, Dienststelle 35301, Budapester Straße 30, 01069 Dresden",
+                              "Unser Zeichen: 35301-612.3, Geschäftszeichen 612 - 35301, Tel. 0351 2888-0");
+  CAPTURE(decoy);
+  const auto c = Classify({TextPage("0001.tif", "BG-Nummer: 35301BG0012345\n" + decoy, 95)});
   CHECK(c.routed);
   CHECK(c.bg_number == "35301BG0012345");
   CHECK(c.evidence == Strings{"text"});
-  const auto alone = Classify({TextPage("0001.tif", decoys, 95)});
+  const auto alone = Classify({TextPage("0001.tif", decoy, 95)});
   CHECK(alone.reason == "no case number found");
+  CHECK(alone.candidates.empty());
+}
+
+TEST_CASE("a copy of the jobcenter's own letter quoting the case agrees with the customer's number",
+          "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nummer: 35301BG0012345\nSehr geehrte", 95),
+                           TextPage("0002.tif",
+                                    "KOPIE\nJobcenter Dresden\nGeschäftszeichen 612\nBG-Nummer 35301BG0012345\n"
+                                    "Bescheid über Leistungen\nIm Auftrag\nTel. 0351 2888-0",
+                                    95)});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
 }
 
 TEST_CASE("framed barcode payloads route like a bare number", "[classifier][evidence]") {
