@@ -6,4 +6,12 @@ bash tools/build.sh
 # Tesseract's OpenMP threads off (the test binaries also ensure this themselves). The core count
 # comes from getconf: GNU nproc would report 1 once OMP_THREAD_LIMIT=1 is set.
 export OMP_THREAD_LIMIT=1
+# The broker tests talk to a private RabbitMQ node on 127.0.0.1 (tests/support/rabbitmq-node.sh),
+# stopped and removed on every exit: success, failing tests, Ctrl-C.
+broker_dir=$(mktemp -d "${TMPDIR:-/tmp}/mailroom-rabbitmq.XXXXXX")
+trap 'bash tests/support/rabbitmq-node.sh stop "${broker_dir}"' EXIT
+trap 'exit 130' INT TERM
+bash tests/support/rabbitmq-node.sh start "${broker_dir}"
+MAILROOM_TEST_BROKER=$(cat "${broker_dir}/url")
+export MAILROOM_TEST_BROKER
 ctest --test-dir build --output-on-failure -j"$(getconf _NPROCESSORS_ONLN)"
