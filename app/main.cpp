@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "mailroom/app/distributed_commands.h"
 #include "mailroom/app/process_box.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/common/pix.h"
@@ -26,6 +27,16 @@ int RunProcess(const mailroom::app::ProcessOptions& options) {
     return summary.error().kind == mailroom::app::FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
   }
   std::fputs(mailroom::app::FormatSummary(*summary, options.out_dir).c_str(), stdout);
+  return 0;
+}
+
+// Prints what a command did, or its error; the exit code follows the kind of failure.
+int Report(const tl::expected<std::string, mailroom::app::ProcessError>& done) {
+  if (!done) {
+    std::fprintf(stderr, "mailroom: error: %s\n", done.error().message.c_str());
+    return done.error().kind == mailroom::app::FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
+  }
+  std::fputs(done->c_str(), stdout);
   return 0;
 }
 
@@ -104,6 +115,24 @@ int main(int argc, char** argv) {
   sample_cmd->add_flag("--truth-only", sample.truth_only,
                        "write truth.json, box.json and the registry but render no page images (fast)");
 
+  mailroom::app::TopologyCommandOptions topology;
+  auto* topology_cmd = app.add_subcommand(
+      "topology",
+      "set up the broker for the distributed mode: exchanges, stage and dead-letter queues, Postkorb queues");
+  topology_cmd->add_option("--broker", topology.broker_url, "amqp://user:pass@host:port/vhost (or amqps://)")
+      ->required();
+  topology_cmd->add_option("--registry", topology.registry_dir, "folder with jobcenters.csv and cases.csv")->required();
+  topology_cmd->add_option("--prefix", topology.prefix, "prefix of every exchange and queue name")
+      ->capture_default_str();
+
+  mailroom::app::IngestCommandOptions ingest;
+  auto* ingest_cmd =
+      app.add_subcommand("ingest", "hand a box folder to the distributed pipeline (content store + broker)");
+  ingest_cmd->add_option("BOX_DIR", ingest.box_dir, "folder with the box's page images")->required();
+  ingest_cmd->add_option("--broker", ingest.broker_url, "amqp://user:pass@host:port/vhost (or amqps://)")->required();
+  ingest_cmd->add_option("--store", ingest.store_dir, "the content store folder shared with the workers")->required();
+  ingest_cmd->add_option("--prefix", ingest.prefix, "prefix of every exchange and queue name")->capture_default_str();
+
   auto* version_cmd =
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
 
@@ -118,6 +147,8 @@ int main(int argc, char** argv) {
     process.classifier.teams[team.substr(0, eq)] = team.substr(eq + 1);
   }
   if (*process_cmd) return RunProcess(process);
+  if (*topology_cmd) return Report(mailroom::app::SetUpTopology(topology));
+  if (*ingest_cmd) return Report(mailroom::app::IngestBoxCommand(ingest));
   if (*version_cmd) {
     std::fputs(mailroom::app::VersionText().c_str(), stdout);
     return 0;

@@ -23,6 +23,10 @@ packages=(
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf fonts-urw-base35
   # transport and scanning (distributed mode, SANE ingest)
   librabbitmq-dev rabbitmq-server libsane-dev sane-utils
+  # the openssl command: the TLS tests make their own CA and certificates (tests/support)
+  openssl
+  # SHA-256 for the content store's refs (OpenSSL; rabbitmq-c links it already)
+  libssl-dev
   "$@"
 )
 

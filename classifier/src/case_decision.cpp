@@ -241,7 +241,8 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
     if (StrongSenders(senders).size() > 1) {
       return Review("sender matches several cases: " + Join(BgsOf(senders)), BgsOf(senders));
     }
-    return Review("no case number found", BgsOf(senders));
+    if (senders.empty()) return Review("no case number found");
+    return Review("no case number found and the sender is not named clearly", BgsOf(senders));
   }
   CaseSupport support;
   support.sender_score = sender->score;

@@ -10,26 +10,9 @@
 #include <sstream>
 #include <string>
 
+#include "mailroom/common/fd_io.h"
+
 namespace mailroom {
-namespace {
-
-std::string ErrnoText() {
-  return std::strerror(errno);
-}
-
-Result<void> WriteAll(int fd, std::string_view bytes) {
-  while (!bytes.empty()) {
-    ssize_t n = ::write(fd, bytes.data(), bytes.size());
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return Fail(ErrnoText());
-    }
-    bytes.remove_prefix(static_cast<size_t>(n));
-  }
-  return {};
-}
-
-}  // namespace
 
 Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_view bytes) {
   // The temporary name is unique per process and hidden, so concurrent writers and readers that

@@ -59,7 +59,8 @@ TEST_CASE("a sender named by name alone is not enough to route", "[classifier][e
 }
 
 TEST_CASE("a surname in running text is no sender", "[classifier][evidence]") {
-  const auto c = Classify({TextPage("0001.tif", "Der Koch meines Kindergartens, Herr Becker, hat gekündigt.")});
+  const auto c =
+      Classify({TextPage("0001.tif", "Der Koch meines Kindergartens und der Becker von nebenan haben gekündigt.")});
   RequireReview(c);
   CHECK(c.reason == "no case number found");
 }
@@ -70,6 +71,14 @@ TEST_CASE("two cases that the sender fits equally go to review with both as cand
   CHECK(c.reason == "sender matches several cases: 35301BG0055555, 35301BG0066666");
   CHECK(c.candidates == Strings{"35301BG0055555", "35301BG0066666"});
   CHECK_FALSE(c.bg_number.has_value());
+}
+
+TEST_CASE("a family named only by surname and town goes to review with the cases it could be",
+          "[classifier][evidence]") {
+  const auto c = Classify({TextPage("0001.tif", "Familie Becker\nDresden\nSehr geehrte Damen und Herren,")});
+  RequireReview(c);
+  CHECK(c.reason == "no case number found and the sender is not named clearly");
+  CHECK(c.candidates == Strings{"35301BG0055555", "35301BG0066666"});
 }
 
 TEST_CASE("a namesake is told apart by the address the text gives", "[classifier][evidence]") {

@@ -88,6 +88,14 @@ Result<Connection> Connection::Open(const ConnectOptions& options) {
       amqp_login(conn, info.vhost, 0, kFrameMax, options.heartbeat_s, AMQP_SASL_METHOD_PLAIN, info.user, info.password);
   if (auto r = detail::CheckReply(*state, login, "logging in as " + std::string(info.user)); !r) {
     state->usable = false;
+    // With TLS 1.3 the broker checks our certificate only after the handshake has succeeded on
+    // our side, so a missing or untrusted client certificate shows up as a failed first read.
+    if (info.ssl && login.reply_type == AMQP_RESPONSE_LIBRARY_EXCEPTION) {
+      return Fail(r.error().message + " (the broker ended the TLS session: " +
+                  (options.client_cert_file.empty() ? "it may require a client certificate"
+                                                    : "it may not trust our client certificate") +
+                  ")");
+    }
     return tl::unexpected(r.error());
   }
   if (auto r = detail::OpenChannel(*state); !r) return tl::unexpected(r.error());
@@ -108,6 +116,14 @@ Connection::~Connection() {
 
 const std::string& Connection::Broker() const {
   return state_->broker;
+}
+
+bool Connection::IsOpen() const {
+  return state_ && state_->usable;
+}
+
+std::uint16_t Connection::Channel() const {
+  return state_->channel;
 }
 
 Result<void> Connection::DeclareExchange(const std::string& name, const std::string& type) {

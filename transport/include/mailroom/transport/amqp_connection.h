@@ -55,6 +55,12 @@ class Connection {
   /// The broker without credentials, e.g. "amqp://guest@127.0.0.1:5672/": safe for logs.
   [[nodiscard]] const std::string& Broker() const;
 
+  /// False once the socket failed or the broker closed the connection: only a new Open helps.
+  [[nodiscard]] bool IsOpen() const;
+  /// The channel in use. It changes when the broker closed the previous one (after a failed
+  /// declare, say): that ended its consumers and made its delivery tags worthless.
+  [[nodiscard]] std::uint16_t Channel() const;
+
   /// Durable exchange; type "direct", "topic", "fanout" or "headers".
   [[nodiscard]] Result<void> DeclareExchange(const std::string& name, const std::string& type = "direct");
   [[nodiscard]] Result<void> DeclareQueue(const std::string& name, const QueueOptions& options = {});

@@ -1,0 +1,83 @@
+#include "mailroom/distributed/ingest.h"
+
+#include <chrono>
+#include <ctime>
+
+#include "mailroom/ingest/box.h"
+#include "mailroom/proto/messages.h"
+
+namespace mailroom::distributed {
+namespace {
+
+std::string UtcNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+transport::Message Protobuf(const google::protobuf::Message& body, std::string id, std::string box_id) {
+  transport::Message message;
+  body.SerializeToString(&message.body);
+  message.message_id = std::move(id);
+  message.content_type = "application/x-protobuf; proto=" + body.GetTypeName();
+  message.headers = {{"box_id", std::move(box_id)}};
+  return message;
+}
+
+}  // namespace
+
+std::string PageMessageId(const std::string& box_id, const std::string& page_name) {
+  return box_id + "/" + page_name;
+}
+
+Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const store::ContentStore& store,
+                                transport::Connection& connection, const Topology& topology) {
+  auto info = ingest::ReadBoxInfo(box_dir);
+  if (!info) return tl::unexpected(info.error());
+  auto pages = ingest::ListPages(box_dir);
+  if (!pages) return tl::unexpected(pages.error());
+
+  // Store first: a page message must never point at bytes that are not there yet.
+  std::vector<mailroom::v1::Page> messages;
+  for (std::size_t i = 0; i < pages->size(); ++i) {
+    const ingest::PageSource& source = (*pages)[i];
+    auto ref = store.PutFile(source.path);
+    if (!ref) return tl::unexpected(ref.error());
+    mailroom::v1::Page page;
+    page.set_schema_version(proto::kSchemaVersion);
+    page.set_box_id(info->box_id);
+    page.set_name(source.name);
+    page.set_index(static_cast<std::uint32_t>(i));
+    page.set_content_ref(*ref);
+    page.set_tiff_page(static_cast<std::uint32_t>(source.tiff_page));
+    page.set_listing_error(source.listing_error);
+    messages.push_back(std::move(page));
+  }
+
+  mailroom::v1::BoxManifest manifest;
+  manifest.set_schema_version(proto::kSchemaVersion);
+  manifest.mutable_box()->set_box_id(info->box_id);
+  manifest.mutable_box()->set_seal(info->seal);
+  manifest.mutable_box()->set_origin(info->origin);
+  for (const auto& page : messages) manifest.add_pages(page.name());
+  manifest.set_received_at(UtcNow());
+  // The manifest first: whoever counts the pages of the box knows how many to wait for.
+  if (auto sent =
+          connection.Publish(topology.Exchange(), topology.Boxes(), Protobuf(manifest, info->box_id, info->box_id));
+      !sent) {
+    return tl::unexpected(sent.error());
+  }
+  for (const auto& page : messages) {
+    if (auto sent = connection.Publish(topology.Exchange(), topology.Pages(),
+                                       Protobuf(page, PageMessageId(info->box_id, page.name()), info->box_id));
+        !sent) {
+      return tl::unexpected(sent.error());
+    }
+  }
+  return IngestSummary{info->box_id, static_cast<int>(messages.size())};
+}
+
+}  // namespace mailroom::distributed

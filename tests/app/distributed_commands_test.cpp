@@ -1,0 +1,92 @@
+// `mailroom topology` and `mailroom ingest` as an operator runs them, against the test run's private
+// broker.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "mailroom/samplegen/samplegen.h"
+#include "run_mailroom.h"
+#include "temp_dir.h"
+
+using namespace mailroom;
+using testing::TempDir;
+
+namespace {
+
+std::string BrokerUrl() {
+  const char* url = std::getenv("MAILROOM_TEST_BROKER");
+  if (url == nullptr || *url == '\0') FAIL("MAILROOM_TEST_BROKER is not set: run the tests with tools/test.sh");
+  return url;
+}
+
+// A registry (and truth, without page images) from the sample generator.
+std::filesystem::path GeneratedRegistry(const std::filesystem::path& dir) {
+  samplegen::SampleOptions options;
+  options.out_dir = dir / "sample";
+  options.truth_only = true;
+  auto sample = samplegen::GenerateSampleBox(options);
+  REQUIRE(sample);
+  return sample->registry_dir;
+}
+
+}  // namespace
+
+TEST_CASE("topology: declares the queues of every jobcenter in the registry, and again", "[topology][broker]") {
+  TempDir dir;
+  const auto registry_dir = GeneratedRegistry(dir.path());
+  const std::string prefix = "topo" + std::to_string(::getpid());
+  const std::string command =
+      "topology --broker '" + BrokerUrl() + "' --registry " + testing::Quoted(registry_dir) + " --prefix " + prefix;
+  for (int run = 0; run < 2; ++run) {
+    const auto result = testing::RunMailroom(command);
+    INFO(result.output);
+    CHECK(result.exit_code == 0);
+    CHECK(result.output.find(prefix + ".pages") != std::string::npos);
+    CHECK(result.output.find(prefix + ".postkorb.") != std::string::npos);
+    CHECK(result.output.find("guest:guest") == std::string::npos);  // the password is never printed
+  }
+}
+
+TEST_CASE("topology: a broker that is not there is a run failure that names it without the password",
+          "[topology][broker]") {
+  TempDir dir;
+  const auto registry_dir = GeneratedRegistry(dir.path());
+  const auto result = testing::RunMailroom("topology --broker 'amqp://ops:s3cret@127.0.0.1:1/' --registry " +
+                                           testing::Quoted(registry_dir));
+  CHECK(result.exit_code == 1);
+  CHECK(result.output.find("127.0.0.1:1") != std::string::npos);
+  CHECK(result.output.find("s3cret") == std::string::npos);
+  const auto bad_registry = testing::RunMailroom("topology --broker 'amqp://ops:s3cret@127.0.0.1:1/' --registry " +
+                                                 testing::Quoted(dir / "nowhere"));
+  CHECK(bad_registry.exit_code == 2);
+}
+
+TEST_CASE("ingest: a box goes into the store and onto the broker, a broken box.json stops it", "[ingest][broker]") {
+  TempDir dir;
+  samplegen::SampleOptions options;
+  options.out_dir = dir / "sample";
+  options.envelopes = 2;
+  options.dpi = 100;
+  auto sample = samplegen::GenerateSampleBox(options);
+  REQUIRE(sample);
+  const std::string prefix = "ingest" + std::to_string(::getpid());
+  const auto topology = testing::RunMailroom("topology --broker '" + BrokerUrl() + "' --registry " +
+                                             testing::Quoted(sample->registry_dir) + " --prefix " + prefix);
+  REQUIRE(topology.exit_code == 0);
+  const std::string ingest = "ingest " + testing::Quoted(sample->box_dir) + " --broker '" + BrokerUrl() + "' --store " +
+                             testing::Quoted(dir / "store") + " --prefix " + prefix;
+  const auto result = testing::RunMailroom(ingest);
+  INFO(result.output);
+  CHECK(result.exit_code == 0);
+  CHECK(result.output.find("box BOX-1: " + std::to_string(sample->pages) + " pages stored") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "store" / "sha256"));
+
+  std::ofstream(sample->box_dir / "box.json") << "{broken";
+  const auto broken = testing::RunMailroom(ingest);
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.output.find("box.json") != std::string::npos);
+}
