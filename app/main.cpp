@@ -133,6 +133,39 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--store", ingest.store_dir, "the content store folder shared with the workers")->required();
   ingest_cmd->add_option("--prefix", ingest.prefix, "prefix of every exchange and queue name")->capture_default_str();
 
+  mailroom::app::PostkorbCommandOptions postkorb;
+  auto* postkorb_cmd =
+      app.add_subcommand("postkorb", "the jobcenter side: write the documents of its Postkorb queue into a folder");
+  postkorb_cmd->add_option("--jobcenter", postkorb.jobcenter_id, "jobcenter_id whose queue to read")->required();
+  postkorb_cmd->add_option("--broker", postkorb.broker_url, "amqp(s)://user:pass@host:port/vhost, the jobcenter's user")
+      ->required();
+  postkorb_cmd->add_option("--out", postkorb.out_dir, "folder that receives postkorb/<jobcenter_id>/<team>/")
+      ->required();
+  postkorb_cmd->add_option("--prefix", postkorb.prefix, "prefix of every exchange and queue name")
+      ->capture_default_str();
+  postkorb_cmd->add_option("--max-documents", postkorb.max_documents, "stop after this many documents (0: run on)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+
+  mailroom::app::WorkerCommandOptions worker;
+  auto* worker_cmd = app.add_subcommand("worker", "run one stage of the distributed pipeline until SIGINT/SIGTERM");
+  worker_cmd->add_option("ROLE", worker.role, "ocr, classify or route")
+      ->required()
+      ->check(CLI::IsMember({"ocr", "classify", "route"}));
+  worker_cmd->add_option("--broker", worker.broker_url, "amqp://user:pass@host:port/vhost (or amqps://)")->required();
+  worker_cmd->add_option("--store", worker.store_dir, "the content store folder shared with the other workers")
+      ->required();
+  worker_cmd->add_option("--state", worker.state_dir,
+                         "classify: the box journal; route: scratch space (default: /var/tmp/mailroom-<role>)");
+  worker_cmd->add_option("--registry", worker.registry_dir, "classify: folder with jobcenters.csv and cases.csv");
+  worker_cmd->add_option("--jobs", worker.jobs, "ocr: worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  worker_cmd
+      ->add_option("--threshold", worker.classifier.route_threshold, "classify: route at or above this confidence")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  worker_cmd->add_option("--prefix", worker.prefix, "prefix of every exchange and queue name")->capture_default_str();
+
   auto* version_cmd =
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
 
@@ -149,6 +182,15 @@ int main(int argc, char** argv) {
   if (*process_cmd) return RunProcess(process);
   if (*topology_cmd) return Report(mailroom::app::SetUpTopology(topology));
   if (*ingest_cmd) return Report(mailroom::app::IngestBoxCommand(ingest));
+  if (*postkorb_cmd) return Report(mailroom::app::RunPostkorbCommand(postkorb));
+  if (*worker_cmd) {
+    if (worker.state_dir.empty()) worker.state_dir = "/var/tmp/mailroom-" + worker.role;
+    if (worker.role == "classify" && worker.registry_dir.empty()) {
+      std::fputs("mailroom: error: worker classify needs --registry\n", stderr);
+      return kExitBadInput;
+    }
+    return Report(mailroom::app::RunWorkerCommand(worker));
+  }
   if (*version_cmd) {
     std::fputs(mailroom::app::VersionText().c_str(), stdout);
     return 0;

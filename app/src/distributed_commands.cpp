@@ -2,13 +2,47 @@
 
 #include <fmt/format.h>
 
+#include <csignal>
+
 #include "mailroom/classifier/registry.h"
 #include "mailroom/distributed/ingest.h"
+#include "mailroom/distributed/ocr_worker.h"
+#include "mailroom/distributed/postkorb.h"
+#include "mailroom/distributed/stage_workers.h"
 #include "mailroom/distributed/topology.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/transport/amqp_connection.h"
 
 namespace mailroom::app {
+namespace {
+
+// Set by SIGINT/SIGTERM: a long-running consumer finishes the document in hand and stops.
+transport::StopFlag g_stop{false};
+
+void RequestStop(int /*signal*/) {
+  g_stop = true;
+}
+
+void StopOnSignals() {
+  std::signal(SIGINT, RequestStop);
+  std::signal(SIGTERM, RequestStop);
+}
+
+// Reconnects are worth a line on stderr: the operator sees that the broker is away.
+transport::RetryPolicy LoggedRetry() {
+  transport::RetryPolicy retry;
+  retry.on_retry = [](int attempt, const Error& error, std::chrono::milliseconds wait) {
+    std::fprintf(stderr, "mailroom: broker unreachable (attempt %d: %s), retrying in %lld ms\n", attempt,
+                 error.message.c_str(), static_cast<long long>(wait.count()));
+  };
+  return retry;
+}
+
+tl::unexpected<ProcessError> Failed(const Error& error) {
+  return tl::unexpected(ProcessError{FailureKind::kRunFailed, error.message});
+}
+
+}  // namespace
 
 tl::expected<std::string, ProcessError> SetUpTopology(const TopologyCommandOptions& options) {
   auto registry = classifier::LoadRegistry(options.registry_dir);
@@ -40,6 +74,52 @@ tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOpti
   if (!done) return tl::unexpected(ProcessError{FailureKind::kRunFailed, done.error().message});
   return fmt::format("box {}: {} pages stored in {} and published to {} on {}\n", done->box_id, done->pages,
                      options.store_dir.string(), topology.Pages(), connection->Broker());
+}
+
+tl::expected<std::string, ProcessError> RunPostkorbCommand(const PostkorbCommandOptions& options) {
+  StopOnSignals();
+  distributed::PostkorbOptions postkorb{options.jobcenter_id, options.out_dir, distributed::Topology(options.prefix),
+                                        options.max_documents};
+  auto written = distributed::RunPostkorb({.url = options.broker_url}, postkorb, g_stop, LoggedRetry());
+  if (!written) return Failed(written.error());
+  return fmt::format("postkorb {}: {} documents written to {}\n", options.jobcenter_id, *written,
+                     (options.out_dir / "postkorb" / options.jobcenter_id).string());
+}
+
+tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options) {
+  StopOnSignals();
+  const distributed::Topology topology(options.prefix);
+  if (options.role == "ocr") {
+    distributed::OcrWorkerOptions ocr;
+    ocr.connect = {.url = options.broker_url};
+    ocr.retry = LoggedRetry();
+    ocr.topology = topology;
+    ocr.store_dir = options.store_dir;
+    ocr.jobs = options.jobs;
+    auto done = distributed::RunOcrWorker(ocr, g_stop);
+    if (!done) return Failed(done.error());
+    return fmt::format("ocr worker: {} readings published, {} pages dead-lettered\n", done->readings,
+                       done->dead_lettered);
+  }
+  distributed::StageWorkerOptions stage;
+  stage.connect = {.url = options.broker_url};
+  stage.retry = LoggedRetry();
+  stage.topology = topology;
+  stage.store_dir = options.store_dir;
+  stage.state_dir = options.state_dir;
+  stage.registry_dir = options.registry_dir;
+  stage.classifier = options.classifier;
+  if (options.role == "classify") {
+    if (auto registry = classifier::LoadRegistry(options.registry_dir); !registry) {
+      return tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message});
+    }
+    auto boxes = distributed::RunClassifyWorker(stage, g_stop);
+    if (!boxes) return Failed(boxes.error());
+    return fmt::format("classify worker: {} boxes classified\n", *boxes);
+  }
+  auto documents = distributed::RunRouteWorker(stage, g_stop);
+  if (!documents) return Failed(documents.error());
+  return fmt::format("route worker: {} documents routed\n", *documents);
 }
 
 }  // namespace mailroom::app

@@ -28,12 +28,6 @@ int WorkerCount(int requested) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-// "BOX-7-012" for envelope 12; "BOX-7-012.1", "BOX-7-012.2" when it holds several documents.
-std::string DocumentId(const std::string& box_id, int envelope, std::size_t document, std::size_t documents) {
-  if (documents == 1) return fmt::format("{}-{:03d}", box_id, envelope);
-  return fmt::format("{}-{:03d}.{}", box_id, envelope, document + 1);
-}
-
 routing::DocumentInput MakeInput(const std::string& box_id, std::string document_id,
                                  const classifier::ClassifiedDocument& document,
                                  const std::vector<ingest::PageSource>& sources) {
@@ -64,7 +58,7 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& bo
     const auto documents = classifier.Classify(envelope);
     for (std::size_t i = 0; i < documents.size(); ++i) {
       const auto& document = documents[i];
-      const auto id = DocumentId(box_id, envelope.index, i, documents.size());
+      const auto id = routing::DocumentId(box_id, envelope.index, i, documents.size());
       auto written = routing::WriteDocument(out, MakeInput(box_id, id, document, sources));
       if (!written) return tl::unexpected(written.error());
       const int pages = static_cast<int>(document.pages.size());

@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <system_error>
 
 #include "mailroom/common/atomic_file.h"
@@ -87,6 +88,34 @@ mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::strin
   }
   if (c.contested_decision_date) doc.set_contested_decision_date(*c.contested_decision_date);
   return doc;
+}
+
+classifier::Classification ClassificationOf(const mailroom::v1::Document& document) {
+  classifier::Classification c;
+  const auto text = [](const google::protobuf::Value& v) -> std::optional<std::string> {
+    if (v.kind_case() == google::protobuf::Value::kStringValue) return v.string_value();
+    return std::nullopt;
+  };
+  c.jobcenter_id = text(document.jobcenter_id());
+  c.routed = c.jobcenter_id.has_value();
+  c.bg_number = text(document.bg_number());
+  c.doc_type = document.doc_type();
+  c.team = document.team();
+  c.confidence = document.confidence();
+  c.evidence.assign(document.evidence().begin(), document.evidence().end());
+  c.priority = document.priority();
+  c.reason = document.reason();
+  c.candidates.assign(document.candidates().begin(), document.candidates().end());
+  if (document.has_contested_decision_date()) c.contested_decision_date = document.contested_decision_date();
+  return c;
+}
+
+std::string DocumentId(const std::string& box_id, int envelope, std::size_t document, std::size_t documents) {
+  char number[16];
+  std::snprintf(number, sizeof number, "%03d", envelope);
+  std::string id = box_id + "-" + number;
+  if (documents > 1) id += "." + std::to_string(document + 1);
+  return id;
 }
 
 Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& input) {

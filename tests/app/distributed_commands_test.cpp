@@ -90,3 +90,28 @@ TEST_CASE("ingest: a box goes into the store and onto the broker, a broken box.j
   CHECK(broken.exit_code == 2);
   CHECK(broken.output.find("box.json") != std::string::npos);
 }
+
+TEST_CASE("postkorb: runs until told to stop, and stops cleanly on SIGTERM", "[postkorb][broker]") {
+  TempDir dir;
+  const auto registry_dir = GeneratedRegistry(dir.path());
+  const std::string prefix = "pk" + std::to_string(::getpid());
+  REQUIRE(testing::RunMailroom("topology --broker '" + BrokerUrl() + "' --registry " + testing::Quoted(registry_dir) +
+                               " --prefix " + prefix)
+              .exit_code == 0);
+  const auto result = testing::RunMailroomWithEnv(
+      "timeout --preserve-status -s TERM 3", "postkorb --jobcenter jobcenter-hannover --broker '" + BrokerUrl() +
+                                                 "' --out " + testing::Quoted(dir / "out") + " --prefix " + prefix);
+  INFO(result.output);
+  CHECK(result.exit_code == 0);
+  CHECK(result.output.find("postkorb jobcenter-hannover: 0 documents written") != std::string::npos);
+}
+
+TEST_CASE("postkorb: a jobcenter without a queue is an error, not a wait", "[postkorb][broker]") {
+  TempDir dir;
+  const auto result = testing::RunMailroomWithEnv(
+      "timeout 20", "postkorb --jobcenter jobcenter-nowhere --broker '" + BrokerUrl() + "' --out " +
+                        testing::Quoted(dir / "out") + " --prefix nosuchprefix");
+  INFO(result.output);
+  CHECK(result.exit_code == 1);
+  CHECK(result.output.find("nosuchprefix.postkorb.jobcenter-nowhere") != std::string::npos);
+}

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "distributed_test_util.h"
 #include "mailroom.pb.h"
 #include "mailroom/distributed/ingest.h"
 #include "mailroom/samplegen/samplegen.h"
@@ -17,20 +18,16 @@
 using mailroom::distributed::DeclareTopology;
 using mailroom::distributed::IngestBox;
 using mailroom::distributed::Topology;
+using mailroom::testing::FreshTopology;
+using mailroom::testing::GeneratedBox;
 using mailroom::testing::OpenTestConnection;
+using mailroom::testing::Slurp;
 using mailroom::testing::TempDir;
 using mailroom::testing::UniqueName;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
 
 // Every message waiting in `queue`, acked.
 std::vector<mailroom::transport::Delivery> Drain(mailroom::transport::Connection& conn, const std::string& queue) {
@@ -49,35 +46,29 @@ std::vector<mailroom::transport::Delivery> Drain(mailroom::transport::Connection
 
 TEST_CASE("ingest stores every page and publishes the manifest and one message per page", "[distributed][broker]") {
   TempDir dir;
-  mailroom::samplegen::SampleOptions options;
-  options.out_dir = dir / "sample";
-  options.envelopes = 3;
-  options.dpi = 100;
-  auto sample = mailroom::samplegen::GenerateSampleBox(options);
-  REQUIRE(sample);
+  const auto sample = GeneratedBox(dir.path(), 3, 100);
   auto store = mailroom::store::ContentStore::Open(dir / "store");
   REQUIRE(store);
   auto conn = OpenTestConnection();
-  const Topology topology(UniqueName("mr"));
   const mailroom::classifier::Registry no_jobcenters;
-  REQUIRE(DeclareTopology(conn, no_jobcenters, {.prefix = topology.Exchange()}));
+  const Topology topology = FreshTopology(conn, no_jobcenters);
 
-  auto first = IngestBox(sample->box_dir, *store, conn, topology);
+  auto first = IngestBox(sample.box_dir, *store, conn, topology);
   REQUIRE(first);
   CHECK(first->box_id == "BOX-1");
-  CHECK(first->pages == sample->pages);
+  CHECK(first->pages == sample.pages);
 
   const auto boxes = Drain(conn, topology.Boxes());
   REQUIRE(boxes.size() == 1);
   mailroom::v1::BoxManifest manifest;
   REQUIRE(manifest.ParseFromString(boxes[0].message.body));
   CHECK(manifest.box().box_id() == "BOX-1");
-  CHECK(manifest.pages_size() == sample->pages);
+  CHECK(manifest.pages_size() == sample.pages);
   CHECK_FALSE(manifest.received_at().empty());
 
   auto reader = OpenTestConnection();
   const auto pages = Drain(reader, topology.Pages());
-  REQUIRE(pages.size() == static_cast<std::size_t>(sample->pages));
+  REQUIRE(pages.size() == static_cast<std::size_t>(sample.pages));
   std::map<std::string, std::string> refs;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     mailroom::v1::Page page;
@@ -88,12 +79,12 @@ TEST_CASE("ingest stores every page and publishes the manifest and one message p
     CHECK(pages[i].message.body.size() < 200);  // a reference, not an image
     auto bytes = store->Get(page.content_ref());
     REQUIRE(bytes);
-    CHECK(*bytes == Slurp(sample->box_dir / page.name()));
+    CHECK(*bytes == Slurp(sample.box_dir / page.name()));
     refs[page.name()] = page.content_ref();
   }
 
   SECTION("a second ingest of the same box publishes the same ids and references") {
-    REQUIRE(IngestBox(sample->box_dir, *store, conn, topology));
+    REQUIRE(IngestBox(sample.box_dir, *store, conn, topology));
     const auto again = Drain(reader, topology.Pages());
     REQUIRE(again.size() == pages.size());
     for (const auto& delivery : again) {

@@ -104,6 +104,16 @@ EOF
   : >"${dir}/rabbitmq-env.conf"
 }
 
+# Waits up to 20 s until 127.0.0.1:PORT accepts a TCP connection.
+wait_for_port() {
+  local port=$1 tries
+  for ((tries = 0; tries < 200; tries++)); do
+    if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
 # Runs the node configured in DIR and waits until it accepts connections.
 launch() {
   local dir=$1
@@ -120,6 +130,17 @@ launch() {
     tail -n 20 "${dir}/log/stdout.log" >&2 || true
     return 1
   fi
+  # The app being up does not mean every listener is (the TLS one starts after the ssl app, later
+  # still on a busy machine): wait until each port accepts a connection.
+  local url port
+  for url in "${dir}/url.pending" "${dir}/tls-url.pending"; do
+    [[ -f ${url} ]] || continue
+    port=$(sed -E 's|.*:([0-9]+)/$|\1|' "${url}")
+    if ! wait_for_port "${port}"; then
+      echo "rabbitmq-node: port ${port} does not accept connections; the logs are in ${dir}/log" >&2
+      return 1
+    fi
+  done
   # The URLs appear only once the node serves them: whoever polls for them never gets a dead one.
   if [[ -f "${dir}/url.pending" ]]; then mv -f "${dir}/url.pending" "${dir}/url"; fi
   if [[ -f "${dir}/tls-url.pending" ]]; then mv -f "${dir}/tls-url.pending" "${dir}/tls-url"; fi

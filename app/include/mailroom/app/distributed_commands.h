@@ -32,4 +32,32 @@ struct IngestCommandOptions {
 /// print. A bad box.json or box folder is kBadInput; a store or broker failure kRunFailed.
 [[nodiscard]] tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOptions& options);
 
+struct PostkorbCommandOptions {
+  std::string jobcenter_id;
+  std::string broker_url;  ///< with the jobcenter's own credentials
+  std::filesystem::path out_dir;
+  std::string prefix = "mailroom";
+  int max_documents = 0;  ///< stop after this many (0: until SIGINT/SIGTERM)
+};
+
+/// Consumes the jobcenter's Postkorb queue into OUT_DIR until SIGINT or SIGTERM (or
+/// max_documents), reconnecting after broker restarts; returns the line to print.
+[[nodiscard]] tl::expected<std::string, ProcessError> RunPostkorbCommand(const PostkorbCommandOptions& options);
+
+struct WorkerCommandOptions {
+  std::string role;  ///< "ocr", "classify" or "route"
+  std::string broker_url;
+  std::filesystem::path store_dir;
+  std::filesystem::path state_dir;     ///< classify: the box journal; route: scratch space
+  std::filesystem::path registry_dir;  ///< classify only
+  std::string prefix = "mailroom";
+  int jobs = 0;  ///< ocr: worker threads (0: one per core)
+  classifier::ClassifierOptions classifier;
+};
+
+/// Runs one worker of the distributed pipeline until SIGINT or SIGTERM; returns the line to print.
+/// A missing registry (classify) is kBadInput; a store, a missing queue or a broker that cannot be
+/// set up is kRunFailed.
+[[nodiscard]] tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options);
+
 }  // namespace mailroom::app

@@ -17,6 +17,9 @@
 
 namespace mailroom::distributed {
 
+/// The header that carries the reason of a dead-lettered message (a reject cannot carry one).
+inline constexpr const char* kErrorHeader = "x-mailroom-error";
+
 struct TopologyOptions {
   /// Prefix of every exchange and queue name; a second installation on the same broker (or a
   /// test) uses another one.

@@ -47,6 +47,14 @@ struct DocumentInput {
 /// Builds the contract's document message from a classification.
 [[nodiscard]] mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::string& pdf_name);
 
+/// The classification a document message carries: the inverse of MakeDocument, for a stage that
+/// receives the message (the router of the distributed mode).
+[[nodiscard]] classifier::Classification ClassificationOf(const mailroom::v1::Document& document);
+
+/// "BOX-7-012" for envelope 12; "BOX-7-012.1", "BOX-7-012.2" when it holds several documents.
+[[nodiscard]] std::string DocumentId(const std::string& box_id, int envelope, std::size_t document,
+                                     std::size_t documents);
+
 /// Writes "<document_id>.pdf" and then "<document_id>.json" into staging/postkorb/<jobcenter_id>/<team>/
 /// when routed, else into staging/review/. Unreadable pages get a notice page in the PDF and
 /// their original file copied beside it ("<document_id>.<n>.orig<ext>"). Returns the JSON's path

@@ -1,0 +1,166 @@
+// RunClassifyWorker: boxes and readings in, document plans out (see stage_workers.h).
+#include <cstdio>
+
+#include "box_journal.h"
+#include "consume_loop.h"
+#include "dead_letter.h"
+#include "mailroom/classifier/registry.h"
+#include "mailroom/distributed/stage_workers.h"
+#include "mailroom/proto/messages.h"
+#include "mailroom/proto/page_reading_codec.h"
+#include "mailroom/routing/output.h"
+#include "mailroom/store/content_store.h"
+#include "mailroom/transport/reconnecting_connection.h"
+
+namespace mailroom::distributed {
+namespace {
+
+struct ClassifyContext {
+  const StageWorkerOptions& options;
+  const store::ContentStore& store;
+  const BoxJournal& journal;
+  const classifier::Classifier& classifier;
+  transport::ReconnectingConnection& connection;
+};
+
+// The readings of a complete box, with each page PDF where this machine can read it.
+Result<std::vector<PageReading>> LoadReadings(const BoxJournal::CompleteBox& box, const store::ContentStore& store,
+                                              std::vector<std::string>& pdf_refs) {
+  std::vector<PageReading> readings;
+  for (const std::string& bytes : box.readings) {
+    auto wire = proto::ParsePageReading(bytes);
+    if (!wire) return tl::unexpected(wire.error());
+    if (!wire->pdf_ref.empty()) {
+      auto path = store.PathOf(wire->pdf_ref);
+      if (!path) return tl::unexpected(path.error());
+      wire->reading.pdf_path = path->string();
+    }
+    pdf_refs.push_back(wire->pdf_ref);
+    readings.push_back(std::move(wire->reading));
+  }
+  return readings;
+}
+
+// Classifies a complete box and publishes its documents; false while pages are missing.
+Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
+  if (ctx.journal.IsDone(box_id)) return true;
+  auto complete = ctx.journal.Complete(box_id);
+  if (!complete) return tl::unexpected(complete.error());
+  if (!complete->has_value()) return false;
+  std::vector<std::string> pdf_refs;
+  auto readings = LoadReadings(**complete, ctx.store, pdf_refs);
+  if (!readings) return tl::unexpected(readings.error());
+
+  for (const auto& envelope : classifier::GroupEnvelopes(*readings)) {
+    const auto documents = ctx.classifier.Classify(envelope);
+    for (std::size_t i = 0; i < documents.size(); ++i) {
+      routing::DocumentInput input;
+      input.box_id = box_id;
+      input.document_id = routing::DocumentId(box_id, envelope.index, i, documents.size());
+      input.classification = documents[i].classification;
+      mailroom::v1::DocumentPlan plan;
+      plan.set_schema_version(proto::kSchemaVersion);
+      for (const PageReading* page : documents[i].pages) {
+        input.page_names.push_back(page->name);
+        plan.add_page_pdf_refs(pdf_refs[static_cast<std::size_t>(page->index)]);
+      }
+      *plan.mutable_document() = routing::MakeDocument(input, routing::SafeFileName(input.document_id) + ".pdf");
+      transport::Message message;
+      plan.SerializeToString(&message.body);
+      message.message_id = input.document_id;
+      message.headers = {{"box_id", box_id}};
+      auto sent = ctx.connection.Publish(ctx.options.topology.Exchange(), ctx.options.topology.Documents(), message);
+      if (!sent) return tl::unexpected(sent.error());
+    }
+  }
+  // Done only after every plan was confirmed: a crash before this republishes the same ids.
+  if (auto done = ctx.journal.MarkDone(box_id); !done) return tl::unexpected(done.error());
+  return true;
+}
+
+// Journals one delivery; returns the box it belongs to ("" when it was dead-lettered).
+Result<std::string> Journal(const transport::Delivery& d, ClassifyContext& ctx) {
+  const Topology& topology = ctx.options.topology;
+  if (d.routing_key == topology.Boxes()) {
+    mailroom::v1::BoxManifest manifest;
+    if (!manifest.ParseFromString(d.message.body) || manifest.box().box_id().empty()) {
+      auto dead = DeadLetter(ctx.connection, d, topology, topology.Boxes(), "message is not a box manifest");
+      if (!dead) return tl::unexpected(dead.error());
+      return std::string();
+    }
+    const std::string& box_id = manifest.box().box_id();
+    if (!ctx.journal.IsDone(box_id)) {
+      if (auto saved = ctx.journal.SaveManifest(manifest); !saved) return tl::unexpected(saved.error());
+    }
+    return box_id;
+  }
+  auto wire = proto::ParsePageReading(d.message.body);
+  if (!wire) {
+    auto dead = DeadLetter(ctx.connection, d, topology, topology.Readings(), wire.error().message);
+    if (!dead) return tl::unexpected(dead.error());
+    return std::string();
+  }
+  if (!ctx.journal.IsDone(wire->box_id)) {
+    auto saved = ctx.journal.SaveReading(wire->box_id, static_cast<std::uint32_t>(wire->reading.index), d.message.body);
+    if (!saved) return tl::unexpected(saved.error());
+  }
+  return wire->box_id;
+}
+
+void Log(const StageWorkerOptions& options, const std::string& line) {
+  if (options.log) {
+    options.log(line);
+  } else {
+    std::fprintf(stderr, "mailroom classify: %s\n", line.c_str());
+  }
+}
+
+}  // namespace
+
+Result<int> RunClassifyWorker(const StageWorkerOptions& options, const transport::StopFlag& stop) {
+  auto registry = classifier::LoadRegistry(options.registry_dir);
+  if (!registry) return tl::unexpected(registry.error());
+  auto store = store::ContentStore::Open(options.store_dir);
+  if (!store) return tl::unexpected(store.error());
+  auto journal = BoxJournal::Open(options.state_dir);
+  if (!journal) return tl::unexpected(journal.error());
+  const classifier::Classifier classifier(*registry, options.classifier);
+  transport::ReconnectingConnection connection(
+      options.connect, options.retry,
+      [&](transport::Connection& c) -> Result<void> {
+        if (auto boxes = c.Consume(options.topology.Boxes(), 16); !boxes) return boxes;
+        return c.Consume(options.topology.Readings(), 64);
+      },
+      &stop);
+  ClassifyContext ctx{options, *store, *journal, classifier, connection};
+  int boxes = 0;
+  const auto finish = [&](const std::string& box_id) {
+    const bool already_done = journal->IsDone(box_id);
+    auto finished = FinishBox(box_id, ctx);
+    if (!finished) {
+      Log(options, "box " + box_id + ": " + finished.error().message);
+    } else if (*finished && !already_done) {
+      ++boxes;
+    }
+  };
+  auto consumed = ConsumeUntil(
+      connection, stop, [&] { return options.max_items != 0 && boxes >= options.max_items; },
+      [&](const transport::Delivery& d) {
+        auto box_id = Journal(d, ctx);
+        if (!box_id) {
+          // The journal could not be written (disk full?): unacked, the message comes again.
+          Log(options, box_id.error().message);
+          return;
+        }
+        if (box_id->empty()) return;  // dead-lettered
+        if (connection.Ack(d.delivery_tag)) finish(*box_id);
+      },
+      // Idle: finish boxes whose last publish failed or that were complete when we restarted.
+      [&] {
+        for (const auto& pending : journal->Pending()) finish(pending);
+      });
+  if (!consumed) return tl::unexpected(consumed.error());
+  return boxes;
+}
+
+}  // namespace mailroom::distributed

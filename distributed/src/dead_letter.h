@@ -1,0 +1,32 @@
+// Sending a message a stage cannot handle to its queue's dead-letter queue, with the reason in a
+// header, then acking it: the error travels with the message, and the rest of the box goes on.
+#pragma once
+
+#include <string>
+
+#include "mailroom/common/result.h"
+#include "mailroom/distributed/topology.h"
+#include "mailroom/transport/reconnecting_connection.h"
+
+namespace mailroom::distributed {
+
+/// The original message, untouched but for the reason, so that it can be put back once the cause
+/// is fixed.
+[[nodiscard]] inline transport::Message WithReason(const transport::Message& message, const std::string& reason) {
+  transport::Message out = message;
+  out.headers[kErrorHeader] = reason;
+  return out;
+}
+
+/// Publishes `delivery`'s message to `topology`'s dead exchange under `queue` (so it lands in
+/// "<queue>.dead") with `reason` attached, then acks the delivery.
+[[nodiscard]] inline Result<void> DeadLetter(transport::ReconnectingConnection& connection,
+                                             const transport::Delivery& delivery, const Topology& topology,
+                                             const std::string& queue, const std::string& reason) {
+  if (auto sent = connection.Publish(topology.DeadExchange(), queue, WithReason(delivery.message, reason)); !sent) {
+    return sent;
+  }
+  return connection.Ack(delivery.delivery_tag);
+}
+
+}  // namespace mailroom::distributed

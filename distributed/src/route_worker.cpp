@@ -1,0 +1,96 @@
+// RunRouteWorker: document plans in, routed documents (PDF inline) out (see stage_workers.h).
+#include <cstdio>
+
+#include "consume_loop.h"
+#include "dead_letter.h"
+#include "mailroom/common/atomic_file.h"
+#include "mailroom/distributed/stage_workers.h"
+#include "mailroom/routing/output.h"
+#include "mailroom/store/content_store.h"
+#include "mailroom/transport/reconnecting_connection.h"
+
+namespace mailroom::distributed {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Builds the document exactly as `mailroom process` writes it, in a scratch output folder, and
+// returns it as a routed document with its PDF.
+Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& plan, const store::ContentStore& store,
+                                              const fs::path& scratch_root) {
+  const auto& doc = plan.document();
+  routing::DocumentInput input;
+  input.box_id = doc.box_id();
+  input.document_id = doc.document_id();
+  input.classification = routing::ClassificationOf(doc);
+  for (int i = 0; i < doc.pages_size(); ++i) {
+    input.page_names.push_back(doc.pages(i));
+    const std::string ref = i < plan.page_pdf_refs_size() ? plan.page_pdf_refs(i) : "";
+    if (ref.empty()) {
+      input.page_pdfs.emplace_back();  // an unreadable page: the writer puts a notice page there
+      continue;
+    }
+    auto path = store.PathOf(ref);
+    if (!path) return tl::unexpected(path.error());
+    input.page_pdfs.push_back(*path);
+  }
+  const fs::path scratch = scratch_root / routing::SafeFileName(input.document_id);
+  auto out = routing::OutputFolder::Open(scratch);
+  if (!out) return tl::unexpected(out.error());
+  auto json = routing::WriteDocument(*out, input);
+  if (!json) return tl::unexpected(json.error());
+  const std::string pdf_name = routing::SafeFileName(input.document_id) + ".pdf";
+  auto pdf = ReadWholeFile(out->staging() / json->parent_path() / pdf_name);
+  std::error_code ignored;
+  fs::remove_all(scratch, ignored);
+  if (!pdf) return tl::unexpected(pdf.error());
+
+  mailroom::v1::RoutedDocument routed;
+  routed.set_schema_version(plan.schema_version());
+  *routed.mutable_document() = routing::MakeDocument(input, pdf_name);
+  routed.set_destination(input.classification.routed ? "postkorb/" + *input.classification.jobcenter_id : "review");
+  routed.set_pdf(std::move(*pdf));
+  return routed;
+}
+
+}  // namespace
+
+Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::StopFlag& stop) {
+  auto store = store::ContentStore::Open(options.store_dir);
+  if (!store) return tl::unexpected(store.error());
+  if (auto made = CreatePrivateDirectories(options.state_dir); !made) return tl::unexpected(made.error());
+  const Topology& topology = options.topology;
+  transport::ReconnectingConnection connection(
+      options.connect, options.retry, [&](transport::Connection& c) { return c.Consume(topology.Documents(), 4); },
+      &stop);
+  int routed_documents = 0;
+  auto consumed = ConsumeUntil(
+      connection, stop, [&] { return options.max_items != 0 && routed_documents >= options.max_items; },
+      [&](const transport::Delivery& d) {
+        mailroom::v1::DocumentPlan plan;
+        Result<mailroom::v1::RoutedDocument> routed =
+            plan.ParseFromString(d.message.body) ? Assemble(plan, *store, options.state_dir)
+                                                 : Fail("message " + d.message.message_id + " is not a document plan");
+        if (!routed) {
+          // A plan that cannot be assembled (a page PDF missing from the store) is poison: it goes
+          // to the dead-letter queue with the reason; the other documents go on.
+          static_cast<void>(DeadLetter(connection, d, topology, topology.Documents(), routed.error().message));
+          return;
+        }
+        const auto& c = routed->document();
+        const std::string queue =
+            routed->destination() == "review" ? topology.Review() : topology.Postkorb(c.jobcenter_id().string_value());
+        transport::Message message;
+        routed->SerializeToString(&message.body);
+        message.message_id = c.document_id();
+        message.headers = {{"box_id", c.box_id()}};
+        // Acked only after the routed document was confirmed; a crash in between publishes it
+        // again under the same id, which the Postkorb side recognises.
+        if (!connection.Publish(topology.Exchange(), queue, message)) return;
+        if (connection.Ack(d.delivery_tag)) ++routed_documents;
+      });
+  if (!consumed) return tl::unexpected(consumed.error());
+  return routed_documents;
+}
+
+}  // namespace mailroom::distributed
