@@ -10,6 +10,7 @@
 
 #include "mailroom/app/distributed_commands.h"
 #include "mailroom/app/process_box.h"
+#include "mailroom/app/settings.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/common/pix.h"
 #include "mailroom/common/single_thread_openmp.h"
@@ -170,7 +171,15 @@ int main(int argc, char** argv) {
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
 
   try {
-    app.parse(argc, argv);
+    app.name("mailroom");  // parsing a vector leaves the program name unset
+    mailroom::app::UseEnvironment(app);
+    auto args = mailroom::app::WithConfigFile(argc, argv, app);
+    if (!args) {
+      std::fprintf(stderr, "mailroom: error: %s\n", args.error().message.c_str());
+      return kExitBadInput;
+    }
+    std::reverse(args->begin(), args->end());  // CLI11 takes a vector last argument first
+    app.parse(*args);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitBadInput;
