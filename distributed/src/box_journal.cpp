@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/proto/messages.h"
 #include "mailroom/routing/output.h"
 
 namespace mailroom::distributed {
@@ -44,6 +45,12 @@ Result<std::optional<BoxJournal::CompleteBox>> BoxJournal::Complete(const std::s
     box.readings.push_back(std::move(*bytes));
   }
   return box;
+}
+
+Result<void> BoxJournal::SaveReport(const mailroom::v1::BoxReport& report) const {
+  auto json = proto::ToJson(report);
+  if (!json) return tl::unexpected(json.error());
+  return WriteFileAtomically(BoxDir(report.box_id()) / "report.json", *json);
 }
 
 Result<void> BoxJournal::MarkDone(const std::string& box_id) const {

@@ -32,6 +32,8 @@ class BoxJournal {
   };
   [[nodiscard]] Result<std::optional<CompleteBox>> Complete(const std::string& box_id) const;
 
+  /// The box's custody record, as report.json in its journal folder (mailroom process's format).
+  [[nodiscard]] Result<void> SaveReport(const mailroom::v1::BoxReport& report) const;
   [[nodiscard]] Result<void> MarkDone(const std::string& box_id) const;
   /// Boxes with a manifest that are not done: after a restart or a failed publish, these are
   /// finished as soon as they are complete, without waiting for another message of theirs.

@@ -133,6 +133,8 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
 
   CHECK(routed == expected_documents);
   CHECK(PostkorbJson(dir / "distributed") == expected);
+  // The custody record of the box: the same as the embedded run's report.json.
+  CHECK(Slurp(dir / "journal" / "BOX-21" / "report.json") == Slurp(dir / "embedded" / "report.json"));
   for (const auto& queue : topology.WorkQueues(*registry)) {
     REQUIRE(conn.DeleteQueue(queue));
     REQUIRE(conn.DeleteQueue(Topology::Dead(queue)));
