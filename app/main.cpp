@@ -125,6 +125,20 @@ int main(int argc, char** argv) {
   topology_cmd->add_option("--registry", topology.registry_dir, "folder with jobcenters.csv and cases.csv")->required();
   topology_cmd->add_option("--prefix", topology.prefix, "prefix of every exchange and queue name")
       ->capture_default_str();
+  auto* management_opt = topology_cmd->add_option(
+      "--management", topology.management_url,
+      "RabbitMQ management API, e.g. http://host:15672/ (credentials: its own or --broker's); with it, one user "
+      "per jobcenter that may read its own Postkorb queue only");
+  topology_cmd
+      ->add_option(
+          "--credentials-out", topology.credentials_dir,
+          "with --management: folder for <jobcenter_id>.url, each jobcenter's amqp URL with its password (0600)")
+      ->needs(management_opt);
+  management_opt->needs(topology_cmd->get_option("--credentials-out"));
+  topology_cmd
+      ->add_flag("--rotate-passwords", topology.rotate_passwords,
+                 "with --management: new passwords for every jobcenter user (default: keep existing ones)")
+      ->needs(management_opt);
 
   mailroom::app::IngestCommandOptions ingest;
   auto* ingest_cmd =

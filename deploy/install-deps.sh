@@ -27,6 +27,9 @@ packages=(
   openssl
   # SHA-256 for the content store's refs (OpenSSL; rabbitmq-c links it already)
   libssl-dev
+  # HTTP for RabbitMQ's management API (the jobcenters' broker users); the OpenSSL flavour, the
+  # TLS library we link already
+  libcurl4-openssl-dev
   "$@"
 )
 

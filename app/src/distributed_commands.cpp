@@ -6,6 +6,7 @@
 
 #include "mailroom/classifier/registry.h"
 #include "mailroom/distributed/ingest.h"
+#include "mailroom/distributed/jobcenter_users.h"
 #include "mailroom/distributed/ocr_worker.h"
 #include "mailroom/distributed/postkorb.h"
 #include "mailroom/distributed/stage_workers.h"
@@ -54,6 +55,18 @@ tl::expected<std::string, ProcessError> SetUpTopology(const TopologyCommandOptio
   std::string text = fmt::format("topology '{}' on {}: {} work queues, each with a dead-letter queue\n", options.prefix,
                                  connection->Broker(), queues->size());
   for (const auto& queue : *queues) text += "  " + queue + "\n";
+  if (options.management_url.empty()) return text;
+  auto users = distributed::SetUpJobcenterUsers(*registry, {.management_url = options.management_url,
+                                                            .broker_url = options.broker_url,
+                                                            .credentials_dir = options.credentials_dir,
+                                                            .prefix = options.prefix,
+                                                            .rotate_passwords = options.rotate_passwords});
+  if (!users) return Failed(users.error());
+  text += fmt::format("{} jobcenter users, each reading its own Postkorb queue only\n", users->size());
+  for (const auto& user : *users) {
+    text += fmt::format("  {}: {} ({})\n", user.user, user.url_file.string(),
+                        user.new_password ? "new password" : "password kept");
+  }
   return text;
 }
 

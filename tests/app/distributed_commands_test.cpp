@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "mailroom/samplegen/samplegen.h"
 #include "run_mailroom.h"
@@ -31,6 +33,12 @@ std::filesystem::path GeneratedRegistry(const std::filesystem::path& dir) {
   auto sample = samplegen::GenerateSampleBox(options);
   REQUIRE(sample);
   return sample->registry_dir;
+}
+
+// The password of "amqp://user:password@host:port/".
+std::string PasswordOf(const std::string& url) {
+  const auto colon = url.find(':', url.find("://") + 3);
+  return url.substr(colon + 1, url.find('@') - colon - 1);
 }
 
 }  // namespace
@@ -114,4 +122,53 @@ TEST_CASE("postkorb: a jobcenter without a queue is an error, not a wait", "[pos
   INFO(result.output);
   CHECK(result.exit_code == 1);
   CHECK(result.output.find("nosuchprefix.postkorb.jobcenter-nowhere") != std::string::npos);
+}
+
+TEST_CASE("topology --management: one user per jobcenter, its URL in a 0600 file, its own queue only",
+          "[topology][broker]") {
+  const char* management = std::getenv("MAILROOM_TEST_MANAGEMENT");
+  if (management == nullptr || *management == '\0') FAIL("MAILROOM_TEST_MANAGEMENT is not set: run tools/test.sh");
+  TempDir dir;
+  const auto registry_dir = GeneratedRegistry(dir.path());
+  const std::string prefix = "users" + std::to_string(::getpid());
+  const auto credentials = dir / "credentials";
+  const auto result = testing::RunMailroom("topology --broker '" + BrokerUrl() + "' --registry " +
+                                           testing::Quoted(registry_dir) + " --prefix " + prefix + " --management '" +
+                                           management + "' --credentials-out " + testing::Quoted(credentials));
+  INFO(result.output);
+  REQUIRE(result.exit_code == 0);
+  CHECK(result.output.find("new password") != std::string::npos);
+
+  std::vector<std::pair<std::string, std::string>> urls;  // jobcenter id, its URL
+  for (const auto& entry : std::filesystem::directory_iterator(credentials)) {
+    CHECK((std::filesystem::status(entry).permissions() & std::filesystem::perms::all) ==
+          (std::filesystem::perms::owner_read | std::filesystem::perms::owner_write));
+    std::ifstream in(entry.path());
+    std::string url;
+    std::getline(in, url);
+    const auto password = PasswordOf(url);
+    CHECK(password.size() >= 24);
+    CHECK(result.output.find(password) == std::string::npos);  // never printed
+    urls.emplace_back(entry.path().stem().string(), url);
+  }
+  REQUIRE(urls.size() >= 2);
+  const auto& [own_id, own_url] = urls[0];
+  const auto& other_id = urls[1].first;
+
+  // The jobcenter's own queue: consumed until told to stop.
+  const auto own = testing::RunMailroomWithEnv("timeout --preserve-status -s TERM 3",
+                                               "postkorb --jobcenter " + own_id + " --broker '" + own_url + "' --out " +
+                                                   testing::Quoted(dir / "out") + " --prefix " + prefix);
+  INFO(own.output);
+  CHECK(own.exit_code == 0);
+  CHECK(own.output.find("0 documents written") != std::string::npos);
+
+  // Another jobcenter's queue with these credentials: refused at once, not retried.
+  const auto other =
+      testing::RunMailroomWithEnv("timeout 20", "postkorb --jobcenter " + other_id + " --broker '" + own_url +
+                                                    "' --out " + testing::Quoted(dir / "out") + " --prefix " + prefix);
+  INFO(other.output);
+  CHECK(other.exit_code == 1);
+  CHECK(other.output.find("ACCESS_REFUSED") != std::string::npos);
+  CHECK(other.output.find(prefix + ".postkorb." + other_id) != std::string::npos);
 }

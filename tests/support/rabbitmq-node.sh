@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # A private RabbitMQ node for the tests:
-#   rabbitmq-node.sh start DIR [--tls CERTDIR] [--owner PID] | stop DIR | halt DIR | resume DIR | restart DIR
+#   rabbitmq-node.sh start DIR [--tls CERTDIR] [--management] [--owner PID]
+#                  | stop DIR | halt DIR | resume DIR | restart DIR
 #
 # start:   runs rabbitmq-server as the current user with everything (data, logs, config, Erlang
 #          cookie) under DIR, on 127.0.0.1 only, on free ports, and writes its AMQP URL to DIR/url.
 #          With --tls it also listens for amqps:// (CERTDIR as tests/support/make-test-certs.sh
 #          writes it: ca.pem, server.pem, server-key.pem), demands a client certificate signed by
-#          that CA, and writes the amqps:// URL to DIR/tls-url. With --owner the node is stopped
+#          that CA, and writes the amqps:// URL to DIR/tls-url. With --management it also runs the
+#          management plugin (its HTTP API is the only remote way to make users and set their
+#          permissions) on 127.0.0.1 and writes its http:// URL, without credentials, to
+#          DIR/management-url; the guest user of DIR/url logs in there. With --owner the node is stopped
 #          (as by `stop`) within a second or two of process PID ending, however it ended.
 # stop:    stops that node, its private epmd, and removes DIR.
 # halt:    stops the node but keeps DIR: its data (durable queues, persistent messages), ports and
@@ -15,8 +19,8 @@
 # restart: halt, then resume.
 #
 # Nothing is shared with a system node: its own node name, its own epmd port (ERL_EPMD_PORT),
-# its own distribution port, its own HOME (so its own .erlang.cookie), no plugins (so no
-# management or prometheus listener). The guest user stays restricted to loopback, which is all
+# its own distribution port, its own HOME (so its own .erlang.cookie), its own enabled_plugins
+# file: no plugins unless --management, so the nodes of the other tests stay lean. The guest user stays restricted to loopback, which is all
 # the listener serves anyway.
 set -euo pipefail
 
@@ -25,7 +29,7 @@ SELF=$(realpath "${BASH_SOURCE[0]}")
 readonly SELF
 
 usage() {
-  echo "usage: $0 start DIR [--tls CERTDIR] [--owner PID] | stop DIR | halt DIR | resume DIR | restart DIR" >&2
+  echo "usage: $0 start DIR [--tls CERTDIR] [--management] [--owner PID] | stop DIR | halt DIR | resume DIR | restart DIR" >&2
   exit 2
 }
 
@@ -63,10 +67,11 @@ node_env() {
   export RABBITMQ_CTL_DIST_PORT_MIN=$((RABBITMQ_DIST_PORT + 1)) RABBITMQ_CTL_DIST_PORT_MAX=$((RABBITMQ_DIST_PORT + 10))
 }
 
-# Writes the node's configuration under DIR: ports, name, listeners. $2 (optional): CERTDIR.
+# Writes the node's configuration under DIR: ports, name, listeners. $2 (optional): CERTDIR;
+# $3 (optional): "management" for the management plugin.
 configure() {
-  local dir=$1 certdir=${2:-}
-  local amqp_port dist_port epmd_port tls_port
+  local dir=$1 certdir=${2:-} management=${3:-}
+  local amqp_port dist_port epmd_port tls_port management_port
   amqp_port=$(free_port)
   dist_port=$(free_port)
   epmd_port=$(free_port)
@@ -101,6 +106,17 @@ EOF
   fi
   echo '[].' >"${dir}/advanced.config"
   echo '[].' >"${dir}/enabled_plugins"
+  if [[ -n "${management}" ]]; then
+    management_port=$(free_port)
+    cat >>"${dir}/rabbitmq.conf" <<EOF
+management.tcp.ip = 127.0.0.1
+management.tcp.port = ${management_port}
+EOF
+    # What `rabbitmq-plugins enable --offline` writes, without starting an Erlang VM for it (about
+    # a second): the node resolves the plugin's dependencies itself when it boots.
+    echo '[rabbitmq_management].' >"${dir}/enabled_plugins"
+    echo "http://127.0.0.1:${management_port}/" >"${dir}/management-url.pending"
+  fi
   : >"${dir}/rabbitmq-env.conf"
 }
 
@@ -133,7 +149,7 @@ launch() {
   # The app being up does not mean every listener is (the TLS one starts after the ssl app, later
   # still on a busy machine): wait until each port accepts a connection.
   local url port
-  for url in "${dir}/url.pending" "${dir}/tls-url.pending"; do
+  for url in "${dir}/url.pending" "${dir}/tls-url.pending" "${dir}/management-url.pending"; do
     [[ -f ${url} ]] || continue
     port=$(sed -E 's|.*:([0-9]+)/$|\1|' "${url}")
     if ! wait_for_port "${port}"; then
@@ -144,6 +160,7 @@ launch() {
   # The URLs appear only once the node serves them: whoever polls for them never gets a dead one.
   if [[ -f "${dir}/url.pending" ]]; then mv -f "${dir}/url.pending" "${dir}/url"; fi
   if [[ -f "${dir}/tls-url.pending" ]]; then mv -f "${dir}/tls-url.pending" "${dir}/tls-url"; fi
+  if [[ -f "${dir}/management-url.pending" ]]; then mv -f "${dir}/management-url.pending" "${dir}/management-url"; fi
   local took
   took=$(awk -v a="${started}" -v b="${EPOCHREALTIME}" 'BEGIN { printf "%.1f", b - a }')
   echo "rabbitmq-node: started ${RABBITMQ_NODENAME} on 127.0.0.1:${RABBITMQ_NODE_PORT} in ${took} s" >&2
@@ -160,10 +177,10 @@ watch_owner() {
 }
 
 start() {
-  local dir=$1 certdir=$2 owner=$3
+  local dir=$1 certdir=$2 owner=$3 management=$4
   mkdir -p "${dir}/home" "${dir}/mnesia" "${dir}/log"
   dir=$(cd "${dir}" && pwd)
-  configure "${dir}" "${certdir}"
+  configure "${dir}" "${certdir}" "${management}"
   # Before the launch, so that a start-up cut short by the owner's death is cleaned up too.
   if [[ -n "${owner}" ]]; then watch_owner "${dir}" "${owner}"; fi
   launch "${dir}"
@@ -215,7 +232,13 @@ case "${command}" in
   start)
     certdir=""
     owner=""
+    management=""
     while [[ $# -gt 0 ]]; do
+      if [[ $1 == --management ]]; then
+        management=management
+        shift
+        continue
+      fi
       [[ $# -ge 2 ]] || usage
       case "$1" in
         --tls) certdir=$2 ;;
@@ -224,7 +247,7 @@ case "${command}" in
       esac
       shift 2
     done
-    start "${dir}" "${certdir}" "${owner}"
+    start "${dir}" "${certdir}" "${owner}" "${management}"
     ;;
   stop)
     [[ $# -eq 0 ]] || usage

@@ -1,5 +1,6 @@
 // The commands of the distributed mode: `mailroom topology` sets up the broker (exchanges, stage
-// queues, dead-letter queues, one Postkorb queue per jobcenter of the registry); `mailroom ingest`
+// queues, dead-letter queues, one Postkorb queue per jobcenter of the registry and, through the
+// management API, one broker user per jobcenter that may read only that queue); `mailroom ingest`
 // hands a box folder to the broker through the content store.
 #pragma once
 
@@ -14,11 +15,16 @@ struct TopologyCommandOptions {
   std::string broker_url;  ///< amqp://user:pass@host:port/vhost or amqps://...
   std::filesystem::path registry_dir;
   std::string prefix = "mailroom";
+  /// The management API (http://host:15672/); empty: no jobcenter users are made.
+  std::string management_url;
+  /// With management_url: where each jobcenter's URL file goes (see distributed/jobcenter_users.h).
+  std::filesystem::path credentials_dir;
+  bool rotate_passwords = false;
 };
 
-/// Declares the topology; returns the lines to print (queue names, the broker without its
-/// password). A bad registry is kBadInput (nothing declared); a broker that cannot be reached or
-/// refuses is kRunFailed.
+/// Declares the topology and, with a management URL, the jobcenter users; returns the lines to
+/// print (queue names, users, URL files: never a password). A bad registry is kBadInput (nothing
+/// declared); a broker or management API that cannot be reached or refuses is kRunFailed.
 [[nodiscard]] tl::expected<std::string, ProcessError> SetUpTopology(const TopologyCommandOptions& options);
 
 struct IngestCommandOptions {

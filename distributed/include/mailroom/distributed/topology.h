@@ -44,6 +44,10 @@ class Topology {
   [[nodiscard]] std::string Postkorb(const std::string& jobcenter_id) const {
     return prefix_ + ".postkorb." + jobcenter_id;
   }
+  /// The broker user of a jobcenter: it may read its own Postkorb queue and nothing else.
+  [[nodiscard]] std::string JobcenterUser(const std::string& jobcenter_id) const {
+    return prefix_ + "-" + jobcenter_id;
+  }
   /// Where the poison messages of `queue` end up.
   [[nodiscard]] static std::string Dead(const std::string& queue) { return queue + ".dead"; }
 
