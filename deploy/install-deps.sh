@@ -30,6 +30,8 @@ packages=(
   # HTTP for RabbitMQ's management API (the jobcenters' broker users); the OpenSSL flavour, the
   # TLS library we link already
   libcurl4-openssl-dev
+  # the box ledger (chain of custody, receipts): Debian's SQLite, found by CMake's FindSQLite3
+  libsqlite3-dev
   "$@"
 )
 

@@ -1,0 +1,169 @@
+// The box ledger: one SQLite file that records each sealed box from arrival to destruction, its
+// pages captured against its pages delivered, and every state change in an append-only audit
+// trail. It answers two questions: may this paper be destroyed (every page delivered, retention
+// passed), and did the papers of case BG_NUMBER arrive, when, and where did they go.
+//
+// Times are UTC seconds, stored as ISO 8601 text ("2024-03-01T08:15:00Z") so the file reads well in
+// the sqlite3 shell. The ledger holds ids only (box, seal, jobcenter, document, BG number,
+// operator id): no names of customers or staff.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mailroom/common/result.h"
+#include "mailroom/ledger/box_state.h"
+
+struct sqlite3;
+
+namespace mailroom::ledger {
+
+using Timestamp = std::chrono::sys_seconds;
+using Date = std::chrono::sys_days;
+
+/// Retention when an origin jobcenter has no setting of its own: 8 weeks.
+inline constexpr int kDefaultRetentionDays = 56;
+
+/// Who did something and when; every change in the ledger carries one into the audit trail.
+struct Stamp {
+  std::string who;  ///< operator or service id, never a person's name
+  Timestamp when;
+};
+
+/// A sealed box as it arrives on the table.
+struct BoxArrival {
+  std::string box_id;
+  std::string seal;
+  std::string origin_jobcenter;
+  Timestamp arrived_at;
+  std::string operator_id;
+};
+
+/// A page of a box that went out inside a routed document.
+struct PageDelivery {
+  std::string page_name;  ///< unique within the box, e.g. "0007.tif"
+  std::string document_id;
+  std::string jobcenter_id;  ///< where it was delivered
+  std::string bg_number;     ///< the case; empty when routed without one (manual review)
+  Timestamp delivered_at;
+};
+
+/// One line of `mailroom boxes`.
+struct BoxSummary {
+  std::string box_id;
+  std::string seal;
+  BoxState state;
+  int pages_captured;
+  int pages_delivered;
+  int pages_accounted;  ///< blank and separator pages, accounted for without delivery
+  Timestamp arrived_at;
+  std::string origin_jobcenter;
+};
+
+/// A box whose paper may go to the destruction service.
+struct DueBox {
+  std::string box_id;
+  std::string seal;
+  std::string origin_jobcenter;
+  int pages_captured;
+  Timestamp delivered_at;
+  Date retention_until;  ///< first day the paper may be destroyed
+};
+
+/// What arrived for a case: one entry per routed document.
+struct Receipt {
+  std::string document_id;
+  int pages;
+  Timestamp arrived_at;  ///< when its box arrived at the scan center
+  std::string box_id;
+  std::string origin_jobcenter;
+  std::string jobcenter_id;  ///< where it was delivered
+  Timestamp delivered_at;
+};
+
+/// One row of the audit trail.
+struct AuditEntry {
+  std::string box_id;  ///< empty for changes that are not about one box (retention settings)
+  std::string who;
+  Timestamp when;
+  std::string what;  ///< e.g. "state scanning -> scanned", "registered seal S-1 origin JC-1"
+};
+
+/// Not thread-safe: give each thread (or process) its own Ledger on the same file. Write
+/// transactions are IMMEDIATE and wait up to the busy timeout for one another.
+class Ledger {
+ public:
+  /// Opens or creates the ledger at `path`: a new file is created mode 0600 (SQLite gives its -wal
+  /// and -shm files the same mode), WAL journal, foreign keys on, busy timeout 5 s. Fails naming
+  /// the file when it cannot be opened, is not a ledger, or has a newer schema than this build.
+  [[nodiscard]] static Result<Ledger> Open(const std::filesystem::path& path);
+
+  Ledger(Ledger&&) noexcept;
+  Ledger& operator=(Ledger&&) noexcept;
+  ~Ledger();
+
+  /// Records a box as received. Refuses a box id that is registered already, and empty ids.
+  [[nodiscard]] Result<void> RegisterBox(const BoxArrival& box);
+
+  /// Moves `box_id` one step forward to `to`. Any other move (skipping, going back, leaving
+  /// destroyed) is refused with an error naming the box, its state and `to`. Moving to delivered
+  /// is refused while a captured page is neither delivered nor accounted; moving to
+  /// destruction-due before the retention date is refused. Destroying goes through MarkDestroyed.
+  [[nodiscard]] Result<void> Advance(std::string_view box_id, BoxState to, const Stamp& stamp);
+
+  /// Records that `total` pages of the box have been captured so far (the total, not an
+  /// increment, so a resumed scan repeating its count changes nothing). Only while scanning;
+  /// refuses a total smaller than the one recorded (pages do not vanish).
+  [[nodiscard]] Result<void> RecordPagesCaptured(std::string_view box_id, int total, const Stamp& stamp);
+
+  /// Records one delivered page. Idempotent per page name: the same delivery again changes
+  /// nothing; a different delivery of the same page is refused. Refused in received, delivered
+  /// and later states, and when it would account for more pages than were captured.
+  [[nodiscard]] Result<void> RecordPageDelivered(std::string_view box_id, const PageDelivery& page);
+
+  /// Accounts for pages that are not delivered by design (blank pages, separator sheets), so that
+  /// delivered + accounted == captured can be checked page by page. Idempotent per page name, with
+  /// the same refusals as RecordPageDelivered.
+  [[nodiscard]] Result<void> RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
+                                                  const Stamp& stamp);
+
+  /// Sets the retention of paper from `origin_jobcenter` (1 day or more); written to the audit.
+  [[nodiscard]] Result<void> SetRetentionDays(std::string_view origin_jobcenter, int days, const Stamp& stamp);
+
+  /// The retention in days for `origin_jobcenter`: its setting, or kDefaultRetentionDays.
+  [[nodiscard]] Result<int> RetentionDays(std::string_view origin_jobcenter);
+
+  /// Releases paper for destruction: every delivered box whose retention date is on or before
+  /// `date` moves to destruction-due (one audit row each, stamped `stamp`), and the list of all
+  /// boxes in destruction-due with a retention date on or before `date` is returned, oldest first.
+  /// Running it twice for one date returns the same list.
+  [[nodiscard]] Result<std::vector<DueBox>> DestructionDue(Date date, const Stamp& stamp);
+
+  /// Records that the destruction service destroyed the box. Refused for a box with a page
+  /// neither delivered nor accounted, before its retention date, when not destruction-due, and
+  /// for a box destroyed already.
+  [[nodiscard]] Result<void> MarkDestroyed(std::string_view box_id, const Stamp& stamp);
+
+  /// All boxes, in order of arrival.
+  [[nodiscard]] Result<std::vector<BoxSummary>> ListBoxes();
+
+  /// The documents delivered for case `bg_number`, in order of delivery.
+  [[nodiscard]] Result<std::vector<Receipt>> Receipts(std::string_view bg_number);
+
+  /// The audit trail of one box (or, with an empty id, all of it), oldest first.
+  [[nodiscard]] Result<std::vector<AuditEntry>> AuditTrail(std::string_view box_id);
+
+  /// The SQLite connection, for tests that check what the database itself enforces.
+  sqlite3* raw_connection_for_tests() const;
+
+ private:
+  struct Impl;
+  explicit Ledger(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace mailroom::ledger

@@ -1,0 +1,83 @@
+// Read-only views: the box list, receipts for a case, the audit trail.
+#include "box_row.h"
+#include "ledger_impl.h"
+#include "time_text.h"
+
+namespace mailroom::ledger {
+namespace {
+
+Result<Timestamp> TimeColumn(const Statement& row, int column) {
+  return ParseTimestamp(row.Text(column));
+}
+
+}  // namespace
+
+Result<std::vector<BoxSummary>> Ledger::ListBoxes() {
+  auto select = Statement::Prepare(impl_->db.get(), R"sql(
+    SELECT b.box_id, b.seal, b.state, b.pages_captured,
+           (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'delivered'),
+           (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'accounted'),
+           b.arrived_at, b.origin_jobcenter
+    FROM boxes b ORDER BY b.arrived_at, b.box_id)sql");
+  if (!select) return tl::unexpected(select.error());
+  std::vector<BoxSummary> boxes;
+  for (;;) {
+    auto row = select->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto state = ParseState(select->Text(2));
+    auto arrived = TimeColumn(*select, 6);
+    if (!state) return tl::unexpected(state.error().Prefixed("box " + select->Text(0)));
+    if (!arrived) return tl::unexpected(arrived.error().Prefixed("box " + select->Text(0)));
+    boxes.push_back(BoxSummary{select->Text(0), select->Text(1), *state, static_cast<int>(select->Int(3)),
+                               static_cast<int>(select->Int(4)), static_cast<int>(select->Int(5)), *arrived,
+                               select->Text(7)});
+  }
+  return boxes;
+}
+
+Result<std::vector<Receipt>> Ledger::Receipts(std::string_view bg_number) {
+  if (bg_number.empty()) return Fail("receipt: BG number is required");
+  auto select = Statement::Prepare(impl_->db.get(), R"sql(
+    SELECT p.document_id, count(*), b.arrived_at, b.box_id, b.origin_jobcenter, p.jobcenter_id,
+           max(p.delivered_at)
+    FROM pages p JOIN boxes b ON b.box_id = p.box_id
+    WHERE p.bg_number = ? AND p.outcome = 'delivered'
+    GROUP BY p.box_id, p.document_id, p.jobcenter_id
+    ORDER BY min(p.delivered_at), p.document_id)sql");
+  if (!select) return tl::unexpected(select.error());
+  select->Bind(1, bg_number);
+  std::vector<Receipt> receipts;
+  for (;;) {
+    auto row = select->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto arrived = TimeColumn(*select, 2);
+    auto delivered = TimeColumn(*select, 6);
+    if (!arrived) return tl::unexpected(arrived.error());
+    if (!delivered) return tl::unexpected(delivered.error());
+    receipts.push_back(Receipt{select->Text(0), static_cast<int>(select->Int(1)), *arrived, select->Text(3),
+                               select->Text(4), select->Text(5), *delivered});
+  }
+  return receipts;
+}
+
+Result<std::vector<AuditEntry>> Ledger::AuditTrail(std::string_view box_id) {
+  auto select = Statement::Prepare(impl_->db.get(), R"sql(
+    SELECT coalesce(box_id, ''), who, at, what FROM audit
+    WHERE ?1 = '' OR box_id = ?1 ORDER BY seq)sql");
+  if (!select) return tl::unexpected(select.error());
+  select->Bind(1, box_id);
+  std::vector<AuditEntry> entries;
+  for (;;) {
+    auto row = select->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto at = TimeColumn(*select, 2);
+    if (!at) return tl::unexpected(at.error());
+    entries.push_back(AuditEntry{select->Text(0), select->Text(1), *at, select->Text(3)});
+  }
+  return entries;
+}
+
+}  // namespace mailroom::ledger

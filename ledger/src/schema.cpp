@@ -1,0 +1,98 @@
+#include "schema.h"
+
+#include <string>
+
+#include "sqlite_db.h"
+
+namespace mailroom::ledger {
+namespace {
+
+// Boxes, pages and audit rows are never deleted: the ledger is the proof of custody, and a box
+// that "never existed" is exactly what it must rule out. Only the audit trail is also immutable;
+// box rows change state and counts, and each such change writes an audit row.
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE boxes(
+  box_id           TEXT PRIMARY KEY NOT NULL CHECK(box_id <> ''),
+  seal             TEXT NOT NULL,
+  origin_jobcenter TEXT NOT NULL CHECK(origin_jobcenter <> ''),
+  arrived_at       TEXT NOT NULL,
+  registered_by    TEXT NOT NULL,
+  state            TEXT NOT NULL CHECK(state IN ('received', 'scanning', 'scanned', 'processing', 'delivered',
+                                                 'destruction-due', 'destroyed')),
+  pages_captured   INTEGER NOT NULL DEFAULT 0 CHECK(pages_captured >= 0),
+  delivered_at     TEXT,  -- when the box became delivered: retention counts from here
+  destroyed_at     TEXT
+);
+
+-- One row per page that left custody: delivered inside a document, or accounted for (blank,
+-- separator). delivered + accounted == pages_captured is the custody check.
+CREATE TABLE pages(
+  box_id       TEXT NOT NULL REFERENCES boxes(box_id),
+  page_name    TEXT NOT NULL CHECK(page_name <> ''),
+  outcome      TEXT NOT NULL CHECK(outcome IN ('delivered', 'accounted')),
+  document_id  TEXT,
+  jobcenter_id TEXT,
+  bg_number    TEXT,
+  delivered_at TEXT,
+  PRIMARY KEY(box_id, page_name)
+);
+CREATE INDEX pages_by_bg_number ON pages(bg_number) WHERE bg_number IS NOT NULL;
+
+CREATE TABLE retention(
+  origin_jobcenter TEXT PRIMARY KEY NOT NULL,
+  days             INTEGER NOT NULL CHECK(days > 0)
+);
+
+CREATE TABLE audit(
+  seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+  box_id TEXT REFERENCES boxes(box_id),  -- NULL for settings (retention)
+  at     TEXT NOT NULL,
+  who    TEXT NOT NULL,
+  what   TEXT NOT NULL
+);
+CREATE INDEX audit_by_box ON audit(box_id);
+
+CREATE TRIGGER audit_is_append_only_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_is_append_only_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only: rows cannot be deleted'); END;
+CREATE TRIGGER boxes_are_never_deleted BEFORE DELETE ON boxes
+BEGIN SELECT RAISE(ABORT, 'boxes are never deleted from the ledger'); END;
+CREATE TRIGGER pages_are_never_deleted BEFORE DELETE ON pages
+BEGIN SELECT RAISE(ABORT, 'pages are never deleted from the ledger'); END;
+CREATE TRIGGER pages_are_never_changed BEFORE UPDATE ON pages
+BEGIN SELECT RAISE(ABORT, 'a recorded page is never changed'); END;
+
+PRAGMA user_version = 1;
+)sql";
+
+Result<int> UserVersion(sqlite3* db) {
+  auto stmt = Statement::Prepare(db, "PRAGMA user_version");
+  if (!stmt) return tl::unexpected(stmt.error());
+  auto row = stmt->Step();
+  if (!row) return tl::unexpected(row.error());
+  return static_cast<int>(stmt->Int(0));
+}
+
+}  // namespace
+
+Result<void> EnsureSchema(sqlite3* db) {
+  // IMMEDIATE, so two processes opening a new file at once do not both create the tables.
+  auto tx = WriteTransaction::Begin(db);
+  if (!tx) return tl::unexpected(tx.error());
+  auto version = UserVersion(db);
+  if (!version) return tl::unexpected(version.error());
+  if (*version == kSchemaVersion) return tx->Commit();
+  if (*version > kSchemaVersion) {
+    return Fail("ledger schema version " + std::to_string(*version) + " is newer than this build (" +
+                std::to_string(kSchemaVersion) + ")");
+  }
+  auto tables = Statement::Prepare(db, "SELECT count(*) FROM sqlite_schema");
+  if (!tables) return tl::unexpected(tables.error());
+  if (auto row = tables->Step(); !row) return tl::unexpected(row.error());
+  if (tables->Int(0) != 0) return Fail("not a mailroom ledger (tables present, no schema version)");
+  if (auto made = Exec(db, kSchemaV1); !made) return made;
+  return tx->Commit();
+}
+
+}  // namespace mailroom::ledger

@@ -1,0 +1,115 @@
+// The ledger file: mode 0600, WAL, a versioned schema, and two users at once.
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <thread>
+
+#include "ledger_test_util.h"
+
+namespace mailroom::ledger {
+namespace {
+
+using namespace testing;
+using mailroom::testing::TempDir;
+
+unsigned ModeOf(const std::filesystem::path& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return st.st_mode & 0777;
+}
+
+std::string PragmaText(sqlite3* db, const char* sql) {
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
+  std::string text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0));
+  sqlite3_finalize(stmt);
+  return text;
+}
+
+TEST_CASE("a new ledger file is mode 0600 and its WAL files too", "[ledger]") {
+  TempDir dir;
+  const auto old_umask = ::umask(0);  // the strictest test: nothing masks group/other bits
+  auto ledger = OpenLedger(dir);
+  ::umask(old_umask);
+  REQUIRE(ledger.RegisterBox(Box("B-1")));
+  CHECK(ModeOf(dir / "ledger.sqlite") == 0600);
+  CHECK(ModeOf(dir / "ledger.sqlite-wal") == 0600);
+}
+
+TEST_CASE("the ledger uses WAL with foreign keys and a schema version", "[ledger]") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir);
+  sqlite3* db = ledger.raw_connection_for_tests();
+  CHECK(PragmaText(db, "PRAGMA journal_mode") == "wal");
+  CHECK(PragmaText(db, "PRAGMA foreign_keys") == "1");
+  CHECK(PragmaText(db, "PRAGMA user_version") == "1");
+}
+
+TEST_CASE("a ledger survives reopening", "[ledger]") {
+  TempDir dir;
+  { REQUIRE(OpenLedger(dir).RegisterBox(Box("B-1"))); }
+  auto ledger = OpenLedger(dir);
+  CHECK(ledger.ListBoxes()->size() == 1);
+}
+
+TEST_CASE("a file that is not a ledger or has a newer schema is refused", "[ledger]") {
+  TempDir dir;
+  { std::ofstream(dir / "text.sqlite") << "hello, not a database at all, just some text to be sure."; }
+  CHECK_FALSE(Ledger::Open(dir / "text.sqlite"));
+  {
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "new.sqlite").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  }
+  auto newer = Ledger::Open(dir / "new.sqlite");
+  REQUIRE_FALSE(newer);
+  CHECK(newer.error().message.find("schema version 99 is newer") != std::string::npos);
+}
+
+TEST_CASE("two ledgers on one file write concurrently without losing a box", "[ledger]") {
+  TempDir dir;
+  auto first = OpenLedger(dir);
+  auto second = OpenLedger(dir);
+  constexpr int kBoxes = 40;
+  auto work = [](Ledger& ledger, const std::string& prefix) {
+    for (int i = 0; i < kBoxes; ++i) {
+      const std::string id = prefix + std::to_string(i);
+      if (!ledger.RegisterBox(Box(id))) return false;
+      if (!ledger.Advance(id, BoxState::kScanning, At(0))) return false;
+      if (!ledger.RecordPagesCaptured(id, 3, At(0))) return false;
+    }
+    return true;
+  };
+  bool first_ok = false;
+  bool second_ok = false;
+  std::thread a([&] { first_ok = work(first, "A-"); });
+  std::thread b([&] { second_ok = work(second, "B-"); });
+  a.join();
+  b.join();
+  CHECK(first_ok);
+  CHECK(second_ok);
+  CHECK(first.ListBoxes()->size() == 2 * kBoxes);
+  CHECK(second.AuditTrail("")->size() == 3 * 2 * kBoxes);
+}
+
+TEST_CASE("a writer waits for another writer's transaction instead of failing", "[ledger]") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir);
+  auto other = OpenLedger(dir);
+  sqlite3* db = other.raw_connection_for_tests();
+  REQUIRE(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  std::thread release([db] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+  });
+  auto registered = ledger.RegisterBox(Box("B-1"));
+  release.join();
+  CHECK(registered);
+}
+
+}  // namespace
+}  // namespace mailroom::ledger
