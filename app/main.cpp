@@ -41,6 +41,13 @@ int Report(const tl::expected<std::string, mailroom::app::ProcessError>& done) {
   return 0;
 }
 
+// amqps:// needs the CA that signed the broker's certificate, and the broker may demand ours.
+void AddTlsOptions(CLI::App* command, mailroom::app::BrokerTls& tls) {
+  command->add_option("--ca-cert", tls.ca_cert, "amqps: the CA file that signed the broker's certificate");
+  command->add_option("--client-cert", tls.client_cert, "amqps: this side's certificate, if the broker asks for one");
+  command->add_option("--client-key", tls.client_key, "amqps: the key of --client-cert");
+}
+
 int RunSamplegen(const mailroom::samplegen::SampleOptions& options) {
   auto summary = mailroom::samplegen::GenerateSampleBox(options);
   if (!summary) {
@@ -125,6 +132,7 @@ int main(int argc, char** argv) {
   topology_cmd->add_option("--registry", topology.registry_dir, "folder with jobcenters.csv and cases.csv")->required();
   topology_cmd->add_option("--prefix", topology.prefix, "prefix of every exchange and queue name")
       ->capture_default_str();
+  AddTlsOptions(topology_cmd, topology.tls);
   auto* management_opt = topology_cmd->add_option(
       "--management", topology.management_url,
       "RabbitMQ management API, e.g. http://host:15672/ (credentials: its own or --broker's); with it, one user "
@@ -147,6 +155,7 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--broker", ingest.broker_url, "amqp://user:pass@host:port/vhost (or amqps://)")->required();
   ingest_cmd->add_option("--store", ingest.store_dir, "the content store folder shared with the workers")->required();
   ingest_cmd->add_option("--prefix", ingest.prefix, "prefix of every exchange and queue name")->capture_default_str();
+  AddTlsOptions(ingest_cmd, ingest.tls);
 
   mailroom::app::PostkorbCommandOptions postkorb;
   auto* postkorb_cmd =
@@ -158,6 +167,7 @@ int main(int argc, char** argv) {
       ->required();
   postkorb_cmd->add_option("--prefix", postkorb.prefix, "prefix of every exchange and queue name")
       ->capture_default_str();
+  AddTlsOptions(postkorb_cmd, postkorb.tls);
   postkorb_cmd->add_option("--max-documents", postkorb.max_documents, "stop after this many documents (0: run on)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
@@ -180,6 +190,7 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   worker_cmd->add_option("--prefix", worker.prefix, "prefix of every exchange and queue name")->capture_default_str();
+  AddTlsOptions(worker_cmd, worker.tls);
 
   auto* version_cmd =
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");

@@ -39,6 +39,15 @@ transport::RetryPolicy LoggedRetry() {
   return retry;
 }
 
+transport::ConnectOptions ConnectTo(const std::string& url, const BrokerTls& tls) {
+  transport::ConnectOptions options;
+  options.url = url;
+  options.ca_cert_file = tls.ca_cert;
+  options.client_cert_file = tls.client_cert;
+  options.client_key_file = tls.client_key;
+  return options;
+}
+
 tl::unexpected<ProcessError> Failed(const Error& error) {
   return tl::unexpected(ProcessError{FailureKind::kRunFailed, error.message});
 }
@@ -48,7 +57,7 @@ tl::unexpected<ProcessError> Failed(const Error& error) {
 tl::expected<std::string, ProcessError> SetUpTopology(const TopologyCommandOptions& options) {
   auto registry = classifier::LoadRegistry(options.registry_dir);
   if (!registry) return tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message});
-  auto connection = transport::Connection::Open({.url = options.broker_url});
+  auto connection = transport::Connection::Open(ConnectTo(options.broker_url, options.tls));
   if (!connection) return tl::unexpected(ProcessError{FailureKind::kRunFailed, connection.error().message});
   auto queues = distributed::DeclareTopology(*connection, *registry, {.prefix = options.prefix});
   if (!queues) return tl::unexpected(ProcessError{FailureKind::kRunFailed, queues.error().message});
@@ -80,7 +89,7 @@ tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOpti
   }
   auto store = store::ContentStore::Open(options.store_dir);
   if (!store) return tl::unexpected(ProcessError{FailureKind::kRunFailed, store.error().message});
-  auto connection = transport::Connection::Open({.url = options.broker_url});
+  auto connection = transport::Connection::Open(ConnectTo(options.broker_url, options.tls));
   if (!connection) return tl::unexpected(ProcessError{FailureKind::kRunFailed, connection.error().message});
   const distributed::Topology topology(options.prefix);
   auto done = distributed::IngestBox(options.box_dir, *store, *connection, topology);
@@ -93,7 +102,7 @@ tl::expected<std::string, ProcessError> RunPostkorbCommand(const PostkorbCommand
   StopOnSignals();
   distributed::PostkorbOptions postkorb{options.jobcenter_id, options.out_dir, distributed::Topology(options.prefix),
                                         options.max_documents};
-  auto written = distributed::RunPostkorb({.url = options.broker_url}, postkorb, g_stop, LoggedRetry());
+  auto written = distributed::RunPostkorb(ConnectTo(options.broker_url, options.tls), postkorb, g_stop, LoggedRetry());
   if (!written) return Failed(written.error());
   return fmt::format("postkorb {}: {} documents written to {}\n", options.jobcenter_id, *written,
                      (options.out_dir / "postkorb" / options.jobcenter_id).string());
@@ -104,7 +113,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
   const distributed::Topology topology(options.prefix);
   if (options.role == "ocr") {
     distributed::OcrWorkerOptions ocr;
-    ocr.connect = {.url = options.broker_url};
+    ocr.connect = ConnectTo(options.broker_url, options.tls);
     ocr.retry = LoggedRetry();
     ocr.topology = topology;
     ocr.store_dir = options.store_dir;
@@ -115,7 +124,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
                        done->dead_lettered);
   }
   distributed::StageWorkerOptions stage;
-  stage.connect = {.url = options.broker_url};
+  stage.connect = ConnectTo(options.broker_url, options.tls);
   stage.retry = LoggedRetry();
   stage.topology = topology;
   stage.store_dir = options.store_dir;

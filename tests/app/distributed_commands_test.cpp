@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mailroom/samplegen/samplegen.h"
+#include "private_broker.h"
 #include "run_mailroom.h"
 #include "temp_dir.h"
 
@@ -171,4 +172,23 @@ TEST_CASE("topology --management: one user per jobcenter, its URL in a 0600 file
   CHECK(other.exit_code == 1);
   CHECK(other.output.find("ACCESS_REFUSED") != std::string::npos);
   CHECK(other.output.find(prefix + ".postkorb." + other_id) != std::string::npos);
+}
+
+TEST_CASE("topology over amqps:// with the CA and a client certificate given as flags", "[topology][broker][tls]") {
+  testing::TestCertificates certs;
+  testing::PrivateBroker broker(certs.Dir());
+  TempDir dir;
+  const auto registry_dir = GeneratedRegistry(dir.path());
+  const std::string command = "topology --broker '" + broker.TlsUrl() + "' --registry " +
+                              testing::Quoted(registry_dir) + " --ca-cert " + certs.File("ca.pem");
+  const auto with_cert = testing::RunMailroom(command + " --client-cert " + certs.File("client.pem") +
+                                              " --client-key " + certs.File("client-key.pem"));
+  INFO(with_cert.output);
+  CHECK(with_cert.exit_code == 0);
+  CHECK(with_cert.output.find("on amqps://guest@127.0.0.1:") != std::string::npos);
+  // The broker demands a client certificate: without one the command fails, and says so.
+  const auto without = testing::RunMailroom(command);
+  INFO(without.output);
+  CHECK(without.exit_code == 1);
+  CHECK(without.output.find("amqps://guest@127.0.0.1:") != std::string::npos);
 }

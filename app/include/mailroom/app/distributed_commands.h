@@ -11,8 +11,16 @@
 
 namespace mailroom::app {
 
+/// The files for an amqps:// broker: the CA to verify it with, and this side's certificate.
+struct BrokerTls {
+  std::string ca_cert;
+  std::string client_cert;
+  std::string client_key;
+};
+
 struct TopologyCommandOptions {
   std::string broker_url;  ///< amqp://user:pass@host:port/vhost or amqps://...
+  BrokerTls tls;
   std::filesystem::path registry_dir;
   std::string prefix = "mailroom";
   /// The management API (http://host:15672/); empty: no jobcenter users are made.
@@ -30,6 +38,7 @@ struct TopologyCommandOptions {
 struct IngestCommandOptions {
   std::filesystem::path box_dir;
   std::string broker_url;
+  BrokerTls tls;
   std::filesystem::path store_dir;  ///< the content store shared with the workers
   std::string prefix = "mailroom";
 };
@@ -41,6 +50,7 @@ struct IngestCommandOptions {
 struct PostkorbCommandOptions {
   std::string jobcenter_id;
   std::string broker_url;  ///< with the jobcenter's own credentials
+  BrokerTls tls;
   std::filesystem::path out_dir;
   std::string prefix = "mailroom";
   int max_documents = 0;  ///< stop after this many (0: until SIGINT/SIGTERM)
@@ -53,6 +63,7 @@ struct PostkorbCommandOptions {
 struct WorkerCommandOptions {
   std::string role;  ///< "ocr", "classify" or "route"
   std::string broker_url;
+  BrokerTls tls;
   std::filesystem::path store_dir;
   std::filesystem::path state_dir;     ///< classify: the box journal; route: scratch space
   std::filesystem::path registry_dir;  ///< classify only
