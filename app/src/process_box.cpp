@@ -47,13 +47,7 @@ routing::DocumentInput MakeInput(const std::string& box_id, std::string document
 Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& box_id,
                          const std::vector<PageReading>& readings, const std::vector<ingest::PageSource>& sources,
                          const classifier::Classifier& classifier, ProcessSummary& summary) {
-  mailroom::v1::BoxReport report;
-  report.set_box_id(box_id);
-  report.set_pages_in(static_cast<int>(readings.size()));
-  for (const auto& page : readings) {
-    if (page.kind == PageKind::kBlank) report.add_blank_pages(page.name);
-    if (page.kind == PageKind::kSeparator) report.add_separator_pages(page.name);
-  }
+  mailroom::v1::BoxReport report = routing::StartBoxReport(box_id, readings);
   for (const auto& envelope : classifier::GroupEnvelopes(readings)) {
     const auto documents = classifier.Classify(envelope);
     for (std::size_t i = 0; i < documents.size(); ++i) {
@@ -63,6 +57,7 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& bo
       if (!written) return tl::unexpected(written.error());
       const int pages = static_cast<int>(document.pages.size());
       const auto& c = document.classification;
+      routing::CountDocument(report, pages, c.routed);
       if (c.routed) {
         summary.pages_routed += pages;
         summary.documents_routed += 1;
@@ -73,16 +68,12 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& bo
       }
     }
   }
-  report.set_pages_routed(summary.pages_routed);
-  report.set_pages_review(summary.pages_review);
   summary.pages_in = report.pages_in();
   summary.blank_pages = report.blank_pages_size();
   summary.separator_pages = report.separator_pages_size();
   // Custody: every page that went in is accounted for exactly once, or the output is not published.
-  const int accounted = summary.pages_routed + summary.pages_review + summary.blank_pages + summary.separator_pages;
-  if (accounted != summary.pages_in) {
-    return Fail(fmt::format("internal error: {} pages in, but {} accounted for; output not published", summary.pages_in,
-                            accounted));
+  if (auto custody = routing::CheckCustody(report); !custody) {
+    return Fail(custody.error().message + "; output not published");
   }
   return routing::WriteReport(out, report);
 }

@@ -1,6 +1,4 @@
 // RunClassifyWorker: boxes and readings in, document plans out (see stage_workers.h).
-#include <fmt/format.h>
-
 #include <cstdio>
 
 #include "box_journal.h"
@@ -53,24 +51,12 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
   auto readings = LoadReadings(**complete, ctx.store, pdf_refs);
   if (!readings) return tl::unexpected(readings.error());
 
-  // The custody record, as `mailroom process` writes it: every page in one document, or blank,
-  // or a separator.
-  mailroom::v1::BoxReport report;
-  report.set_box_id(box_id);
-  report.set_pages_in(static_cast<int>(readings->size()));
-  for (const PageReading& page : *readings) {
-    if (page.kind == PageKind::kBlank) report.add_blank_pages(page.name);
-    if (page.kind == PageKind::kSeparator) report.add_separator_pages(page.name);
-  }
+  // The custody record, counted as `mailroom process` counts it.
+  mailroom::v1::BoxReport report = routing::StartBoxReport(box_id, *readings);
   for (const auto& envelope : classifier::GroupEnvelopes(*readings)) {
     const auto documents = ctx.classifier.Classify(envelope);
     for (std::size_t i = 0; i < documents.size(); ++i) {
-      const int pages = static_cast<int>(documents[i].pages.size());
-      if (documents[i].classification.routed) {
-        report.set_pages_routed(report.pages_routed() + pages);
-      } else {
-        report.set_pages_review(report.pages_review() + pages);
-      }
+      routing::CountDocument(report, static_cast<int>(documents[i].pages.size()), documents[i].classification.routed);
       routing::DocumentInput input;
       input.box_id = box_id;
       input.document_id = routing::DocumentId(box_id, envelope.index, i, documents.size());
@@ -90,11 +76,8 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
       if (!sent) return tl::unexpected(sent.error());
     }
   }
-  const int accounted =
-      report.pages_routed() + report.pages_review() + report.blank_pages_size() + report.separator_pages_size();
-  if (accounted != report.pages_in()) {
-    return Fail(fmt::format("box {}: {} pages in, but {} accounted for; nothing published as done", box_id,
-                            report.pages_in(), accounted));
+  if (auto custody = routing::CheckCustody(report); !custody) {
+    return Fail(custody.error().message + "; the box is not marked done");
   }
   if (auto written = ctx.journal.SaveReport(report); !written) return tl::unexpected(written.error());
   // Done only after every plan was confirmed: a crash before this republishes the same ids.

@@ -61,6 +61,15 @@ struct DocumentInput {
 /// relative to OUT_DIR.
 [[nodiscard]] Result<std::filesystem::path> WriteDocument(const OutputFolder& out, const DocumentInput& input);
 
+/// The report of a box as far as the readings tell: pages in, blank and separator pages.
+[[nodiscard]] mailroom::v1::BoxReport StartBoxReport(const std::string& box_id,
+                                                     const std::vector<PageReading>& readings);
+/// Counts a document's pages as routed or in review.
+void CountDocument(mailroom::v1::BoxReport& report, int pages, bool routed);
+/// Fails unless every page that went in is accounted for exactly once (routed, review, blank or
+/// separator): a report that fails this must not be published.
+[[nodiscard]] Result<void> CheckCustody(const mailroom::v1::BoxReport& report);
+
 /// Writes staging/report.json.
 [[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report);
 
