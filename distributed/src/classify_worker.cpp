@@ -60,6 +60,7 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
       routing::DocumentInput input;
       input.box_id = box_id;
       input.document_id = routing::DocumentId(box_id, envelope.index, i, documents.size());
+      input.box_arrived_at = (*complete)->manifest.box().arrived_at();
       input.classification = documents[i].classification;
       mailroom::v1::DocumentPlan plan;
       plan.set_schema_version(proto::kSchemaVersion);

@@ -1,22 +1,11 @@
 #include "mailroom/distributed/ingest.h"
 
-#include <chrono>
-#include <ctime>
-
+#include "mailroom/common/utc_time.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/proto/messages.h"
 
 namespace mailroom::distributed {
 namespace {
-
-std::string UtcNow() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 transport::Message Protobuf(const google::protobuf::Message& body, std::string id, std::string box_id) {
   transport::Message message;
@@ -63,7 +52,9 @@ Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const stor
   manifest.mutable_box()->set_seal(info->seal);
   manifest.mutable_box()->set_origin(info->origin);
   for (const auto& page : messages) manifest.add_pages(page.name());
-  manifest.set_received_at(UtcNow());
+  manifest.set_received_at(FormatUtcTime(UtcNow()));
+  // Without an arrival time in box.json, the box arrived when it was handed to mailroom.
+  manifest.mutable_box()->set_arrived_at(info->arrived_at.empty() ? manifest.received_at() : info->arrived_at);
   // The manifest first: whoever counts the pages of the box knows how many to wait for.
   if (auto sent =
           connection.Publish(topology.Exchange(), topology.Boxes(), Protobuf(manifest, info->box_id, info->box_id));

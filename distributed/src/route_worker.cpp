@@ -22,6 +22,7 @@ Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& 
   routing::DocumentInput input;
   input.box_id = doc.box_id();
   input.document_id = doc.document_id();
+  input.box_arrived_at = doc.box_arrived_at();
   input.classification = routing::ClassificationOf(doc);
   for (int i = 0; i < doc.pages_size(); ++i) {
     input.page_names.push_back(doc.pages(i));

@@ -1,3 +1,4 @@
+#include <regex>
 #include <system_error>
 
 #include "mailroom/common/atomic_file.h"
@@ -19,12 +20,17 @@ Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
   if (!json) return tl::unexpected(json.error());
   mailroom::v1::BoxInfo message;
   if (auto parsed = proto::FromJson(*json, message); !parsed) {
-    return Fail(path.string() + ": not a valid box.json (expected {\"box_id\", \"seal\", \"origin\"} as strings): " +
+    return Fail(path.string() + ": not a valid box.json (expected {\"box_id\", \"seal\", \"origin\", \"arrived_at\"} as strings): " +
                 parsed.error().message);
   }
   if (!message.box_id().empty()) info.box_id = message.box_id();
   info.seal = message.seal();
   info.origin = message.origin();
+  info.arrived_at = message.arrived_at();
+  static const std::regex kUtcTime(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+  if (!info.arrived_at.empty() && !std::regex_match(info.arrived_at, kUtcTime)) {
+    return Fail(path.string() + ": arrived_at '" + info.arrived_at + "' is not a UTC time like 2026-11-25T08:15:00Z");
+  }
   return info;
 }
 

@@ -13,20 +13,19 @@ namespace {
 
 struct PageRow {
   std::string outcome;
-  std::string document_id, jobcenter_id, bg_number, delivered_at;
+  std::string document_id, jobcenter_id, bg_number;
 };
 
 Result<std::optional<PageRow>> LoadPage(sqlite3* db, std::string_view box_id, std::string_view page_name) {
   auto select = Statement::Prepare(db, R"sql(
-    SELECT outcome, coalesce(document_id, ''), coalesce(jobcenter_id, ''), coalesce(bg_number, ''),
-           coalesce(delivered_at, '')
+    SELECT outcome, coalesce(document_id, ''), coalesce(jobcenter_id, ''), coalesce(bg_number, '')
     FROM pages WHERE box_id = ? AND page_name = ?)sql");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, box_id).Bind(2, page_name);
   auto row = select->Step();
   if (!row) return tl::unexpected(row.error());
   if (!*row) return std::optional<PageRow>{};
-  return PageRow{select->Text(0), select->Text(1), select->Text(2), select->Text(3), select->Text(4)};
+  return PageRow{select->Text(0), select->Text(1), select->Text(2), select->Text(3)};
 }
 
 // Pages leave custody while the box is being scanned or processed (the embedded pipeline may
@@ -79,9 +78,10 @@ Result<void> Ledger::RecordPageDelivered(std::string_view box_id, const PageDeli
   if (!existing) return tl::unexpected(existing.error());
   if (*existing) {
     const PageRow& had = **existing;
-    // A retried delivery (a redelivered message) is the same fact again; anything else is a conflict.
+    // A retried delivery (a redelivered message, a rerun after a crash) is the same fact again and
+    // keeps its first time; the same page in another document or case is a conflict.
     if (had.outcome == "delivered" && had.document_id == page.document_id && had.jobcenter_id == page.jobcenter_id &&
-        had.bg_number == page.bg_number && had.delivered_at == FormatTimestamp(page.delivered_at)) {
+        had.bg_number == page.bg_number) {
       return {};
     }
     return Fail("box " + box->box_id + " page " + page.page_name + ": recorded already as " + had.outcome +

@@ -10,16 +10,16 @@ Result<Timestamp> TimeColumn(const Statement& row, int column) {
   return ParseTimestamp(row.Text(column));
 }
 
-}  // namespace
-
-Result<std::vector<BoxSummary>> Ledger::ListBoxes() {
-  auto select = Statement::Prepare(impl_->db.get(), R"sql(
+// Box summaries, all of them or (with a non-empty `box_id`) the one box, in order of arrival.
+Result<std::vector<BoxSummary>> SelectBoxes(sqlite3* db, std::string_view box_id) {
+  auto select = Statement::Prepare(db, R"sql(
     SELECT b.box_id, b.seal, b.state, b.pages_captured,
            (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'delivered'),
            (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'accounted'),
            b.arrived_at, b.origin_jobcenter
-    FROM boxes b ORDER BY b.arrived_at, b.box_id)sql");
+    FROM boxes b WHERE ?1 = '' OR b.box_id = ?1 ORDER BY b.arrived_at, b.box_id)sql");
   if (!select) return tl::unexpected(select.error());
+  select->Bind(1, box_id);
   std::vector<BoxSummary> boxes;
   for (;;) {
     auto row = select->Step();
@@ -34,6 +34,20 @@ Result<std::vector<BoxSummary>> Ledger::ListBoxes() {
                                select->Text(7)});
   }
   return boxes;
+}
+
+}  // namespace
+
+Result<std::vector<BoxSummary>> Ledger::ListBoxes() {
+  return SelectBoxes(impl_->db.get(), "");
+}
+
+Result<std::optional<BoxSummary>> Ledger::FindBox(std::string_view box_id) {
+  if (box_id.empty()) return std::optional<BoxSummary>{};
+  auto boxes = SelectBoxes(impl_->db.get(), box_id);
+  if (!boxes) return tl::unexpected(boxes.error());
+  if (boxes->empty()) return std::optional<BoxSummary>{};
+  return std::optional<BoxSummary>{boxes->front()};
 }
 
 Result<std::vector<Receipt>> Ledger::Receipts(std::string_view bg_number) {

@@ -78,6 +78,8 @@ mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::strin
   SetNullableString(doc.mutable_bg_number(), c.bg_number);
   doc.set_doc_type(c.doc_type);
   for (const auto& page : input.page_names) doc.add_pages(page);
+  doc.set_page_count(static_cast<int>(input.page_names.size()));
+  doc.set_box_arrived_at(input.box_arrived_at);
   doc.set_confidence(c.confidence);
   for (const auto& evidence : c.evidence) doc.add_evidence(evidence);
   doc.set_pdf(pdf_name);

@@ -55,5 +55,22 @@ TEST_CASE("pages routed without a BG number appear in no receipt", "[ledger]") {
   CHECK(ledger.ListBoxes()->front().pages_delivered == 1);
 }
 
+
+TEST_CASE("FindBox gives one box's summary, or none for an unknown id", "[ledger]") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir);
+  DeliveredBox(ledger, "B-1", 3);
+  REQUIRE(ledger.RegisterBox(Box("B-2")));
+  auto found = ledger.FindBox("B-1");
+  REQUIRE(found);
+  REQUIRE(found->has_value());
+  CHECK((*found)->state == BoxState::kDelivered);
+  CHECK((*found)->pages_captured == 3);
+  CHECK((*found)->pages_delivered == 3);
+  CHECK(ledger.FindBox("B-2").value()->state == BoxState::kReceived);
+  CHECK_FALSE(ledger.FindBox("B-9").value().has_value());
+  CHECK_FALSE(ledger.FindBox("").value().has_value());
+}
+
 }  // namespace
 }  // namespace mailroom::ledger

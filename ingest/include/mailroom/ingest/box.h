@@ -23,10 +23,12 @@ struct BoxInfo {
   std::string box_id;  ///< defaults to the box folder's name
   std::string seal;
   std::string origin;  ///< jobcenter_id the box came from
+  std::string arrived_at;  ///< when the box arrived, "YYYY-MM-DDTHH:MM:SSZ"; empty when box.json does not say
 };
 
-/// Reads BOX_DIR/box.json if present. Fails with "<path>: <reason>" when it is not valid JSON
-/// or not an object of strings; a box without box.json gets its folder name as box_id.
+/// Reads BOX_DIR/box.json if present. Fails with "<path>: <reason>" when it is not valid JSON,
+/// not an object of strings, or its arrived_at is not an ISO 8601 UTC time; a box without
+/// box.json gets its folder name as box_id.
 [[nodiscard]] Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir);
 
 /// Lists the pages of BOX_DIR sorted by file name (scan order). box.json and hidden files are

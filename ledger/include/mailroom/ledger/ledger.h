@@ -11,6 +11,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -150,6 +151,9 @@ class Ledger {
 
   /// All boxes, in order of arrival.
   [[nodiscard]] Result<std::vector<BoxSummary>> ListBoxes();
+
+  /// One box, or none when `box_id` is not registered.
+  [[nodiscard]] Result<std::optional<BoxSummary>> FindBox(std::string_view box_id);
 
   /// The documents delivered for case `bg_number`, in order of delivery.
   [[nodiscard]] Result<std::vector<Receipt>> Receipts(std::string_view bg_number);

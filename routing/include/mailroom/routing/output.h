@@ -38,6 +38,7 @@ class OutputFolder {
 struct DocumentInput {
   std::string box_id;
   std::string document_id;
+  std::string box_arrived_at;  ///< when the box arrived (ISO 8601 UTC), for the proof of receipt
   classifier::Classification classification;
   std::vector<std::string> page_names;                  ///< input file names, in order
   std::vector<std::filesystem::path> page_pdfs;         ///< one single-page PDF per page, same order
