@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "mailroom/app/distributed_commands.h"
+#include "mailroom/app/ledger_commands.h"
 #include "mailroom/app/process_box.h"
+#include "mailroom/app/scan_command.h"
 #include "mailroom/app/settings.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/common/pix.h"
@@ -39,13 +41,6 @@ int Report(const tl::expected<std::string, mailroom::app::ProcessError>& done) {
   }
   std::fputs(done->c_str(), stdout);
   return 0;
-}
-
-// amqps:// needs the CA that signed the broker's certificate, and the broker may demand ours.
-void AddTlsOptions(CLI::App* command, mailroom::app::BrokerTls& tls) {
-  command->add_option("--ca-cert", tls.ca_cert, "amqps: the CA file that signed the broker's certificate");
-  command->add_option("--client-cert", tls.client_cert, "amqps: this side's certificate, if the broker asks for one");
-  command->add_option("--client-key", tls.client_key, "amqps: the key of --client-cert");
 }
 
 int RunSamplegen(const mailroom::samplegen::SampleOptions& options) {
@@ -102,6 +97,11 @@ int main(int argc, char** argv) {
       ->check(TeamSetting);
   process_cmd->add_option("--doctype-model", process.doc_type_model,
                           "document-type model file instead of the built-in one (tools/train-doctype.sh)");
+  process_cmd->add_option("--ledger", process.ledger_file,
+                          "box ledger: the box must be registered there; its pages are recorded as delivered");
+  process.operator_id = mailroom::app::DefaultOperatorId();
+  process_cmd->add_option("--operator", process.operator_id, "who runs it, for the ledger's audit trail")
+      ->capture_default_str();
 
   mailroom::samplegen::SampleOptions sample;
   auto* sample_cmd = app.add_subcommand("samplegen", "generate a synthetic box, registry and ground truth");
@@ -132,7 +132,7 @@ int main(int argc, char** argv) {
   topology_cmd->add_option("--registry", topology.registry_dir, "folder with jobcenters.csv and cases.csv")->required();
   topology_cmd->add_option("--prefix", topology.prefix, "prefix of every exchange and queue name")
       ->capture_default_str();
-  AddTlsOptions(topology_cmd, topology.tls);
+  mailroom::app::AddTlsOptions(topology_cmd, topology.tls);
   auto* management_opt = topology_cmd->add_option(
       "--management", topology.management_url,
       "RabbitMQ management API, e.g. http://host:15672/ (credentials: its own or --broker's); with it, one user "
@@ -155,7 +155,12 @@ int main(int argc, char** argv) {
   ingest_cmd->add_option("--broker", ingest.broker_url, "amqp://user:pass@host:port/vhost (or amqps://)")->required();
   ingest_cmd->add_option("--store", ingest.store_dir, "the content store folder shared with the workers")->required();
   ingest_cmd->add_option("--prefix", ingest.prefix, "prefix of every exchange and queue name")->capture_default_str();
-  AddTlsOptions(ingest_cmd, ingest.tls);
+  mailroom::app::AddTlsOptions(ingest_cmd, ingest.tls);
+  ingest_cmd->add_option("--ledger", ingest.ledger_file,
+                         "box ledger: the box must be registered there, and goes to processing");
+  ingest.operator_id = mailroom::app::DefaultOperatorId();
+  ingest_cmd->add_option("--operator", ingest.operator_id, "who hands it over, for the ledger's audit trail")
+      ->capture_default_str();
 
   mailroom::app::PostkorbCommandOptions postkorb;
   auto* postkorb_cmd =
@@ -167,7 +172,7 @@ int main(int argc, char** argv) {
       ->required();
   postkorb_cmd->add_option("--prefix", postkorb.prefix, "prefix of every exchange and queue name")
       ->capture_default_str();
-  AddTlsOptions(postkorb_cmd, postkorb.tls);
+  mailroom::app::AddTlsOptions(postkorb_cmd, postkorb.tls);
   postkorb_cmd->add_option("--max-documents", postkorb.max_documents, "stop after this many documents (0: run on)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
@@ -190,11 +195,15 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   worker_cmd->add_option("--prefix", worker.prefix, "prefix of every exchange and queue name")->capture_default_str();
-  AddTlsOptions(worker_cmd, worker.tls);
+  worker_cmd->add_option("--ledger", worker.ledger_file,
+                         "classify, route: the box ledger, to record each box's pages as accounted or delivered");
+  mailroom::app::AddTlsOptions(worker_cmd, worker.tls);
 
   auto* version_cmd =
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
 
+  auto ledger_commands = mailroom::app::AddLedgerCommands(app);
+  mailroom::app::ScanCommandLine scan_command(app);
   try {
     app.name("mailroom");  // parsing a vector leaves the program name unset
     mailroom::app::UseEnvironment(app);
@@ -213,6 +222,8 @@ int main(int argc, char** argv) {
     const auto eq = team.find('=');
     process.classifier.teams[team.substr(0, eq)] = team.substr(eq + 1);
   }
+  if (auto code = ledger_commands.RunIfChosen()) return *code;
+  if (auto code = scan_command.RunIfChosen()) return *code;
   if (*process_cmd) return RunProcess(process);
   if (*topology_cmd) return Report(mailroom::app::SetUpTopology(topology));
   if (*ingest_cmd) return Report(mailroom::app::IngestBoxCommand(ingest));

@@ -4,6 +4,7 @@
 
 #include <csignal>
 
+#include "box_custody.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/distributed/ingest.h"
 #include "mailroom/distributed/jobcenter_users.h"
@@ -15,6 +16,14 @@
 #include "mailroom/transport/amqp_connection.h"
 
 namespace mailroom::app {
+
+// amqps:// needs the CA that signed the broker's certificate, and the broker may demand ours.
+void AddTlsOptions(CLI::App* command, BrokerTls& tls) {
+  command->add_option("--ca-cert", tls.ca_cert, "amqps: the CA file that signed the broker's certificate");
+  command->add_option("--client-cert", tls.client_cert, "amqps: this side's certificate, if the broker asks for one");
+  command->add_option("--client-key", tls.client_key, "amqps: the key of --client-cert");
+}
+
 namespace {
 
 // Set by SIGINT/SIGTERM: a long-running consumer finishes the document in hand and stops.
@@ -84,15 +93,21 @@ tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOpti
   if (auto info = ingest::ReadBoxInfo(options.box_dir); !info) {
     return tl::unexpected(ProcessError{FailureKind::kBadInput, info.error().message});
   }
-  if (auto pages = ingest::ListPages(options.box_dir); !pages) {
-    return tl::unexpected(ProcessError{FailureKind::kBadInput, pages.error().message});
+  auto pages = ingest::ListPages(options.box_dir);
+  if (!pages) return tl::unexpected(ProcessError{FailureKind::kBadInput, pages.error().message});
+  std::string arrived_at;
+  if (!options.ledger_file.empty()) {
+    auto box = ingest::ReadBoxInfo(options.box_dir);
+    auto custody = BoxCustody::Begin(options.ledger_file, *box, static_cast<int>(pages->size()), options.operator_id);
+    if (!custody) return tl::unexpected(custody.error());
+    arrived_at = custody->arrived_at();
   }
   auto store = store::ContentStore::Open(options.store_dir);
   if (!store) return tl::unexpected(ProcessError{FailureKind::kRunFailed, store.error().message});
   auto connection = transport::Connection::Open(ConnectTo(options.broker_url, options.tls));
   if (!connection) return tl::unexpected(ProcessError{FailureKind::kRunFailed, connection.error().message});
   const distributed::Topology topology(options.prefix);
-  auto done = distributed::IngestBox(options.box_dir, *store, *connection, topology);
+  auto done = distributed::IngestBox(options.box_dir, *store, *connection, topology, arrived_at);
   if (!done) return tl::unexpected(ProcessError{FailureKind::kRunFailed, done.error().message});
   return fmt::format("box {}: {} pages stored in {} and published to {} on {}\n", done->box_id, done->pages,
                      options.store_dir.string(), topology.Pages(), connection->Broker());
@@ -131,6 +146,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
   stage.state_dir = options.state_dir;
   stage.registry_dir = options.registry_dir;
   stage.classifier = options.classifier;
+  stage.ledger_file = options.ledger_file;
   if (options.role == "classify") {
     if (auto registry = classifier::LoadRegistry(options.registry_dir); !registry) {
       return tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message});

@@ -5,10 +5,13 @@
 #include <optional>
 #include <thread>
 
+#include "box_custody.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/classifier/registry.h"
+#include "mailroom/common/utc_time.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/routing/output.h"
+#include "progress_line.h"
 #include "read_pages.h"
 
 namespace mailroom::app {
@@ -28,11 +31,18 @@ int WorkerCount(int requested) {
   return std::max(1u, std::thread::hardware_concurrency());
 }
 
-routing::DocumentInput MakeInput(const std::string& box_id, std::string document_id,
+// The box as the documents will name it.
+struct BoxFacts {
+  std::string box_id;
+  std::string arrived_at;  ///< for the proof of receipt in every document
+};
+
+routing::DocumentInput MakeInput(const BoxFacts& box, std::string document_id,
                                  const classifier::ClassifiedDocument& document,
                                  const std::vector<ingest::PageSource>& sources) {
   routing::DocumentInput input;
-  input.box_id = box_id;
+  input.box_id = box.box_id;
+  input.box_arrived_at = box.arrived_at;
   input.document_id = std::move(document_id);
   input.classification = document.classification;
   for (const PageReading* page : document.pages) {
@@ -43,18 +53,34 @@ routing::DocumentInput MakeInput(const std::string& box_id, std::string document
   return input;
 }
 
-// Writes the documents of every envelope and the report; fills the summary's counts.
-Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& box_id,
+DocumentCustody CustodyOf(const routing::DocumentInput& input, const classifier::ClassifiedDocument& document) {
+  DocumentCustody custody{input.document_id, std::nullopt, std::nullopt, {}, {}};
+  if (document.classification.routed) {
+    custody.jobcenter_id = document.classification.jobcenter_id;
+    custody.bg_number = document.classification.bg_number;
+  }
+  for (const PageReading* page : document.pages) {
+    (page->kind == PageKind::kUnreadable ? custody.unreadable_pages : custody.readable_pages).push_back(page->name);
+  }
+  return custody;
+}
+
+// Writes the documents of every envelope and the report; fills the summary's counts and, for
+// the ledger, what became of each page.
+Result<void> WriteOutput(const routing::OutputFolder& out, const BoxFacts& box,
                          const std::vector<PageReading>& readings, const std::vector<ingest::PageSource>& sources,
-                         const classifier::Classifier& classifier, ProcessSummary& summary) {
-  mailroom::v1::BoxReport report = routing::StartBoxReport(box_id, readings);
+                         const classifier::Classifier& classifier, ProcessSummary& summary,
+                         std::vector<DocumentCustody>& custody, std::vector<std::string>& accounted) {
+  mailroom::v1::BoxReport report = routing::StartBoxReport(box.box_id, readings);
   for (const auto& envelope : classifier::GroupEnvelopes(readings)) {
     const auto documents = classifier.Classify(envelope);
     for (std::size_t i = 0; i < documents.size(); ++i) {
       const auto& document = documents[i];
-      const auto id = routing::DocumentId(box_id, envelope.index, i, documents.size());
-      auto written = routing::WriteDocument(out, MakeInput(box_id, id, document, sources));
+      const auto input =
+          MakeInput(box, routing::DocumentId(box.box_id, envelope.index, i, documents.size()), document, sources);
+      auto written = routing::WriteDocument(out, input);
       if (!written) return tl::unexpected(written.error());
+      custody.push_back(CustodyOf(input, document));
       const int pages = static_cast<int>(document.pages.size());
       const auto& c = document.classification;
       routing::CountDocument(report, pages, c.routed);
@@ -71,6 +97,8 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const std::string& bo
   summary.pages_in = report.pages_in();
   summary.blank_pages = report.blank_pages_size();
   summary.separator_pages = report.separator_pages_size();
+  accounted.assign(report.blank_pages().begin(), report.blank_pages().end());
+  accounted.insert(accounted.end(), report.separator_pages().begin(), report.separator_pages().end());
   // Custody: every page that went in is accounted for exactly once, or the output is not published.
   if (auto custody = routing::CheckCustody(report); !custody) {
     return Fail(custody.error().message + "; output not published");
@@ -98,21 +126,47 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
     classifier_options.doc_type_model = &*doc_type_model;
   }
 
+  // Without an arrival time from the ledger or box.json, the box arrived when it was handed over.
+  BoxFacts facts{box->box_id, box->arrived_at.empty() ? FormatUtcTime(UtcNow()) : box->arrived_at};
+  std::optional<BoxCustody> custody;
+  if (!options.ledger_file.empty()) {
+    auto begun = BoxCustody::Begin(options.ledger_file, *box, static_cast<int>(pages->size()), options.operator_id);
+    if (!begun) return tl::unexpected(begun.error());
+    custody.emplace(std::move(*begun));
+    facts.arrived_at = custody->arrived_at();
+  }
+
   auto out = routing::OutputFolder::Open(options.out_dir);
   if (!out) return RunFailed(out.error());
 
   ocr::OcrOptions ocr = options.ocr;
   ocr.pdf_dir = out->scratch();
+  std::optional<ProgressLine> progress;
+  if (options.progress) progress.emplace(ProgressLine::OnStderr("processing " + box->box_id, pages->size()));
   auto readings = ReadPages(
-      *pages, WorkerCount(options.jobs), [&ocr] { return ocr::PageReader::Create(ocr); }, options.progress);
+      *pages, WorkerCount(options.jobs), [&ocr] { return ocr::PageReader::Create(ocr); },
+      [&progress](int done) {
+        if (progress) progress->Update(done);
+      });
+  if (progress) progress->Finish();
   if (!readings) return RunFailed(readings.error());
 
   ProcessSummary summary;
   summary.box_id = box->box_id;
   const classifier::Classifier classifier(*registry, classifier_options);
-  auto written = WriteOutput(*out, box->box_id, *readings, *pages, classifier, summary);
+  std::vector<DocumentCustody> documents;
+  std::vector<std::string> accounted;
+  auto written = WriteOutput(*out, facts, *readings, *pages, classifier, summary, documents, accounted);
   if (!written) return RunFailed(written.error());
   if (auto committed = out->Commit(); !committed) return RunFailed(committed.error());
+  // The ledger learns of deliveries only once they are in the output; a crash in between is
+  // repaired by running the box again (recording the same delivery twice changes nothing).
+  if (custody) {
+    auto recorded = custody->Record(documents, accounted);
+    if (!recorded) return RunFailed(recorded.error().Prefixed("output written, but the ledger was not updated"));
+    summary.ledger_state = ledger::StateName(recorded->state);
+    summary.ledger_pages_open = recorded->pages_open;
+  }
   summary.elapsed = Clock::now() - start;
   return summary;
 }
@@ -129,6 +183,13 @@ std::string FormatSummary(const ProcessSummary& s, const std::filesystem::path& 
       s.documents_routed, s.pages_review, s.documents_review, s.blank_pages, s.separator_pages);
   for (const auto& [jobcenter, documents] : s.documents_per_jobcenter) {
     text += fmt::format("  postkorb {}: {} documents\n", jobcenter, documents);
+  }
+  if (!s.ledger_state.empty()) {
+    text += fmt::format(
+        "  ledger:      box {}{}\n", s.ledger_state,
+        s.ledger_pages_open == 0
+            ? ""
+            : fmt::format(", {} unreadable pages open: keep the paper and scan them again", s.ledger_pages_open));
   }
   text += fmt::format("output: {} (report.json, postkorb/, review/)\n", out_dir.string());
   return text;

@@ -6,22 +6,10 @@
 #include <mutex>
 #include <thread>
 
+#include <unistd.h>
+
 namespace mailroom::app {
 namespace {
-
-const char* KindName(PageKind kind) {
-  switch (kind) {
-    case PageKind::kContent:
-      return "read";
-    case PageKind::kBlank:
-      return "blank";
-    case PageKind::kSeparator:
-      return "separator";
-    case PageKind::kUnreadable:
-      return "UNREADABLE";
-  }
-  return "?";
-}
 
 PageReading Unreadable(const ingest::PageSource& source, int index, std::string error) {
   PageReading page;
@@ -59,12 +47,12 @@ Result<std::unique_ptr<ocr::PageReader>> MakeReader(const ReaderFactory& make_re
 }  // namespace
 
 Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>& pages, int jobs,
-                                           const ReaderFactory& make_reader, bool progress) {
+                                           const ReaderFactory& make_reader, const PagesDone& pages_done) {
   std::vector<PageReading> readings(pages.size());
   std::vector<bool> done(pages.size(), false);
   std::atomic<size_t> next{0};
   std::atomic<int> finished{0};
-  std::mutex mutex;  // guards start_error, done and progress output
+  std::mutex mutex;  // guards start_error, done and pages_done
   std::string start_error;
 
   auto worker = [&] {
@@ -82,11 +70,11 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
       const int count = ++finished;
       if (readings[i].kind == PageKind::kUnreadable) {
         // Said even with --quiet: the operator should know at once, not only from review/.
-        std::fprintf(stderr, "mailroom: warning: %s (the page goes to review)\n", readings[i].error.c_str());
-      } else if (progress) {
-        std::fprintf(stderr, "[%4d/%zu] %s: %s\n", count, pages.size(), pages[i].name.c_str(),
-                     KindName(readings[i].kind));
+        // On a terminal the progress line is still open: the warning starts a line of its own.
+        std::fprintf(stderr, "%smailroom: warning: %s (the page goes to review)\n", isatty(2) == 1 ? "\n" : "",
+                     readings[i].error.c_str());
       }
+      if (pages_done) pages_done(count);
     }
   };
   std::vector<std::thread> threads;

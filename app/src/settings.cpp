@@ -7,10 +7,14 @@
 #include <fstream>
 #include <string_view>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace mailroom::app {
 namespace {
 
-constexpr std::array<std::string_view, 5> kFromEnvironment = {"broker", "store", "prefix", "state", "registry"};
+constexpr std::array<std::string_view, 7> kFromEnvironment = {"broker",   "store",  "prefix", "state",
+                                                              "registry", "ledger", "boxes"};
 
 std::string EnvName(std::string_view name) {
   std::string env = "MAILROOM_";
@@ -38,6 +42,11 @@ bool GivenInEnvironment(const std::string& name) {
 }
 
 }  // namespace
+
+std::string DefaultOperatorId() {
+  if (const passwd* user = getpwuid(getuid()); user != nullptr && user->pw_name != nullptr) return user->pw_name;
+  return "uid-" + std::to_string(getuid());
+}
 
 void UseEnvironment(CLI::App& app) {
   for (CLI::App* command : app.get_subcommands({})) {

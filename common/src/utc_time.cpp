@@ -7,6 +7,24 @@ namespace mailroom {
 
 using namespace std::chrono;
 
+namespace {
+
+bool DigitsAt(std::string_view text, size_t from, size_t count) {
+  if (text.size() < from + count) return false;
+  for (size_t i = from; i < from + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  return true;
+}
+
+int Number(std::string_view text, size_t from, size_t count) {
+  int n = 0;
+  for (size_t i = from; i < from + count; ++i) n = n * 10 + (text[i] - '0');
+  return n;
+}
+
+}  // namespace
+
 UtcTime UtcNow() {
   return floor<seconds>(system_clock::now());
 }
@@ -29,28 +47,27 @@ std::string FormatUtcTime(UtcTime t) {
 }
 
 Result<UtcDate> ParseUtcDate(std::string_view text) {
-  int y = 0, mo = 0, d = 0;
-  char rest = 0;
-  const std::string copy(text);
-  if (text.size() != 10 || std::sscanf(copy.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &rest) != 3) {
-    return Fail("not a date like 2026-11-25: '" + copy + "'");
+  if (text.size() != 10 || !DigitsAt(text, 0, 4) || text[4] != '-' || !DigitsAt(text, 5, 2) || text[7] != '-' ||
+      !DigitsAt(text, 8, 2)) {
+    return Fail("'" + std::string(text) + "': not a date (expected YYYY-MM-DD)");
   }
-  const year_month_day ymd{year{y}, month{static_cast<unsigned>(mo)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return Fail("not a valid date: '" + copy + "'");
+  const year_month_day ymd{year{Number(text, 0, 4)}, month{static_cast<unsigned>(Number(text, 5, 2))},
+                           day{static_cast<unsigned>(Number(text, 8, 2))}};
+  if (!ymd.ok()) return Fail("'" + std::string(text) + "': no such day");
   return sys_days{ymd};
 }
 
 Result<UtcTime> ParseUtcTime(std::string_view text) {
-  int h = 0, mi = 0, s = 0;
-  char z = 0;
-  const std::string copy(text);
-  if (text.size() != 20 || text[10] != 'T' || std::sscanf(copy.c_str() + 11, "%2d:%2d:%2d%c", &h, &mi, &s, &z) != 4 ||
-      z != 'Z') {
-    return Fail("not an ISO 8601 UTC time like 2026-11-25T08:15:00Z: '" + copy + "'");
+  const std::string quoted = "'" + std::string(text) + "'";
+  if (text.size() != 20 || text[10] != 'T' || !DigitsAt(text, 11, 2) || text[13] != ':' || !DigitsAt(text, 14, 2) ||
+      text[16] != ':' || !DigitsAt(text, 17, 2) || text[19] != 'Z') {
+    return Fail(quoted + ": not a time (expected YYYY-MM-DDTHH:MM:SSZ, UTC)");
   }
   auto day = ParseUtcDate(text.substr(0, 10));
-  if (!day || h > 23 || mi > 59 || s > 59) return Fail("not a valid time: '" + copy + "'");
-  return *day + hours{h} + minutes{mi} + seconds{s};
+  if (!day) return tl::unexpected(day.error());
+  const int h = Number(text, 11, 2), m = Number(text, 14, 2), sec = Number(text, 17, 2);
+  if (h > 23 || m > 59 || sec > 59) return Fail(quoted + ": no such time of day");
+  return *day + hours{h} + minutes{m} + seconds{sec};
 }
 
 }  // namespace mailroom

@@ -11,6 +11,7 @@
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/reconnecting_connection.h"
+#include "worker_ledger.h"
 
 namespace mailroom::distributed {
 namespace {
@@ -21,6 +22,7 @@ struct ClassifyContext {
   const BoxJournal& journal;
   const classifier::Classifier& classifier;
   transport::ReconnectingConnection& connection;
+  WorkerLedger& ledger;
 };
 
 // The readings of a complete box, with each page PDF where this machine can read it.
@@ -81,6 +83,9 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
     return Fail(custody.error().message + "; the box is not marked done");
   }
   if (auto written = ctx.journal.SaveReport(report); !written) return tl::unexpected(written.error());
+  std::vector<std::string> accounted(report.blank_pages().begin(), report.blank_pages().end());
+  accounted.insert(accounted.end(), report.separator_pages().begin(), report.separator_pages().end());
+  ctx.ledger.Accounted(box_id, accounted);
   // Done only after every plan was confirmed: a crash before this republishes the same ids.
   if (auto done = ctx.journal.MarkDone(box_id); !done) return tl::unexpected(done.error());
   return true;
@@ -140,7 +145,8 @@ Result<int> RunClassifyWorker(const StageWorkerOptions& options, const transport
         return c.Consume(options.topology.Readings(), 64);
       },
       &stop);
-  ClassifyContext ctx{options, *store, *journal, classifier, connection};
+  WorkerLedger ledger(options.ledger_file, [&options](const std::string& line) { Log(options, line); });
+  ClassifyContext ctx{options, *store, *journal, classifier, connection, ledger};
   int boxes = 0;
   const auto finish = [&](const std::string& box_id) {
     const bool already_done = journal->IsDone(box_id);

@@ -23,7 +23,8 @@ std::string PageMessageId(const std::string& box_id, const std::string& page_nam
 }
 
 Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const store::ContentStore& store,
-                                transport::Connection& connection, const Topology& topology) {
+                                transport::Connection& connection, const Topology& topology,
+                                const std::string& arrived_at) {
   auto info = ingest::ReadBoxInfo(box_dir);
   if (!info) return tl::unexpected(info.error());
   auto pages = ingest::ListPages(box_dir);
@@ -53,8 +54,10 @@ Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const stor
   manifest.mutable_box()->set_origin(info->origin);
   for (const auto& page : messages) manifest.add_pages(page.name());
   manifest.set_received_at(FormatUtcTime(UtcNow()));
-  // Without an arrival time in box.json, the box arrived when it was handed to mailroom.
-  manifest.mutable_box()->set_arrived_at(info->arrived_at.empty() ? manifest.received_at() : info->arrived_at);
+  // The ledger knows best when the box arrived, then box.json; else it arrived when handed over.
+  manifest.mutable_box()->set_arrived_at(!arrived_at.empty()         ? arrived_at
+                                         : !info->arrived_at.empty() ? info->arrived_at
+                                                                     : manifest.received_at());
   // The manifest first: whoever counts the pages of the box knows how many to wait for.
   if (auto sent =
           connection.Publish(topology.Exchange(), topology.Boxes(), Protobuf(manifest, info->box_id, info->box_id));

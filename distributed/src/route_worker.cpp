@@ -8,6 +8,7 @@
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/reconnecting_connection.h"
+#include "worker_ledger.h"
 
 namespace mailroom::distributed {
 namespace {
@@ -54,6 +55,15 @@ Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& 
   return routed;
 }
 
+// A page without a reading PDF could not be read: its paper is still needed.
+std::vector<bool> ReadablePages(const mailroom::v1::DocumentPlan& plan) {
+  std::vector<bool> readable;
+  for (int i = 0; i < plan.document().pages_size(); ++i) {
+    readable.push_back(i < plan.page_pdf_refs_size() && !plan.page_pdf_refs(i).empty());
+  }
+  return readable;
+}
+
 }  // namespace
 
 Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::StopFlag& stop) {
@@ -64,6 +74,7 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
   transport::ReconnectingConnection connection(
       options.connect, options.retry, [&](transport::Connection& c) { return c.Consume(topology.Documents(), 4); },
       &stop);
+  WorkerLedger ledger(options.ledger_file, options.log);
   int routed_documents = 0;
   auto consumed = ConsumeUntil(
       connection, stop, [&] { return options.max_items != 0 && routed_documents >= options.max_items; },
@@ -88,6 +99,7 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
         // Acked only after the routed document was confirmed; a crash in between publishes it
         // again under the same id, which the Postkorb side recognises.
         if (!connection.Publish(topology.Exchange(), queue, message)) return;
+        ledger.Delivered(c, ReadablePages(plan));
         if (connection.Ack(d.delivery_tag)) ++routed_documents;
       });
   if (!consumed) return tl::unexpected(consumed.error());

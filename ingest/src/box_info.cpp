@@ -20,7 +20,8 @@ Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
   if (!json) return tl::unexpected(json.error());
   mailroom::v1::BoxInfo message;
   if (auto parsed = proto::FromJson(*json, message); !parsed) {
-    return Fail(path.string() + ": not a valid box.json (expected {\"box_id\", \"seal\", \"origin\", \"arrived_at\"} as strings): " +
+    return Fail(path.string() +
+                ": not a valid box.json (expected {\"box_id\", \"seal\", \"origin\", \"arrived_at\"} as strings): " +
                 parsed.error().message);
   }
   if (!message.box_id().empty()) info.box_id = message.box_id();

@@ -141,6 +141,20 @@ Result<void> Ledger::Advance(std::string_view box_id, BoxState to, const Stamp& 
   return tx->Commit();
 }
 
+Result<bool> Ledger::DeliverIfComplete(std::string_view box_id, const Stamp& stamp) {
+  sqlite3* db = impl_->db.get();
+  auto tx = WriteTransaction::Begin(db);
+  if (!tx) return tl::unexpected(tx.error());
+  auto box = LoadBox(db, box_id);
+  if (!box) return tl::unexpected(box.error());
+  if (box->state == BoxState::kDelivered) return true;
+  if (box->state != BoxState::kProcessing || box->pages_open() != 0) return false;
+  if (auto written = WriteState(db, *box, BoxState::kDelivered, stamp); !written)
+    return tl::unexpected(written.error());
+  if (auto committed = tx->Commit(); !committed) return tl::unexpected(committed.error());
+  return true;
+}
+
 Result<void> Ledger::MarkDestroyed(std::string_view box_id, const Stamp& stamp) {
   return Advance(box_id, BoxState::kDestroyed, stamp);
 }

@@ -1,7 +1,9 @@
 // The distributed pipeline as separate `mailroom` processes on a real broker, hit where it hurts:
 // an OCR worker and the classifier killed with SIGKILL in the middle of a box and started again,
 // and the broker itself restarted in the middle of a box. Afterwards every page must have been
-// delivered exactly once: the same documents as `mailroom process`, none missing, none twice.
+// delivered exactly once: the same documents as `mailroom process`, none missing, none twice;
+// and the box ledger, written by the classifier and the router, must end with the box delivered
+// and every page counted once.
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -19,6 +21,7 @@
 #include <vector>
 
 #include "mailroom.pb.h"
+#include "mailroom/ledger/ledger.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "mailroom/transport/amqp_connection.h"
 #include "private_broker.h"
@@ -33,6 +36,8 @@ namespace fs = std::filesystem;
 extern char** environ;
 
 namespace {
+
+const ledger::Timestamp kArrived = std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + std::chrono::hours{7};
 
 // A `mailroom` child process with its output in a log file; SIGTERMed when it goes out of scope.
 class Child {
@@ -96,14 +101,26 @@ class Pipeline {
     auto sample = samplegen::GenerateSampleBox(options);
     REQUIRE(sample);
     sample_ = *sample;
-    const auto embedded = testing::RunMailroom("process " + testing::Quoted(sample_.box_dir) + " --registry " +
-                                               testing::Quoted(sample_.registry_dir) + " --out " +
-                                               testing::Quoted(dir_ / "embedded") + " --quiet --jobs 2");
-    REQUIRE(embedded.exit_code == 0);
     REQUIRE(Mailroom("topology --broker '" + broker_ + "' --registry " + testing::Quoted(sample_.registry_dir)) == 0);
+    // The same registered box in two ledgers: one for the embedded run, one for the workers.
+    const auto box = testing::ReadJson(sample_.box_dir / "box.json");
+    box_id_ = box["box_id"];
+    for (const fs::path& file : {dir_ / "embedded.sqlite", Ledger()}) {
+      REQUIRE(ledger::Ledger::Open(file)->RegisterBox({box_id_, box["seal"], box["origin"], kArrived, "op-1"}));
+    }
+    const auto embedded =
+        testing::RunMailroom("process " + testing::Quoted(sample_.box_dir) + " --registry " +
+                             testing::Quoted(sample_.registry_dir) + " --out " + testing::Quoted(dir_ / "embedded") +
+                             " --ledger " + testing::Quoted(dir_ / "embedded.sqlite") + " --quiet --jobs 2");
+    REQUIRE(embedded.exit_code == 0);
+    auto ledger = ledger::Ledger::Open(Ledger());
+    REQUIRE(ledger);
     REQUIRE(Mailroom("ingest " + testing::Quoted(sample_.box_dir) + " --broker '" + broker_ + "' --store " +
-                     testing::Quoted(dir_ / "store")) == 0);
+                     testing::Quoted(dir_ / "store") + " --ledger " + testing::Quoted(Ledger())) == 0);
+    CHECK(ledger->FindBox(box_id_).value()->state == ledger::BoxState::kProcessing);
   }
+
+  fs::path Ledger() const { return dir_ / "ledger.sqlite"; }
 
   int Mailroom(const std::string& args) {
     const auto result = testing::RunMailroom(args + " --prefix " + prefix_);
@@ -119,6 +136,7 @@ class Pipeline {
       args.insert(args.end(), {"--registry", sample_.registry_dir.string(), "--state", (dir_ / "journal").string()});
     }
     if (role == "route") args.insert(args.end(), {"--state", (dir_ / "route-scratch").string()});
+    if (role != "ocr") args.insert(args.end(), {"--ledger", Ledger().string()});
     return std::make_unique<Child>(args, dir_ / (name + ".log"));
   }
 
@@ -166,13 +184,43 @@ class Pipeline {
       for (const auto& [id, doc_pages] : review_docs) seen_pages.insert(doc_pages.begin(), doc_pages.end());
     }
     CHECK(seen_pages == review_pages);
+    CheckLedger();
+  }
+
+  // The workers record pages right after each publish: the box becomes delivered shortly after
+  // its last document, with every captured page delivered or accounted for exactly once.
+  void CheckLedger() {
+    auto ledger = ledger::Ledger::Open(Ledger());
+    REQUIRE(ledger);
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    ledger::BoxSummary box = ledger->FindBox(box_id_).value().value();
+    while (box.state != ledger::BoxState::kDelivered && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(100ms);
+      box = ledger->FindBox(box_id_).value().value();
+    }
+    CHECK(box.state == ledger::BoxState::kDelivered);
+    CHECK(box.pages_captured == Pages());
+    CHECK(box.pages_delivered + box.pages_accounted == Pages());
+    const auto embedded = ledger::Ledger::Open(dir_ / "embedded.sqlite")->FindBox(box_id_).value().value();
+    CHECK(embedded.state == ledger::BoxState::kDelivered);
+    CHECK(box.pages_delivered == embedded.pages_delivered);
+    CHECK(box.pages_accounted == embedded.pages_accounted);
+    // Each routed document's receipt: its pages, arrived when the box was registered.
+    for (const auto& [path, json] : JsonUnder(dir_ / "distributed", "postkorb")) {
+      const auto document = nlohmann::json::parse(json);
+      CHECK(document["box_arrived_at"] == "2026-11-23T07:00:00Z");
+      const auto receipts = ledger->Receipts(document["bg_number"].get<std::string>()).value();
+      CHECK(std::any_of(receipts.begin(), receipts.end(), [&](const ledger::Receipt& r) {
+        return r.document_id == document["document_id"] && r.pages == static_cast<int>(document["pages"].size());
+      }));
+    }
   }
 
   const fs::path& dir() const { return dir_.path(); }
 
  private:
   TempDir dir_;
-  std::string broker_, prefix_;
+  std::string broker_, prefix_, box_id_;
   samplegen::SampleSummary sample_;
 };
 

@@ -50,12 +50,14 @@ TEST_CASE("ReadPages: every page once and in scan order, on several workers") {
   TempDir dir;
   const auto pages = SmallBox(dir, 7);
   std::atomic<int> calls{0};
+  std::vector<int> progress;  // ReadPages calls it one at a time
   auto readings = app::ReadPages(
       pages, 3, [&]() -> Result<std::unique_ptr<ocr::PageReader>> { return std::make_unique<FakeReader>("", calls); },
-      false);
+      [&](int done) { progress.push_back(done); });
   REQUIRE(readings);
   REQUIRE(readings->size() == 7);
   CHECK(calls == 7);
+  CHECK(progress == std::vector<int>{1, 2, 3, 4, 5, 6, 7});
   for (size_t i = 0; i < pages.size(); ++i) {
     CHECK((*readings)[i].name == pages[i].name);
     CHECK((*readings)[i].text == "text of " + pages[i].name);
@@ -66,10 +68,9 @@ TEST_CASE("ReadPages: a reader that throws costs only that page, which comes bac
   TempDir dir;
   const auto pages = SmallBox(dir, 3);
   std::atomic<int> calls{0};
-  auto readings = app::ReadPages(
-      pages, 2,
-      [&]() -> Result<std::unique_ptr<ocr::PageReader>> { return std::make_unique<FakeReader>("0002.png", calls); },
-      false);
+  auto readings = app::ReadPages(pages, 2, [&]() -> Result<std::unique_ptr<ocr::PageReader>> {
+    return std::make_unique<FakeReader>("0002.png", calls);
+  });
   REQUIRE(readings);
   REQUIRE(readings->size() == 3);
   CHECK((*readings)[0].kind == PageKind::kContent);
@@ -84,8 +85,7 @@ TEST_CASE("ReadPages: an undecodable page never reaches the reader and is unread
   pages[1].listing_error = "unknown file type '.txt' (a page is .tif, .tiff, .png or .jpg)";
   std::atomic<int> calls{0};
   auto readings = app::ReadPages(
-      pages, 1, [&]() -> Result<std::unique_ptr<ocr::PageReader>> { return std::make_unique<FakeReader>("", calls); },
-      false);
+      pages, 1, [&]() -> Result<std::unique_ptr<ocr::PageReader>> { return std::make_unique<FakeReader>("", calls); });
   REQUIRE(readings);
   CHECK(calls == 1);
   CHECK((*readings)[1].kind == PageKind::kUnreadable);
@@ -96,12 +96,12 @@ TEST_CASE("ReadPages: when no worker can start, the run fails with the reason in
   TempDir dir;
   const auto pages = SmallBox(dir, 2);
   auto failing = []() -> Result<std::unique_ptr<ocr::PageReader>> { return Fail("cannot load Tesseract model 'deu'"); };
-  auto readings = app::ReadPages(pages, 2, failing, false);
+  auto readings = app::ReadPages(pages, 2, failing);
   REQUIRE_FALSE(readings);
   CHECK_THAT(readings.error().message, Catch::Contains("cannot load Tesseract model 'deu'"));
 
   auto throwing = []() -> Result<std::unique_ptr<ocr::PageReader>> { throw std::bad_alloc(); };
-  readings = app::ReadPages(pages, 2, throwing, false);
+  readings = app::ReadPages(pages, 2, throwing);
   REQUIRE_FALSE(readings);
   CHECK_THAT(readings.error().message, Catch::Contains("internal error"));
 }

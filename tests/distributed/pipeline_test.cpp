@@ -10,9 +10,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
 #include "distributed_test_util.h"
+
 #include "mailroom/app/process_box.h"
 #include "mailroom/classifier/registry.h"
+#include "mailroom/common/atomic_file.h"
 #include "mailroom/distributed/ingest.h"
 #include "mailroom/distributed/ocr_worker.h"
 #include "mailroom/distributed/postkorb.h"
@@ -56,6 +59,10 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
   sample_options.classification_mix = true;
   auto sample = samplegen::GenerateSampleBox(sample_options);
   REQUIRE(sample);
+  // One arrival time for both runs (without it, each says the box arrived when it was handed over).
+  auto box_json = nlohmann::json::parse(ReadWholeFile(sample->box_dir / "box.json").value());
+  box_json["arrived_at"] = "2026-11-24T06:30:00Z";
+  REQUIRE(WriteFileAtomically(sample->box_dir / "box.json", box_json.dump()));
 
   // The embedded run: the reference.
   app::ProcessOptions process;

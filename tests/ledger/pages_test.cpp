@@ -88,5 +88,19 @@ TEST_CASE("pages cannot be recorded before scanning or after delivery", "[ledger
   CHECK_FALSE(ledger.RecordPageDelivered("B-1", Page("2.tif")));
 }
 
+TEST_CASE("DeliverIfComplete delivers a box only once every page is delivered or accounted", "[ledger]") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir);
+  ProcessingBox(ledger, "B-1", 3);
+  REQUIRE(ledger.RecordPageDelivered("B-1", Page("1.tif")));
+  CHECK(ledger.DeliverIfComplete("B-1", At(1)) == false);
+  REQUIRE(ledger.RecordPagesAccounted("B-1", {"2.tif", "3.tif"}, At(1)));
+  CHECK(ledger.DeliverIfComplete("B-1", At(1)) == true);
+  CHECK(ledger.FindBox("B-1").value()->state == BoxState::kDelivered);
+  CHECK(ledger.DeliverIfComplete("B-1", At(2)) == true);  // again: nothing changes
+  CHECK(ledger.AuditTrail("B-1")->back().what == "state processing -> delivered");
+  CHECK_FALSE(ledger.DeliverIfComplete("B-9", At(1)));
+}
+
 }  // namespace
 }  // namespace mailroom::ledger

@@ -55,7 +55,6 @@ TEST_CASE("pages routed without a BG number appear in no receipt", "[ledger]") {
   CHECK(ledger.ListBoxes()->front().pages_delivered == 1);
 }
 
-
 TEST_CASE("FindBox gives one box's summary, or none for an unknown id", "[ledger]") {
   TempDir dir;
   auto ledger = OpenLedger(dir);

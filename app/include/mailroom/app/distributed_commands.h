@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "mailroom/app/process_box.h"
 
 namespace mailroom::app {
@@ -17,6 +19,9 @@ struct BrokerTls {
   std::string client_cert;
   std::string client_key;
 };
+
+/// --ca-cert, --client-cert and --client-key on `command`, filling `tls`.
+void AddTlsOptions(CLI::App* command, BrokerTls& tls);
 
 struct TopologyCommandOptions {
   std::string broker_url;  ///< amqp://user:pass@host:port/vhost or amqps://...
@@ -41,6 +46,10 @@ struct IngestCommandOptions {
   BrokerTls tls;
   std::filesystem::path store_dir;  ///< the content store shared with the workers
   std::string prefix = "mailroom";
+  /// The box ledger: when set, the box must be registered there and moves to processing (see
+  /// box_custody.h); the workers given the same ledger record its pages. Empty: no ledger.
+  std::filesystem::path ledger_file;
+  std::string operator_id;  ///< for the ledger's audit trail
 };
 
 /// Stores the box's pages and publishes its manifest and page messages; returns the line to
@@ -70,6 +79,7 @@ struct WorkerCommandOptions {
   std::string prefix = "mailroom";
   int jobs = 0;  ///< ocr: worker threads (0: one per core)
   classifier::ClassifierOptions classifier;
+  std::filesystem::path ledger_file;  ///< classify, route: the box ledger to record pages in; empty: none
 };
 
 /// Runs one worker of the distributed pipeline until SIGINT or SIGTERM; returns the line to print.

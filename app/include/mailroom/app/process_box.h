@@ -19,7 +19,11 @@ struct ProcessOptions {
   classifier::ClassifierOptions classifier;
   /// A document-type model file to use instead of the built-in one (empty: built-in).
   std::filesystem::path doc_type_model;
-  bool progress = true;  ///< one line per page on stderr (file names and page kinds only)
+  bool progress = true;  ///< a progress line on stderr (counts only)
+  /// The box ledger: when set, the box must be registered there, and its pages are recorded as
+  /// delivered or accounted for (see box_custody.h). Empty: no ledger.
+  std::filesystem::path ledger_file;
+  std::string operator_id;  ///< who runs it, for the ledger's audit trail
 };
 
 /// What the run did, for the summary line.
@@ -29,6 +33,8 @@ struct ProcessSummary {
   int documents_routed = 0, documents_review = 0;
   std::map<std::string, int> documents_per_jobcenter;
   std::chrono::duration<double> elapsed{};
+  std::string ledger_state;   ///< the box's state in the ledger afterwards; empty without a ledger
+  int ledger_pages_open = 0;  ///< pages the ledger still waits for (unreadable ones)
 };
 
 /// The kind of failure, for the exit code: bad input stops before anything is written.

@@ -1,5 +1,6 @@
 // Where the settings of a command come from, strongest first: its flags, the environment
-// (MAILROOM_BROKER, MAILROOM_STORE, MAILROOM_PREFIX, MAILROOM_STATE, MAILROOM_REGISTRY), then a
+// (MAILROOM_BROKER, MAILROOM_STORE, MAILROOM_PREFIX, MAILROOM_STATE, MAILROOM_REGISTRY,
+// MAILROOM_LEDGER, MAILROOM_BOXES), then a
 // config file (`--config FILE`, or MAILROOM_CONFIG): one `name = value` per line, names as the
 // long flags without dashes ("broker = amqps://...", "store = /srv/mailroom/store"), `#` comments.
 // A deployment keeps what all its workers share in one file and overrides per host or process.
@@ -13,6 +14,10 @@
 #include "mailroom/common/result.h"
 
 namespace mailroom::app {
+
+/// Who runs the command, for the ledger's audit trail: the login name of the process's user
+/// ("uid-1000" if the system has no name for it). An operator id, not a person's full name.
+[[nodiscard]] std::string DefaultOperatorId();
 
 /// Lets the environment variables above fill the options of that name in every subcommand.
 void UseEnvironment(CLI::App& app);

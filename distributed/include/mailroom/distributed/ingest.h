@@ -26,7 +26,10 @@ struct IngestSummary {
 /// then publishes the BoxManifest to the boxes queue and a Page per page to the pages queue.
 /// Running it again on the same box publishes the same ids and stores nothing new. Fails on a bad
 /// box.json, an unreadable folder, a store or broker error; the error names the file or broker.
+/// `arrived_at` (ISO 8601 UTC, from the ledger) overrides box.json's; without either, the box
+/// arrived now.
 [[nodiscard]] Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const store::ContentStore& store,
-                                              transport::Connection& connection, const Topology& topology);
+                                              transport::Connection& connection, const Topology& topology,
+                                              const std::string& arrived_at = "");
 
 }  // namespace mailroom::distributed

@@ -30,6 +30,9 @@ struct StageWorkerOptions {
   std::filesystem::path state_dir;
   std::filesystem::path registry_dir;        ///< classify only
   classifier::ClassifierOptions classifier;  ///< classify only: threshold, teams
+  /// The box ledger (see worker_ledger.h); empty: none. classify records blank and separator
+  /// pages, route the pages of each delivered document.
+  std::filesystem::path ledger_file;
   /// Stop after this many boxes (classify) or documents (route); 0: until stopped.
   int max_items = 0;
   /// Reconnects and dead letters (never page text); empty: stderr.

@@ -22,7 +22,7 @@ struct PageSource {
 struct BoxInfo {
   std::string box_id;  ///< defaults to the box folder's name
   std::string seal;
-  std::string origin;  ///< jobcenter_id the box came from
+  std::string origin;      ///< jobcenter_id the box came from
   std::string arrived_at;  ///< when the box arrived, "YYYY-MM-DDTHH:MM:SSZ"; empty when box.json does not say
 };
 

@@ -132,6 +132,12 @@ class Ledger {
   [[nodiscard]] Result<void> RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
                                                   const Stamp& stamp);
 
+  /// Moves a box in processing to delivered if every captured page is delivered or accounted for;
+  /// true when the box is delivered (now or before), false while pages are open. For stages that
+  /// record pages independently (the distributed workers): whichever records the last page
+  /// completes the box, in one transaction, so two of them cannot both do it.
+  [[nodiscard]] Result<bool> DeliverIfComplete(std::string_view box_id, const Stamp& stamp);
+
   /// Sets the retention of paper from `origin_jobcenter` (1 day or more); written to the audit.
   [[nodiscard]] Result<void> SetRetentionDays(std::string_view origin_jobcenter, int days, const Stamp& stamp);
 

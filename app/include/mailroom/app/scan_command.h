@@ -1,0 +1,69 @@
+// `mailroom scan`: a sealed box from the scanner's feeder into the pipeline. Registers the box in
+// the ledger (or takes the registered one), captures stacks of sheets from a SANE device into
+// BOXES/<box_id>/ until the box is empty, then hands it over: to the embedded pipeline
+// (`--registry`, `--out`) or to the broker (`--broker`, `--store`). A paper jam, an open cover, a
+// busy device or an I/O error stops the scan with every whole sheet kept, says which sheet to
+// feed again, and `--resume` continues the same box without losing or doubling a page.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "mailroom/app/distributed_commands.h"
+#include "mailroom/app/process_box.h"
+#include "mailroom/scanner/scanner.h"
+
+namespace mailroom::app {
+
+struct ScanCommandOptions {
+  bool list = false;  ///< only list the scanners SANE finds
+  std::string box_id, seal, origin;
+  bool resume = false;  ///< continue a box whose scan stopped (or was left open)
+  scanner::ScanSettings scan;
+  std::filesystem::path boxes_dir;  ///< box folders are made here, one per box id
+  std::filesystem::path ledger_file;
+  std::string operator_id;
+  /// More stacks of this box follow later: leave it open for `--resume` when the feeder runs
+  /// empty. Without it, an empty feeder ends the box, unless an operator at a terminal says
+  /// another stack is loaded.
+  bool keep_open = false;
+  bool no_process = false;      ///< capture only; hand over later with `mailroom process`
+  ProcessOptions process;       ///< the embedded hand-over (registry_dir, out_dir, ...)
+  IngestCommandOptions ingest;  ///< the distributed hand-over, when ingest.broker_url is set
+};
+
+/// The exit code of a scan that the device stopped (jam, cover open, ...): the box is kept and
+/// can be resumed. 0, 1 and 2 mean what they mean for every command.
+inline constexpr int kExitScanStopped = 3;
+
+struct ScanOutcome {
+  int exit_code = 0;
+  std::string text;   ///< what to print on stdout
+  std::string error;  ///< what to print on stderr: the error, or the operator's advice after a stop
+};
+
+/// Runs `mailroom scan` as described above.
+[[nodiscard]] ScanOutcome RunScanCommand(ScanCommandOptions options);
+
+/// The `scan` subcommand on the command line. CLI11 fills the options in place while parsing, so
+/// this object stays where it was made (no copy, no move) until RunIfChosen has run.
+class ScanCommandLine {
+ public:
+  explicit ScanCommandLine(CLI::App& app);
+  ScanCommandLine(const ScanCommandLine&) = delete;
+  ScanCommandLine& operator=(const ScanCommandLine&) = delete;
+
+  /// After parsing: runs the scan if it was the chosen command, prints its output and returns
+  /// the exit code; nothing otherwise.
+  [[nodiscard]] std::optional<int> RunIfChosen();
+
+ private:
+  CLI::App* command_;
+  ScanCommandOptions options_;
+  std::string mode_ = "gray";
+};
+
+}  // namespace mailroom::app
