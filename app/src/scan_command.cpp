@@ -134,7 +134,7 @@ enum class Capture { kBoxComplete, kLeftOpen };
 
 // Captures stacks until the box is complete, recording pages in the ledger as sheets come in.
 tl::expected<Capture, ScanOutcome> CaptureStacks(ledger::Ledger& ledger, const ScanCommandOptions& o,
-                                                 const fs::path& box_dir, std::string& text) {
+                                                 const fs::path& box_dir) {
   auto session = scanner::SaneSession::Open();
   if (!session) return tl::unexpected(Failed(session.error().message));
   const bool interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 && !o.keep_open;
@@ -155,14 +155,16 @@ tl::expected<Capture, ScanOutcome> CaptureStacks(ledger::Ledger& ledger, const S
     const std::string resume = fmt::format("mailroom scan --box {} --resume", o.box_id);
     if (batch->fault) {
       return tl::unexpected(ScanOutcome{
-          kExitScanStopped, text,
+          kExitScanStopped, "",
           fmt::format("scan stopped: {}\nThen run: {} (with the same settings)", batch->fault->message, resume)});
     }
-    text += fmt::format("stack: {} sheets, {} pages; {} pages in the box\n", batch->sheets_captured,
-                        batch->pages_captured, batch->pages_in_box);
+    // Said at once: the operator at the scanner waits for it.
+    std::printf("stack: %d sheets, %d pages; %d pages in the box\n", batch->sheets_captured, batch->pages_captured,
+                batch->pages_in_box);
+    std::fflush(stdout);
     if (batch->pages_in_box == 0) {
       return tl::unexpected(
-          ScanOutcome{kExitScanStopped, text, "the feeder is empty: load the box's sheets, then run: " + resume});
+          ScanOutcome{kExitScanStopped, "", "the feeder is empty: load the box's sheets, then run: " + resume});
     }
     if (interactive && OperatorLoadsAnotherStack(batch->pages_in_box)) continue;
     return o.keep_open ? Capture::kLeftOpen : Capture::kBoxComplete;
@@ -194,7 +196,7 @@ ScanOutcome RunScanCommand(ScanCommandOptions o) {
   if (!box) return box.error();
 
   std::string text;
-  auto captured = CaptureStacks(*ledger, o, box_dir, text);
+  auto captured = CaptureStacks(*ledger, o, box_dir);
   if (!captured) return captured.error();
   const int pages = PagesInFolder(box_dir);
   if (*captured == Capture::kLeftOpen) {
