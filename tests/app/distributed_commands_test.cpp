@@ -13,6 +13,7 @@
 #include "mailroom/samplegen/samplegen.h"
 #include "private_broker.h"
 #include "run_mailroom.h"
+#include "scan_center.h"
 #include "temp_dir.h"
 
 using namespace mailroom;
@@ -191,4 +192,23 @@ TEST_CASE("topology over amqps:// with the CA and a client certificate given as 
   INFO(without.output);
   CHECK(without.exit_code == 1);
   CHECK(without.output.find("amqps://guest@127.0.0.1:") != std::string::npos);
+}
+
+TEST_CASE("scan --broker: a scanned box goes into the store and onto the broker, and is processing in the ledger",
+          "[scan][broker]") {
+  testing::ScanCenter center;
+  const auto registry = GeneratedRegistry(center.Dir());
+  const std::string prefix = "scan" + std::to_string(::getpid());
+  REQUIRE(testing::RunMailroom("topology --broker '" + BrokerUrl() + "' --registry " + testing::Quoted(registry) +
+                               " --prefix " + prefix)
+              .exit_code == 0);
+  const auto scanned =
+      center.Scan(testing::kSmallPages + "--box B-9 --seal S-9 --origin jobcenter-kiel --broker '" + BrokerUrl() +
+                  "' --store " + testing::Quoted(center.Dir() / "store") + " --prefix " + prefix);
+  INFO(scanned.output);
+  REQUIRE(scanned.exit_code == 0);
+  CHECK_THAT(scanned.output, Catch::Contains("box B-9 scanned: 10 pages"));
+  CHECK_THAT(scanned.output, Catch::Contains("box B-9: 10 pages stored"));
+  CHECK(center.Ledger("B-9").state == ledger::BoxState::kProcessing);
+  CHECK(std::filesystem::exists(center.Dir() / "store" / "sha256"));
 }

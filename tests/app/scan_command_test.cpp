@@ -5,56 +5,14 @@
 #include <leptonica/allheaders.h>
 #include <fstream>
 
-#include "mailroom/ledger/ledger.h"
-#include "run_mailroom.h"
-#include "temp_dir.h"
+#include "scan_center.h"
 
 using namespace mailroom;
 using testing::Quoted;
-using testing::TempDir;
+using testing::ScanCenter;
 namespace fs = std::filesystem;
 
 namespace {
-
-// A scan center in a folder: a private SANE configuration with only the test backend, a ledger
-// and a boxes folder, passed to the command through the environment as an operator would set it.
-class ScanCenter {
- public:
-  ScanCenter() {
-    fs::create_directories(dir_ / "sane");
-    std::ofstream(dir_ / "sane" / "dll.conf") << "test\n";
-    std::ofstream(dir_ / "sane" / "test.conf") << "number_of_devices 2\n";
-  }
-
-  testing::CommandResult Scan(const std::string& arguments) const {
-    return testing::RunMailroomWithEnv(Environment(), "scan " + arguments + " </dev/null");
-  }
-  testing::CommandResult Run(const std::string& arguments) const {
-    return testing::RunMailroomWithEnv(Environment(), arguments);
-  }
-
-  fs::path Box(const std::string& id) const { return dir_ / "boxes" / id; }
-  fs::path Dir() const { return dir_.path(); }
-
-  ledger::BoxSummary Ledger(const std::string& box_id) const {
-    auto ledger = ledger::Ledger::Open(dir_ / "ledger.sqlite");
-    REQUIRE(ledger);
-    auto box = ledger->FindBox(box_id);
-    REQUIRE(box);
-    REQUIRE(box->has_value());
-    return **box;
-  }
-
- private:
-  std::string Environment() const {
-    return "SANE_CONFIG_DIR=" + Quoted(dir_ / "sane") + " MAILROOM_LEDGER=" + Quoted(dir_ / "ledger.sqlite") +
-           " MAILROOM_BOXES=" + Quoted(dir_ / "boxes");
-  }
-  TempDir dir_;
-};
-
-// Small, fast pages: 40 x 50 mm at 100 dpi.
-const std::string kSmallPages = "--device test:0 --resolution 100 --device-option br-x=40 --device-option br-y=50 ";
 
 std::vector<std::string> PageFiles(const fs::path& box) {
   std::vector<std::string> names;
@@ -96,7 +54,8 @@ TEST_CASE("scan --list shows the scanners SANE finds", "[scan]") {
 
 TEST_CASE("scan: a new box is registered, its ADF stack captured in gray, box.json written", "[scan]") {
   ScanCenter center;
-  auto scanned = center.Scan(kSmallPages + "--box B-1 --seal S-1 --origin jobcenter-kiel --operator op-3 --no-process");
+  auto scanned =
+      center.Scan(testing::kSmallPages + "--box B-1 --seal S-1 --origin jobcenter-kiel --operator op-3 --no-process");
   INFO(scanned.output);
   REQUIRE(scanned.exit_code == 0);
   CHECK_THAT(scanned.output, Catch::Contains("box B-1 scanned: 10 pages"));
@@ -122,7 +81,8 @@ TEST_CASE("scan: a new box is registered, its ADF stack captured in gray, box.js
 
 TEST_CASE("scan: lineart pages are 1 bit (CCITT G4)", "[scan]") {
   ScanCenter center;
-  auto scanned = center.Scan(kSmallPages + "--mode lineart --box B-2 --seal S-2 --origin jobcenter-kiel --no-process");
+  auto scanned =
+      center.Scan(testing::kSmallPages + "--mode lineart --box B-2 --seal S-2 --origin jobcenter-kiel --no-process");
   INFO(scanned.output);
   REQUIRE(scanned.exit_code == 0);
   CHECK(Depth(center.Box("B-2") / "0010.tif") == 1);
@@ -131,13 +91,14 @@ TEST_CASE("scan: lineart pages are 1 bit (CCITT G4)", "[scan]") {
 TEST_CASE("scan: a paper jam keeps every page, names the sheet, and --resume loses and doubles nothing", "[scan]") {
   ScanCenter center;
   // The first stack of the box; more follow.
-  auto first = center.Scan(kSmallPages + "--box B-3 --seal S-3 --origin jobcenter-kiel --no-process --keep-open");
+  auto first =
+      center.Scan(testing::kSmallPages + "--box B-3 --seal S-3 --origin jobcenter-kiel --no-process --keep-open");
   INFO(first.output);
   REQUIRE(first.exit_code == 0);
   CHECK_THAT(first.output, Catch::Contains("open for the next stack: mailroom scan --box B-3 --resume"));
   CHECK(center.Ledger("B-3").state == ledger::BoxState::kScanning);
 
-  auto jammed = center.Scan(kSmallPages +
+  auto jammed = center.Scan(testing::kSmallPages +
                             "--box B-3 --resume --no-process --device-option "
                             "read-return-value=SANE_STATUS_JAMMED");
   INFO(jammed.output);
@@ -149,7 +110,7 @@ TEST_CASE("scan: a paper jam keeps every page, names the sheet, and --resume los
   CHECK(center.Ledger("B-3").state == ledger::BoxState::kScanning);
   CHECK(center.Ledger("B-3").pages_captured == 10);
 
-  auto resumed = center.Scan(kSmallPages + "--box B-3 --resume --no-process");
+  auto resumed = center.Scan(testing::kSmallPages + "--box B-3 --resume --no-process");
   INFO(resumed.output);
   REQUIRE(resumed.exit_code == 0);
   CHECK(PageFiles(center.Box("B-3")) == Numbered(1, 20));
@@ -163,7 +124,7 @@ TEST_CASE("scan: cover open, device busy and I/O error stop with their own advic
                                                                    {"SANE_STATUS_IO_ERROR", "cable and power"}};
   for (const auto& [status, advice] : faults) {
     ScanCenter center;
-    auto stopped = center.Scan(kSmallPages +
+    auto stopped = center.Scan(testing::kSmallPages +
                                "--box B-4 --seal S-4 --origin jobcenter-kiel --no-process "
                                "--device-option read-return-value=" +
                                status);
@@ -172,7 +133,7 @@ TEST_CASE("scan: cover open, device busy and I/O error stop with their own advic
     CHECK_THAT(stopped.output, Catch::Contains(advice, Catch::CaseSensitive::No));
     CHECK_THAT(stopped.output, Catch::Contains("sheet 1"));
     CHECK(center.Ledger("B-4").state == ledger::BoxState::kScanning);
-    auto resumed = center.Scan(kSmallPages + "--box B-4 --resume --no-process");
+    auto resumed = center.Scan(testing::kSmallPages + "--box B-4 --resume --no-process");
     CHECK(resumed.exit_code == 0);
     CHECK(PageFiles(center.Box("B-4")) == Numbered(1, 10));
   }
@@ -180,7 +141,7 @@ TEST_CASE("scan: cover open, device busy and I/O error stop with their own advic
 
 TEST_CASE("scan: an empty feeder is no box; the operator is told to load it", "[scan]") {
   ScanCenter center;
-  auto empty = center.Scan(kSmallPages +
+  auto empty = center.Scan(testing::kSmallPages +
                            "--box B-5 --seal S-5 --origin jobcenter-kiel --no-process "
                            "--device-option read-return-value=SANE_STATUS_NO_DOCS");
   INFO(empty.output);
@@ -192,26 +153,27 @@ TEST_CASE("scan: an empty feeder is no box; the operator is told to load it", "[
 
 TEST_CASE("scan: refusals name the box and say what to do", "[scan]") {
   ScanCenter center;
-  auto unregistered = center.Scan(kSmallPages + "--box B-6 --no-process");
+  auto unregistered = center.Scan(testing::kSmallPages + "--box B-6 --no-process");
   CHECK(unregistered.exit_code == 2);
   CHECK_THAT(unregistered.output, Catch::Contains("box B-6 is not registered: give --seal and --origin"));
 
-  auto resume_unknown = center.Scan(kSmallPages + "--box B-6 --resume --no-process");
+  auto resume_unknown = center.Scan(testing::kSmallPages + "--box B-6 --resume --no-process");
   CHECK(resume_unknown.exit_code == 2);
   CHECK_THAT(resume_unknown.output, Catch::Contains("box B-6 is not in the ledger"));
 
-  auto nowhere = center.Scan(kSmallPages + "--box B-6 --seal S-6 --origin jobcenter-kiel");
+  auto nowhere = center.Scan(testing::kSmallPages + "--box B-6 --seal S-6 --origin jobcenter-kiel");
   CHECK(nowhere.exit_code == 2);
   CHECK_THAT(nowhere.output, Catch::Contains("--registry and --out"));
 
-  auto bad_id = center.Scan(kSmallPages + "--box ../B-6 --seal S-6 --origin jobcenter-kiel --no-process");
+  auto bad_id = center.Scan(testing::kSmallPages + "--box ../B-6 --seal S-6 --origin jobcenter-kiel --no-process");
   CHECK(bad_id.exit_code == 2);
 
-  REQUIRE(center.Scan(kSmallPages + "--box B-6 --seal S-6 --origin jobcenter-kiel --no-process").exit_code == 0);
-  auto again = center.Scan(kSmallPages + "--box B-6 --seal S-6 --origin jobcenter-kiel --no-process");
+  REQUIRE(center.Scan(testing::kSmallPages + "--box B-6 --seal S-6 --origin jobcenter-kiel --no-process").exit_code ==
+          0);
+  auto again = center.Scan(testing::kSmallPages + "--box B-6 --seal S-6 --origin jobcenter-kiel --no-process");
   CHECK(again.exit_code == 2);
   CHECK_THAT(again.output, Catch::Contains("box B-6 is scanned already"));
-  auto resume_done = center.Scan(kSmallPages + "--box B-6 --resume --no-process");
+  auto resume_done = center.Scan(testing::kSmallPages + "--box B-6 --resume --no-process");
   CHECK(resume_done.exit_code == 2);
   CHECK(PageFiles(center.Box("B-6")) == Numbered(1, 10));
 
@@ -230,7 +192,7 @@ TEST_CASE("scan: a registered box is scanned and processed into the Postkorb in 
       << "bg_number,customer_number,jobcenter_id,surname,given_name,birth_date,street,postcode,city\n";
   REQUIRE(center.Run("register --box B-8 --seal S-8 --origin jobcenter-kiel").exit_code == 0);
   // White sheets: blank pages, accounted for without OCR, so the test stays fast.
-  auto scanned = center.Scan(kSmallPages + "--box B-8 --device-option 'test-picture=Solid white' --registry " +
+  auto scanned = center.Scan(testing::kSmallPages + "--box B-8 --device-option 'test-picture=Solid white' --registry " +
                              Quoted(registry) + " --out " + Quoted(center.Dir() / "out"));
   INFO(scanned.output);
   REQUIRE(scanned.exit_code == 0);
