@@ -17,6 +17,8 @@ class SaneFrameSource final : public FrameSource {
   [[nodiscard]] Result<FrameEvent> NextFrame() override;
 
  private:
+  Result<FrameEvent> ReadFrame();
+
   const SaneDevice& device_;
 };
 

@@ -11,6 +11,10 @@ struct InjectedFault {
   std::string advice;  // a part of the operator message only this fault has
 };
 
+Result<BatchResult> CaptureFault(SaneTestEnv& env, const std::string& status, std::optional<int> first_sheet = {}) {
+  return CaptureBatch(env.session(), SmallScan({"read-return-value=" + status}), env.box(), first_sheet);
+}
+
 TEST_CASE("Each injected fault stops the batch with status, sheet, kept pages and advice", "[scanner][sane]") {
   auto fault = GENERATE(InjectedFault{"SANE_STATUS_JAMMED", FaultKind::kJammed, "Paper jam at sheet 11"},
                         InjectedFault{"SANE_STATUS_COVER_OPEN", FaultKind::kCoverOpen, "Close the cover"},
@@ -25,7 +29,7 @@ TEST_CASE("Each injected fault stops the batch with status, sheet, kept pages an
   REQUIRE(full);
   REQUIRE(full->pages_in_box == 10);
 
-  auto result = CaptureBatch(env.session(), SmallScan({"read-return-value=" + fault.status}), env.box());
+  auto result = CaptureFault(env, fault.status);
   REQUIRE(result);
   REQUIRE(result->fault);
   const ScanFault& f = *result->fault;
@@ -47,7 +51,7 @@ TEST_CASE("A paper jam names the sheet given by the caller and the last kept pag
   SaneTestEnv env;
   std::filesystem::create_directories(env.box());
   std::ofstream(env.box() / "0026.tif") << "x";  // 13 duplex sheets scanned earlier
-  auto result = CaptureBatch(env.session(), SmallScan({"read-return-value=SANE_STATUS_JAMMED"}), env.box(), 14);
+  auto result = CaptureFault(env, "SANE_STATUS_JAMMED", 14);
   REQUIRE(result);
   REQUIRE(result->fault);
   CHECK(result->fault->message ==
@@ -57,7 +61,7 @@ TEST_CASE("A paper jam names the sheet given by the caller and the last kept pag
 
 TEST_CASE("A jam on the first sheet of an empty box keeps no pages", "[scanner][sane]") {
   SaneTestEnv env;
-  auto result = CaptureBatch(env.session(), SmallScan({"read-return-value=SANE_STATUS_JAMMED"}), env.box());
+  auto result = CaptureFault(env, "SANE_STATUS_JAMMED");
   REQUIRE(result);
   REQUIRE(result->fault);
   CHECK(result->fault->sheet == 1);
@@ -70,7 +74,7 @@ TEST_CASE("A jam on the first sheet of an empty box keeps no pages", "[scanner][
 
 TEST_CASE("After a fault the device is closed and usable again", "[scanner][sane]") {
   SaneTestEnv env;
-  auto jammed = CaptureBatch(env.session(), SmallScan({"read-return-value=SANE_STATUS_JAMMED"}), env.box());
+  auto jammed = CaptureFault(env, "SANE_STATUS_JAMMED");
   REQUIRE(jammed);
   REQUIRE(jammed->fault);
   // The test backend keeps option values for the session, so the operator's resume resets it.
