@@ -1,8 +1,6 @@
 #include "sane_frame_source.h"
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
 #include <variant>
 
 #include "sane_status.h"
@@ -42,18 +40,17 @@ Result<Frame> FrameFromParameters(const SANE_Parameters& p) {
   return frame;
 }
 
-constexpr std::chrono::milliseconds kSettleAfterStop{5};
+// Less than a pipe holds, so a backend that feeds sane_read through a pipe can write the rest of
+// the page and end its reader without our reading.
+constexpr size_t kLastBytesOfPage = 32 * 1024;
 
 }  // namespace
 
 Result<FrameEvent> SaneFrameSource::NextFrame() {
+  settle_.BeforeStart();
   auto event = ReadFrame();
-  // A frame that ends in a fault or an error is followed by sane_cancel. Some backends read in a
-  // thread of their own, and SANE's test backend hangs for ever in sane_cancel when the cancel
-  // lands while that freshly started thread is still setting up (about 1 run in 100 with an
-  // injected fault). A real jam comes long after the reader started; a pause of a few
-  // milliseconds costs nothing next to an operator clearing the feeder, and made 600 runs clean.
-  if (!event || !std::holds_alternative<Frame>(*event)) std::this_thread::sleep_for(kSettleAfterStop);
+  // A frame that ends in a fault or an error is followed by sane_cancel, which stops the reader.
+  if (!event || !std::holds_alternative<Frame>(*event)) settle_.AwaitReaderEnd();
   return event;
 }
 
@@ -69,9 +66,12 @@ Result<FrameEvent> SaneFrameSource::ReadFrame() {
   if (!frame) return tl::unexpected(frame.error());
 
   // With lines == -1 the height is unknown until EOF, so the buffer grows as data comes.
-  if (frame->height > 0) frame->data.reserve(static_cast<size_t>(frame->height) * frame->bytes_per_line);
+  const size_t expected = frame->height > 0 ? static_cast<size_t>(frame->height) * frame->bytes_per_line : 0;
+  frame->data.reserve(expected);
   size_t used = 0;
   for (;;) {
+    // The sane_read that hands over the last bytes may stop the backend's reader (see reader_thread_settle.h).
+    if (expected > 0 && used + kLastBytesOfPage >= expected) settle_.AwaitReaderEnd();
     frame->data.resize(used + kReadChunk);
     SANE_Int length = 0;
     status = sane_read(handle, frame->data.data() + used, static_cast<SANE_Int>(kReadChunk), &length);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "frame.h"
+#include "reader_thread_settle.h"
 #include "sane_device.h"
 
 namespace mailroom::scanner {
@@ -20,6 +21,7 @@ class SaneFrameSource final : public FrameSource {
   Result<FrameEvent> ReadFrame();
 
   const SaneDevice& device_;
+  ReaderThreadSettle settle_;
 };
 
 }  // namespace mailroom::scanner
