@@ -28,7 +28,7 @@ void ReaderThreadSettle::BeforeStart() {
 void ReaderThreadSettle::AwaitReaderEnd() {
   constexpr int kGiveUpAfter = 2;
   if (timeouts_in_a_row_ >= kGiveUpAfter || threads_before_start_ < 0) return;
-  const auto deadline = std::chrono::steady_clock::now() + kLimit;
+  const auto deadline = std::chrono::steady_clock::now() + limit_;
   while (ThreadsOfThisProcess() > threads_before_start_) {
     if (std::chrono::steady_clock::now() >= deadline) {
       ++timeouts_in_a_row_;
