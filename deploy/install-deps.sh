@@ -32,8 +32,20 @@ packages=(
   libcurl4-openssl-dev
   # the box ledger (chain of custody, receipts): Debian's SQLite, found by CMake's FindSQLite3
   libsqlite3-dev
+  # HTTP server for /metrics and the operations dashboard (header API, Debian's compiled library)
+  libcpp-httplib-dev
+  # the dashboard's browser test: Debian's Chromium driven by playwright-core (from npm)
+  chromium
+  # the checks of deploy/ (tests/deploy): yaml-cpp parses the manifests; promtool, from Debian's
+  # prometheus package (only its tool is used; `systemctl disable prometheus` if the server is
+  # not wanted), checks and unit-tests the alert rules
+  libyaml-cpp-dev prometheus
   "$@"
 )
+
+# Node.js and npm for the browser test, unless a Node.js of another origin is there already (its
+# npm comes with it, and Debian's npm package would conflict with it).
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -92,4 +92,19 @@ Result<std::vector<DueBox>> Ledger::DestructionDue(Date date, const Stamp& stamp
   return due;
 }
 
+Result<std::vector<DueBox>> Ledger::PreviewDestructionDue(Date date) {
+  sqlite3* db = impl_->db.get();
+  std::vector<DueBox> due;
+  for (BoxState state : {BoxState::kDelivered, BoxState::kDestructionDue}) {
+    auto boxes = BoxesWithRetention(db, state);
+    if (!boxes) return tl::unexpected(boxes.error());
+    for (auto& box : *boxes) {
+      if (box.retention_until <= date) due.push_back(std::move(box));
+    }
+  }
+  std::stable_sort(due.begin(), due.end(),
+                   [](const DueBox& a, const DueBox& b) { return a.retention_until < b.retention_until; });
+  return due;
+}
+
 }  // namespace mailroom::ledger

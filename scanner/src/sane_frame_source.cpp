@@ -40,10 +40,6 @@ Result<Frame> FrameFromParameters(const SANE_Parameters& p) {
   return frame;
 }
 
-// Less than a pipe holds, so a backend that feeds sane_read through a pipe can write the rest of
-// the page and end its reader without our reading.
-constexpr size_t kLastBytesOfPage = 32 * 1024;
-
 }  // namespace
 
 Result<FrameEvent> SaneFrameSource::NextFrame() {
@@ -70,11 +66,22 @@ Result<FrameEvent> SaneFrameSource::ReadFrame() {
   frame->data.reserve(expected);
   size_t used = 0;
   for (;;) {
-    // The sane_read that hands over the last bytes may stop the backend's reader (see reader_thread_settle.h).
-    if (expected > 0 && used + kLastBytesOfPage >= expected) settle_.AwaitReaderEnd();
-    frame->data.resize(used + kReadChunk);
+    // SANE's test backend (and others built on sanei_thread) stops its reader thread in the very
+    // sane_read that hands over a page's last byte. So no read may end the page by surprise: the
+    // reads stop one byte short, and the last byte is read once the reader has ended by itself
+    // (see reader_thread_settle.h).
+    size_t want = kReadChunk;
+    if (expected > 0) {
+      const size_t remaining = expected > used ? expected - used : 0;
+      if (remaining > 1) {
+        want = std::min(want, remaining - 1);
+      } else {
+        settle_.AwaitReaderEnd();
+      }
+    }
+    frame->data.resize(used + want);
     SANE_Int length = 0;
-    status = sane_read(handle, frame->data.data() + used, static_cast<SANE_Int>(kReadChunk), &length);
+    status = sane_read(handle, frame->data.data() + used, static_cast<SANE_Int>(want), &length);
     if (status == SANE_STATUS_EOF) break;
     if (status != SANE_STATUS_GOOD) return Stop(status, "sane_read");
     used += static_cast<size_t>(std::max<SANE_Int>(length, 0));

@@ -94,6 +94,21 @@ struct AuditEntry {
   std::string what;  ///< e.g. "state scanning -> scanned", "registered seal S-1 origin JC-1"
 };
 
+/// One page that left custody inside a delivered document (see Ledger::DeliveriesSince).
+struct DeliveredPage {
+  Timestamp delivered_at;
+  std::string document_id;
+  bool to_review = false;  ///< delivered to the review in-tray, not to a jobcenter's Postkorb
+};
+
+/// The boxes of one origin jobcenter that are not delivered yet (received up to processing).
+struct OriginBacklog {
+  std::string origin_jobcenter;
+  int boxes = 0;
+  int pages_open = 0;  ///< captured, neither delivered nor accounted for
+  Timestamp oldest_arrived_at;
+};
+
 /// Not thread-safe: give each thread (or process) its own Ledger on the same file. Write
 /// transactions are IMMEDIATE and wait up to the busy timeout for one another.
 class Ledger {
@@ -166,6 +181,16 @@ class Ledger {
 
   /// The audit trail of one box (or, with an empty id, all of it), oldest first.
   [[nodiscard]] Result<std::vector<AuditEntry>> AuditTrail(std::string_view box_id);
+
+  /// Every page delivered at or after `from`, oldest first (for throughput over the last hours).
+  [[nodiscard]] Result<std::vector<DeliveredPage>> DeliveriesSince(Timestamp from);
+
+  /// Per origin jobcenter, the boxes not delivered yet, the oldest arrival first: the backlog.
+  [[nodiscard]] Result<std::vector<OriginBacklog>> Backlog();
+
+  /// What DestructionDue(date) would list, without releasing anything: delivered boxes whose
+  /// retention has passed by `date` and boxes in destruction-due, oldest retention date first.
+  [[nodiscard]] Result<std::vector<DueBox>> PreviewDestructionDue(Date date);
 
   /// The SQLite connection, for tests that check what the database itself enforces.
   sqlite3* raw_connection_for_tests() const;
