@@ -8,8 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "mailroom/app/dashboard_command.h"
 #include "mailroom/app/distributed_commands.h"
 #include "mailroom/app/ledger_commands.h"
+#include "mailroom/app/metrics_option.h"
 #include "mailroom/app/process_box.h"
 #include "mailroom/app/scan_command.h"
 #include "mailroom/app/settings.h"
@@ -22,6 +24,22 @@ namespace {
 
 constexpr int kExitRunFailed = 1;
 constexpr int kExitBadInput = 2;
+
+// Serves or writes the metrics of a command as asked (see metrics_option.h) around `run`.
+template <typename Run>
+int WithMetrics(const mailroom::app::MetricsSetting& setting, const std::string& role, Run run) {
+  auto endpoint = mailroom::app::ServeMetrics(setting, role);
+  if (!endpoint) {
+    std::fprintf(stderr, "mailroom: error: %s\n", endpoint.error().message.c_str());
+    return kExitBadInput;
+  }
+  const int code = run();
+  if (auto written = mailroom::app::WriteMetricsFile(setting); !written) {
+    std::fprintf(stderr, "mailroom: error: %s\n", written.error().message.c_str());
+    return code == 0 ? kExitRunFailed : code;
+  }
+  return code;
+}
 
 int RunProcess(const mailroom::app::ProcessOptions& options) {
   auto summary = mailroom::app::ProcessBox(options);
@@ -102,6 +120,8 @@ int main(int argc, char** argv) {
   process.operator_id = mailroom::app::DefaultOperatorId();
   process_cmd->add_option("--operator", process.operator_id, "who runs it, for the ledger's audit trail")
       ->capture_default_str();
+  mailroom::app::MetricsSetting process_metrics;
+  mailroom::app::AddMetricsOptions(process_cmd, process_metrics, /*with_file=*/true);
 
   mailroom::samplegen::SampleOptions sample;
   auto* sample_cmd = app.add_subcommand("samplegen", "generate a synthetic box, registry and ground truth");
@@ -161,6 +181,8 @@ int main(int argc, char** argv) {
   ingest.operator_id = mailroom::app::DefaultOperatorId();
   ingest_cmd->add_option("--operator", ingest.operator_id, "who hands it over, for the ledger's audit trail")
       ->capture_default_str();
+  mailroom::app::MetricsSetting ingest_metrics;
+  mailroom::app::AddMetricsOptions(ingest_cmd, ingest_metrics, /*with_file=*/true);
 
   mailroom::app::PostkorbCommandOptions postkorb;
   auto* postkorb_cmd =
@@ -176,6 +198,8 @@ int main(int argc, char** argv) {
   postkorb_cmd->add_option("--max-documents", postkorb.max_documents, "stop after this many documents (0: run on)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
+  mailroom::app::MetricsSetting postkorb_metrics;
+  mailroom::app::AddMetricsOptions(postkorb_cmd, postkorb_metrics);
 
   mailroom::app::WorkerCommandOptions worker;
   auto* worker_cmd = app.add_subcommand("worker", "run one stage of the distributed pipeline until SIGINT/SIGTERM");
@@ -198,12 +222,15 @@ int main(int argc, char** argv) {
   worker_cmd->add_option("--ledger", worker.ledger_file,
                          "classify, route: the box ledger, to record each box's pages as accounted or delivered");
   mailroom::app::AddTlsOptions(worker_cmd, worker.tls);
+  mailroom::app::MetricsSetting worker_metrics;
+  mailroom::app::AddMetricsOptions(worker_cmd, worker_metrics);
 
   auto* version_cmd =
       app.add_subcommand("version", "versions of mailroom and its OCR libraries, and the OpenMP setting");
 
   auto ledger_commands = mailroom::app::AddLedgerCommands(app);
   mailroom::app::ScanCommandLine scan_command(app);
+  mailroom::app::DashboardCommandLine dashboard_command(app);
   try {
     app.name("mailroom");  // parsing a vector leaves the program name unset
     mailroom::app::UseEnvironment(app);
@@ -224,17 +251,23 @@ int main(int argc, char** argv) {
   }
   if (auto code = ledger_commands.RunIfChosen()) return *code;
   if (auto code = scan_command.RunIfChosen()) return *code;
-  if (*process_cmd) return RunProcess(process);
+  if (auto code = dashboard_command.RunIfChosen()) return *code;
+  if (*process_cmd) return WithMetrics(process_metrics, "process", [&] { return RunProcess(process); });
   if (*topology_cmd) return Report(mailroom::app::SetUpTopology(topology));
-  if (*ingest_cmd) return Report(mailroom::app::IngestBoxCommand(ingest));
-  if (*postkorb_cmd) return Report(mailroom::app::RunPostkorbCommand(postkorb));
+  if (*ingest_cmd) {
+    return WithMetrics(ingest_metrics, "ingest", [&] { return Report(mailroom::app::IngestBoxCommand(ingest)); });
+  }
+  if (*postkorb_cmd) {
+    return WithMetrics(postkorb_metrics, "postkorb",
+                       [&] { return Report(mailroom::app::RunPostkorbCommand(postkorb)); });
+  }
   if (*worker_cmd) {
     if (worker.state_dir.empty()) worker.state_dir = "/var/tmp/mailroom-" + worker.role;
     if (worker.role == "classify" && worker.registry_dir.empty()) {
       std::fputs("mailroom: error: worker classify needs --registry\n", stderr);
       return kExitBadInput;
     }
-    return Report(mailroom::app::RunWorkerCommand(worker));
+    return WithMetrics(worker_metrics, worker.role, [&] { return Report(mailroom::app::RunWorkerCommand(worker)); });
   }
   if (*version_cmd) {
     std::fputs(mailroom::app::VersionText().c_str(), stdout);

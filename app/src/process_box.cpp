@@ -10,6 +10,7 @@
 #include "mailroom/classifier/registry.h"
 #include "mailroom/common/utc_time.h"
 #include "mailroom/ingest/box.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/routing/output.h"
 #include "progress_line.h"
 #include "read_pages.h"
@@ -78,8 +79,13 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const BoxFacts& box,
       const auto& document = documents[i];
       const auto input =
           MakeInput(box, routing::DocumentId(box.box_id, envelope.index, i, documents.size()), document, sources);
+      const auto routing_start = Clock::now();
       auto written = routing::WriteDocument(out, input);
       if (!written) return tl::unexpected(written.error());
+      metrics::ObserveStage("route", metrics::SecondsSince(routing_start));
+      metrics::CountDocument(document.classification.routed);
+      metrics::CountPages("route", "out", static_cast<int>(document.pages.size()));
+      if (!document.classification.routed) metrics::CountReview(document.classification.review_kind);
       custody.push_back(CustodyOf(input, document));
       const int pages = static_cast<int>(document.pages.size());
       const auto& c = document.classification;
@@ -117,6 +123,8 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   if (!box) return BadInput(box.error());
   auto pages = ingest::ListPages(options.box_dir);
   if (!pages) return BadInput(pages.error());
+  metrics::CountPages("ingest", "out", static_cast<int>(pages->size()));
+  metrics::CountPages("process", "in", static_cast<int>(pages->size()));
   std::optional<classifier::DocTypeModel> doc_type_model;
   classifier::ClassifierOptions classifier_options = options.classifier;
   if (!options.doc_type_model.empty()) {
@@ -156,8 +164,14 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   const classifier::Classifier classifier(*registry, classifier_options);
   std::vector<DocumentCustody> documents;
   std::vector<std::string> accounted;
+  const auto classify_start = Clock::now();
   auto written = WriteOutput(*out, facts, *readings, *pages, classifier, summary, documents, accounted);
-  if (!written) return RunFailed(written.error());
+  if (!written) {
+    metrics::CountError("process", "output");
+    return RunFailed(written.error());
+  }
+  metrics::ObserveStage("classify", metrics::SecondsSince(classify_start));  // with writing the documents
+  metrics::CountPages("classify", "in", summary.pages_in);
   if (auto committed = out->Commit(); !committed) return RunFailed(committed.error());
   // The ledger learns of deliveries only once they are in the output; a crash in between is
   // repaired by running the box again (recording the same delivery twice changes nothing).
@@ -168,6 +182,8 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
     summary.ledger_pages_open = recorded->pages_open;
   }
   summary.elapsed = Clock::now() - start;
+  metrics::ObserveStage("process", summary.elapsed.count());
+  metrics::CountPages("process", "out", summary.pages_in);
   return summary;
 }
 

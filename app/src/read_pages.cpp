@@ -1,12 +1,15 @@
 #include "read_pages.h"
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <exception>
 #include <mutex>
 #include <thread>
 
 #include <unistd.h>
+
+#include "mailroom/metrics/registry.h"
 
 namespace mailroom::app {
 namespace {
@@ -24,7 +27,10 @@ PageReading ReadOne(ocr::PageReader& reader, const ingest::PageSource& source, i
   try {
     auto image = ingest::DecodePage(source);
     if (!image) return Unreadable(source, index, image.error().message);
-    return reader.Read(source.name, index, **image);
+    const auto start = std::chrono::steady_clock::now();
+    PageReading reading = reader.Read(source.name, index, **image);
+    metrics::ObserveOcr(metrics::SecondsSince(start));
+    return reading;
   } catch (const std::exception& e) {
     // Never lose a page to a library failure: it goes to review with the reason.
     return Unreadable(source, index, source.name + ": internal error while reading: " + e.what());
@@ -63,7 +69,12 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
       return;
     }
     for (size_t i = next++; i < pages.size(); i = next++) {
+      metrics::CountPages("ocr", "in");
+      const auto start = std::chrono::steady_clock::now();
       PageReading reading = ReadOne(**reader, pages[i], static_cast<int>(i));
+      metrics::ObserveStage("ocr", metrics::SecondsSince(start));
+      metrics::CountPages("ocr", "out");
+      if (reading.kind == PageKind::kUnreadable) metrics::CountError("ocr", "unreadable_page");
       std::lock_guard lock(mutex);
       readings[i] = std::move(reading);
       done[i] = true;

@@ -1,5 +1,7 @@
 #include "mailroom/app/scan_command.h"
 
+#include "mailroom/metrics/registry.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -145,7 +147,11 @@ tl::expected<Capture, ScanOutcome> CaptureStacks(ledger::Ledger& ledger, const S
       progress.Update(p.pages_in_box - pages_before);
     });
     progress.Finish();
-    if (!batch) return tl::unexpected(Failed(batch.error().message + "; the box stays open for --resume"));
+    if (!batch) {
+      metrics::CountError("scan", "scanner");
+      return tl::unexpected(Failed(batch.error().message + "; the box stays open for --resume"));
+    }
+    metrics::CountPages("scan", "out", batch->pages_captured);
     // Counted once a stack, not once a sheet (the audit trail stays readable); after a crash the
     // pages in the folder are counted by --resume.
     if (auto counted = ledger.RecordPagesCaptured(o.box_id, PagesInFolder(box_dir), {o.operator_id, UtcNow()});
@@ -154,6 +160,7 @@ tl::expected<Capture, ScanOutcome> CaptureStacks(ledger::Ledger& ledger, const S
     }
     const std::string resume = fmt::format("mailroom scan --box {} --resume", o.box_id);
     if (batch->fault) {
+      metrics::CountError("scan", "scanner_fault");
       return tl::unexpected(ScanOutcome{
           kExitScanStopped, "",
           fmt::format("scan stopped: {}\nThen run: {} (with the same settings)", batch->fault->message, resume)});

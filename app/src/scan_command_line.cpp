@@ -43,6 +43,7 @@ ScanCommandLine::ScanCommandLine(CLI::App& app)
   c->add_option("--prefix", o.ingest.prefix, "distributed: prefix of every exchange and queue name")
       ->capture_default_str();
   AddTlsOptions(c, o.ingest.tls);
+  AddMetricsOptions(c, metrics_, /*with_file=*/true);
 }
 
 std::optional<int> ScanCommandLine::RunIfChosen() {
@@ -51,7 +52,15 @@ std::optional<int> ScanCommandLine::RunIfChosen() {
   options_.scan.mode = first == 'l'   ? scanner::ColorMode::kLineart
                        : first == 'c' ? scanner::ColorMode::kColor
                                       : scanner::ColorMode::kGray;
+  auto endpoint = ServeMetrics(metrics_, "scan");
+  if (!endpoint) {
+    std::fprintf(stderr, "mailroom: error: %s\n", endpoint.error().message.c_str());
+    return 2;
+  }
   const ScanOutcome outcome = RunScanCommand(options_);
+  if (auto written = WriteMetricsFile(metrics_); !written) {
+    std::fprintf(stderr, "mailroom: warning: %s\n", written.error().message.c_str());
+  }
   std::fputs(outcome.text.c_str(), stdout);
   std::fflush(stdout);
   if (!outcome.error.empty()) {

@@ -13,12 +13,12 @@
 namespace mailroom::app {
 namespace {
 
-constexpr std::array<std::string_view, 7> kFromEnvironment = {"broker",   "store",  "prefix", "state",
-                                                              "registry", "ledger", "boxes"};
+constexpr std::array<std::string_view, 8> kFromEnvironment = {"broker",   "store",  "prefix", "state",
+                                                              "registry", "ledger", "boxes",  "metrics-port"};
 
 std::string EnvName(std::string_view name) {
   std::string env = "MAILROOM_";
-  for (char c : name) env += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char c : name) env += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return env;
 }
 

@@ -170,8 +170,9 @@ std::vector<std::string> BgsOf(const std::vector<SenderCandidate>& senders) {
   return bgs;
 }
 
-CaseDecision Review(std::string reason, std::vector<std::string> candidates = {}) {
+CaseDecision Review(std::string kind, std::string reason, std::vector<std::string> candidates = {}) {
   CaseDecision out;
+  out.review_kind = std::move(kind);
   out.reason = std::move(reason);
   out.candidates = std::move(candidates);
   return out;
@@ -188,7 +189,8 @@ CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate
     // The number says one case, the letterhead another person: a typo that hit a registered
     // number, or a letter about someone else's case.
     CaseDecision out =
-        Review(fmt::format("case number {} names another case than the sender ({})", bg, (*other)->bg_number),
+        Review("number_names_other_case",
+               fmt::format("case number {} names another case than the sender ({})", bg, (*other)->bg_number),
                {bg, (*other)->bg_number});
     out.evidence = SourcesOf(r.all);
     out.evidence.emplace_back("registry");
@@ -197,7 +199,8 @@ CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate
   if (!r.unknown.empty()) {
     const auto numbers = NumbersOf(r.unknown);
     CaseDecision out =
-        Review((numbers.size() == 1 ? "case number " : "case numbers ") + Join(numbers) + " not in registry", {bg});
+        Review("number_not_registered",
+               (numbers.size() == 1 ? "case number " : "case numbers ") + Join(numbers) + " not in registry", {bg});
     out.bg_number = bg;
     out.evidence = SourcesOf(r.all);
     return out;
@@ -222,7 +225,8 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
                            });
     if (!confirmed) {
       CaseDecision out =
-          Review((numbers.size() == 1 ? "case number " : "case numbers ") + Join(numbers) + " not in registry",
+          Review("number_not_registered",
+                 (numbers.size() == 1 ? "case number " : "case numbers ") + Join(numbers) + " not in registry",
                  BgsOf(senders));
       out.evidence = SourcesOf(r.all);
       return out;
@@ -239,10 +243,10 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
   }
   if (sender == nullptr) {
     if (StrongSenders(senders).size() > 1) {
-      return Review("sender matches several cases: " + Join(BgsOf(senders)), BgsOf(senders));
+      return Review("sender_ambiguous", "sender matches several cases: " + Join(BgsOf(senders)), BgsOf(senders));
     }
-    if (senders.empty()) return Review("no case number found");
-    return Review("no case number found and the sender is not named clearly", BgsOf(senders));
+    if (senders.empty()) return Review("no_case_number", "no case number found");
+    return Review("sender_unclear", "no case number found and the sender is not named clearly", BgsOf(senders));
   }
   CaseSupport support;
   support.sender_score = sender->score;
@@ -262,7 +266,7 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   if (r.cases.size() > 1) {
     std::vector<std::string> numbers;
     for (const auto& [bg, support] : r.cases) numbers.push_back(bg);
-    out = Review("conflicting case numbers: " + Join(numbers), numbers);
+    out = Review("conflicting_numbers", "conflicting case numbers: " + Join(numbers), numbers);
     out.evidence = SourcesOf(r.all);
     return out;
   }
@@ -271,9 +275,11 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
 
   const Jobcenter* jobcenter = registry.JobcenterOf(*out.bg_number);
   if (jobcenter == nullptr) {
+    out.review_kind = "no_jobcenter";
     out.reason = "no jobcenter registered for case number " + *out.bg_number;
     out.candidates = {*out.bg_number};
   } else if (out.confidence < route_threshold) {
+    out.review_kind = "low_confidence";
     out.reason = fmt::format("confidence {:.2f} below threshold {:.2f}", out.confidence, route_threshold);
     out.candidates = {*out.bg_number};
   } else {

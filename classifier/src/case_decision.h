@@ -19,6 +19,7 @@ struct CaseDecision {
   double confidence = 0;
   std::vector<std::string> evidence;    ///< subset of "barcode", "text", "registry", in that order
   std::string reason;                   ///< review only; names numbers, never persons
+  std::string review_kind;              ///< review only: the reason's kind (Classification::review_kind)
   std::vector<std::string> candidates;  ///< review only: BG numbers to look at, best first
 };
 

@@ -42,6 +42,7 @@ Classification FromDecision(const CaseDecision& decision) {
   out.confidence = decision.confidence;
   out.evidence = decision.evidence;
   out.reason = decision.reason;
+  out.review_kind = decision.review_kind;
   out.candidates = decision.candidates;
   return out;
 }
@@ -60,6 +61,7 @@ struct Classifier::Impl {
     if (const PageReading* bad = FirstUnreadable(envelope.pages)) {
       Classification out;
       out.reason = bad->error.empty() ? bad->name + ": page could not be read" : bad->error;
+      out.review_kind = "unreadable_page";
       return out;
     }
     return FromDecision(DecideCase(envelope, registry, senders.Match(envelope.pages), options.route_threshold));

@@ -1,4 +1,5 @@
 // RunClassifyWorker: boxes and readings in, document plans out (see stage_workers.h).
+#include <chrono>
 #include <cstdio>
 
 #include "box_journal.h"
@@ -6,6 +7,7 @@
 #include "dead_letter.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/distributed/stage_workers.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/proto/page_reading_codec.h"
 #include "mailroom/routing/output.h"
@@ -49,6 +51,7 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
   auto complete = ctx.journal.Complete(box_id);
   if (!complete) return tl::unexpected(complete.error());
   if (!complete->has_value()) return false;
+  const auto start = std::chrono::steady_clock::now();
   std::vector<std::string> pdf_refs;
   auto readings = LoadReadings(**complete, ctx.store, pdf_refs);
   if (!readings) return tl::unexpected(readings.error());
@@ -59,6 +62,7 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
     const auto documents = ctx.classifier.Classify(envelope);
     for (std::size_t i = 0; i < documents.size(); ++i) {
       routing::CountDocument(report, static_cast<int>(documents[i].pages.size()), documents[i].classification.routed);
+      if (!documents[i].classification.routed) metrics::CountReview(documents[i].classification.review_kind);
       routing::DocumentInput input;
       input.box_id = box_id;
       input.document_id = routing::DocumentId(box_id, envelope.index, i, documents.size());
@@ -88,6 +92,9 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
   ctx.ledger.Accounted(box_id, accounted);
   // Done only after every plan was confirmed: a crash before this republishes the same ids.
   if (auto done = ctx.journal.MarkDone(box_id); !done) return tl::unexpected(done.error());
+  metrics::CountPages("classify", "in", report.pages_in());
+  metrics::CountPages("classify", "out", report.pages_in() - report.blank_pages_size() - report.separator_pages_size());
+  metrics::ObserveStage("classify", metrics::SecondsSince(start));
   return true;
 }
 
@@ -97,7 +104,8 @@ Result<std::string> Journal(const transport::Delivery& d, ClassifyContext& ctx) 
   if (d.routing_key == topology.Boxes()) {
     mailroom::v1::BoxManifest manifest;
     if (!manifest.ParseFromString(d.message.body) || manifest.box().box_id().empty()) {
-      auto dead = DeadLetter(ctx.connection, d, topology, topology.Boxes(), "message is not a box manifest");
+      auto dead =
+          DeadLetter("classify", ctx.connection, d, topology, topology.Boxes(), "message is not a box manifest");
       if (!dead) return tl::unexpected(dead.error());
       return std::string();
     }
@@ -109,7 +117,7 @@ Result<std::string> Journal(const transport::Delivery& d, ClassifyContext& ctx) 
   }
   auto wire = proto::ParsePageReading(d.message.body);
   if (!wire) {
-    auto dead = DeadLetter(ctx.connection, d, topology, topology.Readings(), wire.error().message);
+    auto dead = DeadLetter("classify", ctx.connection, d, topology, topology.Readings(), wire.error().message);
     if (!dead) return tl::unexpected(dead.error());
     return std::string();
   }

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "mailroom/common/result.h"
 #include "mailroom/distributed/topology.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/transport/reconnecting_connection.h"
 
 namespace mailroom::distributed {
@@ -19,10 +21,11 @@ namespace mailroom::distributed {
 }
 
 /// Publishes `delivery`'s message to `topology`'s dead exchange under `queue` (so it lands in
-/// "<queue>.dead") with `reason` attached, then acks the delivery.
-[[nodiscard]] inline Result<void> DeadLetter(transport::ReconnectingConnection& connection,
+/// "<queue>.dead") with `reason` attached, then acks the delivery; counted as an error of `stage`.
+[[nodiscard]] inline Result<void> DeadLetter(std::string_view stage, transport::ReconnectingConnection& connection,
                                              const transport::Delivery& delivery, const Topology& topology,
                                              const std::string& queue, const std::string& reason) {
+  metrics::CountError(stage, "dead_letter");
   if (auto sent = connection.Publish(topology.DeadExchange(), queue, WithReason(delivery.message, reason)); !sent) {
     return sent;
   }

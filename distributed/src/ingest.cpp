@@ -1,7 +1,10 @@
 #include "mailroom/distributed/ingest.h"
 
+#include <chrono>
+
 #include "mailroom/common/utc_time.h"
 #include "mailroom/ingest/box.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
 
 namespace mailroom::distributed {
@@ -25,10 +28,12 @@ std::string PageMessageId(const std::string& box_id, const std::string& page_nam
 Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const store::ContentStore& store,
                                 transport::Connection& connection, const Topology& topology,
                                 const std::string& arrived_at) {
+  const auto start = std::chrono::steady_clock::now();
   auto info = ingest::ReadBoxInfo(box_dir);
   if (!info) return tl::unexpected(info.error());
   auto pages = ingest::ListPages(box_dir);
   if (!pages) return tl::unexpected(pages.error());
+  metrics::CountPages("ingest", "in", static_cast<int>(pages->size()));
 
   // Store first: a page message must never point at bytes that are not there yet.
   std::vector<mailroom::v1::Page> messages;
@@ -71,6 +76,8 @@ Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const stor
       return tl::unexpected(sent.error());
     }
   }
+  metrics::CountPages("ingest", "out", static_cast<int>(messages.size()));
+  metrics::ObserveStage("ingest", metrics::SecondsSince(start));
   return IngestSummary{info->box_id, static_cast<int>(messages.size())};
 }
 

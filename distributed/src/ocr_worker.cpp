@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "dead_letter.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/transport/reconnecting_connection.h"
 #include "ocr_worker_page.h"
 
@@ -110,12 +111,15 @@ class ScratchDir {
 void Handle(Shared& shared, transport::ReconnectingConnection& conn, const store::ContentStore& store,
             ocr::PageReader& reader, const transport::Delivery& delivery) {
   const Topology& topology = shared.options().topology;
+  const auto start = std::chrono::steady_clock::now();
+  metrics::CountPages("ocr", "in");
   auto reading = detail::ReadPageMessage(delivery.message, store, reader);
   Result<void> sent;
   if (reading) {
     sent = conn.Publish(topology.Exchange(), topology.Readings(), ReadingMessage(*reading, delivery.message));
   } else {
     shared.Log("dead-lettering " + reading.error().message);
+    metrics::CountError("ocr", "dead_letter");
     // Straight to the dead exchange under the pages queue's name: where a rejected page would
     // go, but with the reason attached (a reject cannot carry one).
     sent =
@@ -134,6 +138,10 @@ void Handle(Shared& shared, transport::ReconnectingConnection& conn, const store
     return;
   }
   shared.Count(!reading);
+  if (reading) {
+    metrics::CountPages("ocr", "out");
+    metrics::ObserveStage("ocr", metrics::SecondsSince(start));
+  }
 }
 
 void WorkerThread(Shared& shared, const store::ContentStore& store, int thread) {

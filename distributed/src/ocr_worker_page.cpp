@@ -1,10 +1,12 @@
 #include "ocr_worker_page.h"
 
+#include <chrono>
 #include <exception>
 #include <string>
 #include <system_error>
 
 #include "mailroom/ingest/box.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/proto/page_reading_codec.h"
 
@@ -28,7 +30,10 @@ PageReading ReadImage(ocr::PageReader& reader, const v1::Page& page, const std::
   try {
     auto pix = ingest::DecodePage(source);
     if (!pix) return Unreadable(page, pix.error().message);
-    return reader.Read(source.name, index, **pix);
+    const auto start = std::chrono::steady_clock::now();
+    PageReading reading = reader.Read(source.name, index, **pix);
+    metrics::ObserveOcr(metrics::SecondsSince(start));
+    return reading;
   } catch (const std::exception& e) {
     return Unreadable(page, page.name() + ": internal error while reading: " + e.what());
   } catch (...) {
@@ -67,6 +72,7 @@ Result<v1::PageReading> ReadPageMessage(const transport::Message& message, const
     if (!image) return tl::unexpected(image.error().Prefixed(what + ": image"));
     reading = ReadImage(reader, page, *image);
   }
+  if (reading.kind == PageKind::kUnreadable) metrics::CountError("ocr", "unreadable_page");
   auto pdf_ref = StorePdf(store, reading.pdf_path);
   if (!pdf_ref) return tl::unexpected(pdf_ref.error().Prefixed(what + ": storing the PDF"));
   return proto::ToProto(reading, page.box_id(), *pdf_ref);

@@ -1,11 +1,13 @@
 #include "mailroom/distributed/postkorb.h"
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 
 #include "consume_loop.h"
 #include "dead_letter.h"
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/routing/output.h"
 #include "mailroom/transport/reconnecting_connection.h"
@@ -62,6 +64,7 @@ Result<int> RunPostkorb(const transport::ConnectOptions& broker, const PostkorbO
   auto consumed = ConsumeUntil(
       connection, stop, [&] { return options.max_documents != 0 && written >= options.max_documents; },
       [&](const transport::Delivery& d) {
+        const auto start = std::chrono::steady_clock::now();
         mailroom::v1::RoutedDocument routed;
         Result<Delivered> done = routed.ParseFromString(d.message.body)
                                      ? WritePostkorbDocument(routed, options)
@@ -69,12 +72,16 @@ Result<int> RunPostkorb(const transport::ConnectOptions& broker, const PostkorbO
         // When dead-lettering or the ack fails, the connection is gone and the broker delivers the
         // message again: nothing to do here but go on (the next Receive reconnects).
         if (!done) {
-          static_cast<void>(DeadLetter(connection, d, options.topology, queue, done.error().message));
+          static_cast<void>(DeadLetter("postkorb", connection, d, options.topology, queue, done.error().message));
           return;
         }
         // Acked only now: the files are on disk. A lost ack means a redelivery, recognised above.
         const bool acked = connection.Ack(d.delivery_tag).has_value();
-        if (acked && *done == Delivered::kWritten) ++written;
+        if (acked && *done == Delivered::kWritten) {
+          ++written;
+          metrics::CountPages("postkorb", "out", routed.document().pages_size());
+          metrics::ObserveStage("postkorb", metrics::SecondsSince(start));
+        }
       });
   if (!consumed) return tl::unexpected(consumed.error());
   return written;

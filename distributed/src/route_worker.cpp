@@ -1,10 +1,12 @@
 // RunRouteWorker: document plans in, routed documents (PDF inline) out (see stage_workers.h).
+#include <chrono>
 #include <cstdio>
 
 #include "consume_loop.h"
 #include "dead_letter.h"
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/distributed/stage_workers.h"
+#include "mailroom/metrics/registry.h"
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/reconnecting_connection.h"
@@ -79,6 +81,7 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
   auto consumed = ConsumeUntil(
       connection, stop, [&] { return options.max_items != 0 && routed_documents >= options.max_items; },
       [&](const transport::Delivery& d) {
+        const auto start = std::chrono::steady_clock::now();
         mailroom::v1::DocumentPlan plan;
         Result<mailroom::v1::RoutedDocument> routed =
             plan.ParseFromString(d.message.body) ? Assemble(plan, *store, options.state_dir)
@@ -86,7 +89,7 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
         if (!routed) {
           // A plan that cannot be assembled (a page PDF missing from the store) is poison: it goes
           // to the dead-letter queue with the reason; the other documents go on.
-          static_cast<void>(DeadLetter(connection, d, topology, topology.Documents(), routed.error().message));
+          static_cast<void>(DeadLetter("route", connection, d, topology, topology.Documents(), routed.error().message));
           return;
         }
         const auto& c = routed->document();
@@ -101,6 +104,9 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
         if (!connection.Publish(topology.Exchange(), queue, message)) return;
         ledger.Delivered(c, ReadablePages(plan));
         if (connection.Ack(d.delivery_tag)) ++routed_documents;
+        metrics::CountDocument(routed->destination() != "review");
+        metrics::CountPages("route", "out", c.pages_size());
+        metrics::ObserveStage("route", metrics::SecondsSince(start));
       });
   if (!consumed) return tl::unexpected(consumed.error());
   return routed_documents;

@@ -105,9 +105,16 @@ void Registry::Observe(std::string_view name, const LabelValues& labels, double 
   ++series.count;
 }
 
-void Registry::AddCollector(Collector collector) {
+int Registry::AddCollector(Collector collector) {
   std::lock_guard lock(collectors_mutex_);
-  collectors_.push_back(std::move(collector));
+  const int id = next_collector_++;
+  collectors_.emplace(id, std::move(collector));
+  return id;
+}
+
+void Registry::RemoveCollector(int id) {
+  std::lock_guard lock(collectors_mutex_);
+  collectors_.erase(id);
 }
 
 double Registry::Value(std::string_view name, const LabelValues& labels) const {
@@ -122,7 +129,7 @@ std::string Registry::Exposition() {
   {
     // One scrape at a time runs the collectors; they take the registry's lock themselves.
     std::lock_guard lock(collectors_mutex_);
-    for (const auto& collect : collectors_) collect(*this);
+    for (const auto& [id, collect] : collectors_) collect(*this);
   }
   std::lock_guard lock(mutex_);
   std::string text;
@@ -164,9 +171,20 @@ void CountError(std::string_view stage, std::string_view kind) {
   Registry::Default().Add("mailroom_errors_total", {std::string(stage), std::string(kind)});
 }
 
-void CountDocument(bool routed, std::string_view review_reason) {
+void CountDocument(bool routed) {
   Registry::Default().Add("mailroom_documents_total", {routed ? "postkorb" : "review"});
-  if (!routed) Registry::Default().Add("mailroom_review_documents_total", {std::string(review_reason)});
+}
+
+void CountReview(std::string_view reason) {
+  Registry::Default().Add("mailroom_review_documents_total", {reason.empty() ? "other" : std::string(reason)});
+}
+
+void ObserveOcr(double seconds) {
+  Registry::Default().Observe("mailroom_ocr_seconds", {}, seconds);
+}
+
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace mailroom::metrics

@@ -19,6 +19,7 @@ void RequireReview(const Classification& c) {
   CHECK_FALSE(c.routed);
   CHECK_FALSE(c.jobcenter_id.has_value());
   CHECK_FALSE(c.reason.empty());
+  CHECK_FALSE(c.review_kind.empty());  // every review is counted under a kind
 }
 
 }  // namespace
@@ -31,6 +32,7 @@ TEST_CASE("a single clean barcode routes the envelope", "[classifier][decision]"
   CHECK(c.confidence == Approx(0.97));
   CHECK(c.evidence == Strings{"barcode"});
   CHECK(c.reason.empty());
+  CHECK(c.review_kind.empty());
   CHECK(c.doc_type == "letter");
   CHECK(c.team == "leistung");
   CHECK_FALSE(c.priority);
@@ -73,6 +75,7 @@ TEST_CASE("numbers of two registered cases send the envelope to review", "[class
     const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345"), TextPage("0002.tif", "Az. 12345BG0000001")});
     RequireReview(c);
     CHECK(c.reason == "conflicting case numbers: 12345BG0000001, 35301BG0012345");
+    CHECK(c.review_kind == "conflicting_numbers");
     CHECK_FALSE(c.bg_number.has_value());
     CHECK(c.evidence == Strings{"barcode", "text"});
   }
@@ -93,6 +96,7 @@ TEST_CASE("a number that is not in the registry sends the envelope to review", "
     const auto c = Classify({TextPage("0001.tif", "BG-Nummer 35301BG7777777")});
     RequireReview(c);
     CHECK(c.reason == "case number 35301BG7777777 not in registry");
+    CHECK(c.review_kind == "number_not_registered");
     CHECK_FALSE(c.bg_number.has_value());
   }
   SECTION("unknown customer number next to a registered case") {
@@ -135,6 +139,7 @@ TEST_CASE("a weakly read number goes to review but keeps its case", "[classifier
   CHECK(c.bg_number == "35301BG0012345");
   CHECK(c.confidence < 0.80);
   CHECK(c.reason.find("below threshold 0.80") != std::string::npos);
+  CHECK(c.review_kind == "low_confidence");
 }
 
 TEST_CASE("agreeing hits on several pages raise a moderate reading above the threshold", "[classifier][decision]") {
@@ -174,6 +179,7 @@ TEST_CASE("an envelope with an unreadable page goes to review with its error", "
   const auto c = Classify({KindPage("0007.tif", PageKind::kUnreadable)});
   RequireReview(c);
   CHECK(c.reason == "0007.tif: truncated TIFF strip");
+  CHECK(c.review_kind == "unreadable_page");
   CHECK_FALSE(c.bg_number.has_value());
 }
 

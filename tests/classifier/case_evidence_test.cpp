@@ -63,12 +63,14 @@ TEST_CASE("a surname in running text is no sender", "[classifier][evidence]") {
       Classify({TextPage("0001.tif", "Der Koch meines Kindergartens und der Becker von nebenan haben gekündigt.")});
   RequireReview(c);
   CHECK(c.reason == "no case number found");
+  CHECK(c.review_kind == "no_case_number");
 }
 
 TEST_CASE("two cases that the sender fits equally go to review with both as candidates", "[classifier][evidence]") {
   const auto c = Classify({TextPage("0001.tif", "Anna Becker\nDresden\nSehr geehrte Damen und Herren,")});
   RequireReview(c);
   CHECK(c.reason == "sender matches several cases: 35301BG0055555, 35301BG0066666");
+  CHECK(c.review_kind == "sender_ambiguous");
   CHECK(c.candidates == Strings{"35301BG0055555", "35301BG0066666"});
   CHECK_FALSE(c.bg_number.has_value());
 }
@@ -78,6 +80,7 @@ TEST_CASE("a family named only by surname and town goes to review with the cases
   const auto c = Classify({TextPage("0001.tif", "Familie Becker\nDresden\nSehr geehrte Damen und Herren,")});
   RequireReview(c);
   CHECK(c.reason == "no case number found and the sender is not named clearly");
+  CHECK(c.review_kind == "sender_unclear");
   CHECK(c.candidates == Strings{"35301BG0055555", "35301BG0066666"});
 }
 

@@ -144,6 +144,17 @@ Result<void> Connection::DeclareQueue(const std::string& name, const QueueOption
   return CheckLastReply(*state_, "declaring queue '" + name + "'");
 }
 
+Result<QueueStatus> Connection::InspectQueue(const std::string& name) {
+  const amqp_queue_declare_ok_t* ok =
+      amqp_queue_declare(state_->conn.get(), state_->channel, Borrow(name), /*passive=*/1, /*durable=*/0,
+                         /*exclusive=*/0, /*auto_delete=*/0, amqp_empty_table);
+  if (auto checked = CheckLastReply(*state_, "inspecting queue '" + name + "'"); !checked) {
+    return tl::unexpected(checked.error());
+  }
+  if (ok == nullptr) return Fail("inspecting queue '" + name + "': no answer from the broker");
+  return QueueStatus{ok->message_count, ok->consumer_count};
+}
+
 Result<void> Connection::DeleteQueue(const std::string& name) {
   amqp_queue_delete(state_->conn.get(), state_->channel, Borrow(name), /*if_unused=*/0, /*if_empty=*/0);
   return CheckLastReply(*state_, "deleting queue '" + name + "'");

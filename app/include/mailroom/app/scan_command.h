@@ -13,6 +13,7 @@
 #include <CLI/CLI.hpp>
 
 #include "mailroom/app/distributed_commands.h"
+#include "mailroom/app/metrics_option.h"
 #include "mailroom/app/process_box.h"
 #include "mailroom/scanner/scanner.h"
 
@@ -63,6 +64,7 @@ class ScanCommandLine {
  private:
   CLI::App* command_;
   ScanCommandOptions options_;
+  MetricsSetting metrics_;
   std::string mode_ = "gray";
 };
 

@@ -1,6 +1,6 @@
 // Where the settings of a command come from, strongest first: its flags, the environment
 // (MAILROOM_BROKER, MAILROOM_STORE, MAILROOM_PREFIX, MAILROOM_STATE, MAILROOM_REGISTRY,
-// MAILROOM_LEDGER, MAILROOM_BOXES), then a
+// MAILROOM_LEDGER, MAILROOM_BOXES, MAILROOM_METRICS_PORT), then a
 // config file (`--config FILE`, or MAILROOM_CONFIG): one `name = value` per line, names as the
 // long flags without dashes ("broker = amqps://...", "store = /srv/mailroom/store"), `#` comments.
 // A deployment keeps what all its workers share in one file and overrides per host or process.

@@ -72,6 +72,10 @@ struct Classification {
   std::vector<std::string> evidence;        ///< subset of "barcode", "text", "registry", in that order
   bool priority = false;                    ///< deadlines: objections, sick notes, "Eilt"
   std::string reason;                       ///< why it goes to review (empty when routed)
+  /// The kind of `reason`, a fixed word for counting (metrics): unreadable_page, no_case_number,
+  /// sender_unclear, sender_ambiguous, conflicting_numbers, number_not_registered,
+  /// number_names_other_case, no_jobcenter, low_confidence. Empty when routed.
+  std::string review_kind;
   /// Review: the registered cases the evidence points to (BG numbers, best first), so that a clerk
   /// starts from them. Empty when routed or when nothing points anywhere.
   std::vector<std::string> candidates;

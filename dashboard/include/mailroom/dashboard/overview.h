@@ -30,6 +30,8 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "mailroom/common/result.h"
+#include "mailroom/common/utc_time.h"
+#include "mailroom/ledger/ledger.h"
 
 namespace mailroom::dashboard {
 
@@ -78,6 +80,11 @@ struct Overview {
   std::optional<std::vector<QueueDepth>> queues;  ///< none: no broker configured
   std::optional<std::string> queues_error;
 };
+
+/// Reads the ledger's part of the overview (everything but the queues) as of `now`: throughput
+/// in bins of `bin_seconds` over the last `hours`, the backlog, boxes by state, review figures and
+/// the boxes due for destruction today (read only: nothing is released).
+[[nodiscard]] Result<Overview> ReadOverview(ledger::Ledger& ledger, UtcTime now, int hours = 8, int bin_seconds = 900);
 
 /// The JSON above.
 [[nodiscard]] nlohmann::json ToJson(const Overview& overview);

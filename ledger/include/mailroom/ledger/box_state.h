@@ -11,6 +11,11 @@ namespace mailroom::ledger {
 
 enum class BoxState { kReceived, kScanning, kScanned, kProcessing, kDelivered, kDestructionDue, kDestroyed };
 
+/// Every state, in order.
+inline constexpr BoxState kAllBoxStates[] = {BoxState::kReceived,   BoxState::kScanning,  BoxState::kScanned,
+                                             BoxState::kProcessing, BoxState::kDelivered, BoxState::kDestructionDue,
+                                             BoxState::kDestroyed};
+
 /// The name used in the database, the audit trail and `mailroom boxes`: "received", "scanning",
 /// "scanned", "processing", "delivered", "destruction-due", "destroyed".
 [[nodiscard]] std::string_view StateName(BoxState state);

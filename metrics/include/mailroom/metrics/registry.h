@@ -5,6 +5,7 @@
 // so that a library deep in the pipeline need not be handed a registry. Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -43,8 +44,10 @@ class Registry {
 
   /// A function run before each exposition, to read gauges that live elsewhere (the ledger, the
   /// broker's queues). It runs without the registry's lock held and may call Set and ClearGauge.
+  /// Returns its id, for RemoveCollector (before whatever it reads goes away).
   using Collector = std::function<void(Registry&)>;
-  void AddCollector(Collector collector);
+  int AddCollector(Collector collector);
+  void RemoveCollector(int id);
 
   /// The current value of a counter or gauge series (0 when never set), for tests and summaries.
   [[nodiscard]] double Value(std::string_view name, const LabelValues& labels) const;
@@ -64,7 +67,8 @@ class Registry {
   mutable std::mutex mutex_;
   std::map<std::string, std::unique_ptr<Family>, std::less<>> families_;
   std::mutex collectors_mutex_;
-  std::vector<Collector> collectors_;
+  std::map<int, Collector> collectors_;
+  int next_collector_ = 1;
 };
 
 // Shorthands for the stages, on Registry::Default().
@@ -74,7 +78,14 @@ void CountPages(std::string_view stage, std::string_view direction, int pages = 
 void ObserveStage(std::string_view stage, double seconds);
 /// mailroom_errors_total{stage, kind}
 void CountError(std::string_view stage, std::string_view kind);
-/// mailroom_documents_total{destination} and, for review, mailroom_review_documents_total{reason}
-void CountDocument(bool routed, std::string_view review_reason);
+/// mailroom_documents_total{destination="postkorb"|"review"}: counted where documents are delivered.
+void CountDocument(bool routed);
+/// mailroom_review_documents_total{reason}: counted where documents are classified (the reason is
+/// Classification::review_kind, a fixed word).
+void CountReview(std::string_view reason);
+/// mailroom_ocr_seconds
+void ObserveOcr(double seconds);
+/// Seconds since `start`, for the observations above.
+[[nodiscard]] double SecondsSince(std::chrono::steady_clock::time_point start);
 
 }  // namespace mailroom::metrics

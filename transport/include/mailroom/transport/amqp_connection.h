@@ -40,6 +40,12 @@ struct QueueOptions {
   std::optional<int> delivery_limit;
 };
 
+/// What a queue holds now, as the broker answers a passive declare.
+struct QueueStatus {
+  std::uint32_t messages = 0;  ///< ready for delivery (not counting unacked ones)
+  std::uint32_t consumers = 0;
+};
+
 class Connection {
  public:
   /// Connects, logs in, opens the channel and turns on publisher confirms.
@@ -65,6 +71,9 @@ class Connection {
   [[nodiscard]] Result<void> DeclareExchange(const std::string& name, const std::string& type = "direct");
   [[nodiscard]] Result<void> DeclareQueue(const std::string& name, const QueueOptions& options = {});
   [[nodiscard]] Result<void> DeleteQueue(const std::string& name);
+  /// The queue's depth and consumers, without creating it. A missing queue is an error, after
+  /// which the broker has closed the channel (a new one is opened for the next call).
+  [[nodiscard]] Result<QueueStatus> InspectQueue(const std::string& name);
   [[nodiscard]] Result<void> Bind(const std::string& queue, const std::string& exchange,
                                   const std::string& routing_key);
 

@@ -1,0 +1,28 @@
+// `mailroom dashboard --port P --ledger FILE [--broker URL]`: the operations page (see
+// dashboard/include/mailroom/dashboard/dashboard.h), served until SIGINT or SIGTERM.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include <CLI/CLI.hpp>
+
+namespace mailroom::app {
+
+/// Owns the option values of the dashboard command. Keep it alive until RunIfChosen has run.
+class DashboardCommandLine {
+ public:
+  /// Adds the subcommand to `app`; `app` must outlive this object.
+  explicit DashboardCommandLine(CLI::App& app);
+  ~DashboardCommandLine();
+
+  /// After parsing: serves the dashboard until stopped and returns the exit code; nothing when
+  /// another command was chosen.
+  [[nodiscard]] std::optional<int> RunIfChosen();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace mailroom::app

@@ -1,0 +1,107 @@
+// The operations dashboard in a real browser (Debian's Chromium, driven by playwright-core).
+// Started by dashboard_test.sh, which has registered one sample box and started `mailroom dashboard`.
+// Opens the page once, processes the box, and checks that the page follows live, without a reload.
+//
+// Usage: node dashboard_test.mjs --url URL --mailroom BIN --work DIR --ledger FILE --origin JOBCENTER
+//                                --screenshot PNG
+import { execFile } from 'node:child_process';
+import { parseArgs, promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+
+const OPTIONS = ['url', 'mailroom', 'work', 'ledger', 'origin', 'screenshot'];
+const { values: arg } = parseArgs({ options: Object.fromEntries(OPTIONS.map((name) => [name, { type: 'string' }])) });
+for (const name of OPTIONS) if (!arg[name]) throw new Error(`missing --${name}`);
+
+const LIVE_TIMEOUT_MS = 60_000;     // the page must show the processed box within this after `process` ends
+const PROCESS_TIMEOUT_MS = 180_000; // OCR of a 7-page sample box on one thread, with room for a slow machine
+
+class TestFailure extends Error {}
+const check = (ok, message) => { if (!ok) throw new TestFailure(message); };
+const log = (message) => console.log(`dashboard_test: ${message}`);
+
+/** The figures the page shows (data-value of every data-figure element), for checks and failure messages. */
+const figures = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('[data-figure]')].map((e) => [e.dataset.figure, e.dataset.value ?? e.textContent])));
+
+/** The header's status line as a person reads it ("live updated 10:15:02"). */
+const statusLine = (page) => page.evaluate(() => document.querySelector('.status').innerText.replace(/\s+/g, ' ').trim());
+
+async function processBox() {
+  const started = Date.now();
+  const args = ['process', `${arg.work}/sample/box`, '--registry', `${arg.work}/sample/registry`,
+    '--out', `${arg.work}/out`, '--ledger', arg.ledger, '--operator', 'op-1', '--quiet'];
+  try {
+    await promisify(execFile)(arg.mailroom, args, { timeout: PROCESS_TIMEOUT_MS });
+  } catch (err) {
+    throw new TestFailure(`mailroom ${args.join(' ')} failed (${err.code ?? err.signal}):\n${err.stderr ?? err.message}`);
+  }
+  log(`processed the box in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+async function run(page, consoleErrors) {
+  await page.goto(arg.url);
+  try {
+    await page.waitForSelector('body[data-loaded="true"]', { timeout: 15_000 });
+  } catch {
+    throw new TestFailure(`the page never finished its first update (body[data-loaded="true"]); ` +
+      `status line: ${await statusLine(page)}`);
+  }
+  // A marker on window: it is gone if the page reloads, so the checks below prove a live update.
+  await page.evaluate(() => { window.notReloaded = true; });
+
+  let shown = await figures(page);
+  log(`first update: ${JSON.stringify(shown)}`);
+  check(shown.boxes === '1', `totals: expected 1 box (the registered one), the page shows ${shown.boxes}`);
+  check(shown.pages_delivered === '0', `totals: expected 0 pages delivered before processing, the page shows ${shown.pages_delivered}`);
+  check(shown['boxes_by_state.received'] === '1',
+    `boxes by state: expected the registered box as received, the page shows ${shown['boxes_by_state.received']}`);
+  const updatesBefore = Number(await page.getAttribute('body', 'data-updates'));
+
+  await processBox();
+  try {
+    await page.waitForFunction(() => {
+      const value = (name) => Number(document.querySelector(`[data-figure="${name}"]`)?.dataset.value);
+      return value('pages_delivered') > 0 && value('boxes_by_state.delivered') === 1;
+    }, null, { timeout: LIVE_TIMEOUT_MS, polling: 250 });
+  } catch {
+    shown = await figures(page);
+    throw new TestFailure(`within ${LIVE_TIMEOUT_MS / 1000} s of processing, the page did not show pages delivered > 0 ` +
+      `and 1 delivered box: pages_delivered=${shown.pages_delivered}, ` +
+      `boxes_by_state.delivered=${shown['boxes_by_state.delivered']}; status line: ${await statusLine(page)}`);
+  }
+  shown = await figures(page);
+  log(`after processing: ${JSON.stringify(shown)}`);
+  check(await page.evaluate(() => window.notReloaded === true), 'the page was reloaded; it must update in place');
+  check(Number(await page.getAttribute('body', 'data-updates')) > updatesBefore, 'data-updates did not grow');
+  check(await page.textContent('#live') === 'live', `the indicator says "${await page.textContent('#live')}", not live`);
+  check(Number(shown.pages_open) === 0, `a delivered box leaves no open pages, the page shows ${shown.pages_open}`);
+  check(await page.locator(`[data-jobcenter="${arg.origin}"]`).count() === 0,
+    `the backlog still lists ${arg.origin} although its only box is delivered`);
+  check(await page.locator('#throughput rect.postkorb, #throughput rect.review').count() > 0,
+    'the throughput chart shows no bar for the pages just processed');
+  check(consoleErrors.length === 0, `the browser console has errors:\n  ${consoleErrors.join('\n  ')}`);
+  await page.screenshot({ path: arg.screenshot, fullPage: true });
+  log(`screenshot: ${arg.screenshot}`);
+}
+
+// Debian's Chromium; playwright-core never downloads a browser.
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Europe/Berlin' });
+const page = await context.newPage();
+let status = 0;
+try {
+  const consoleErrors = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
+  await run(page, consoleErrors);
+  log('PASS');
+} catch (err) {
+  console.error(`dashboard_test: FAIL: ${err instanceof TestFailure ? err.message : err.stack}`);
+  status = 1;
+  // What the page showed when it failed, beside where the good screenshot would be.
+  const failed = arg.screenshot.replace(/\.png$/, '-failure.png');
+  await page.screenshot({ path: failed, fullPage: true }).then(() => log(`screenshot: ${failed}`), () => {});
+} finally {
+  await browser.close();
+}
+process.exit(status);
