@@ -4,10 +4,6 @@
 // delivered exactly once: the same documents as `mailroom process`, none missing, none twice;
 // and the box ledger, written by the classifier and the router, must end with the box delivered
 // and every page counted once.
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
@@ -24,6 +20,7 @@
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "mailroom/transport/amqp_connection.h"
+#include "mailroom_child.h"
 #include "private_broker.h"
 #include "run_mailroom.h"
 #include "temp_dir.h"
@@ -33,43 +30,11 @@ using namespace std::chrono_literals;
 using testing::TempDir;
 namespace fs = std::filesystem;
 
-extern char** environ;
-
 namespace {
 
 const ledger::Timestamp kArrived = std::chrono::sys_days{std::chrono::year{2026} / 11 / 23} + std::chrono::hours{7};
 
-// A `mailroom` child process with its output in a log file; SIGTERMed when it goes out of scope.
-class Child {
- public:
-  Child(std::vector<std::string> args, const fs::path& log) {
-    args.insert(args.begin(), MAILROOM_EXE);
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    posix_spawn_file_actions_adddup2(&actions, 1, 2);
-    REQUIRE(posix_spawn(&pid_, MAILROOM_EXE, &actions, nullptr, argv.data(), environ) == 0);
-    posix_spawn_file_actions_destroy(&actions);
-  }
-  ~Child() { End(SIGTERM); }
-  Child(const Child&) = delete;
-  Child& operator=(const Child&) = delete;
-
-  void Kill() { End(SIGKILL); }
-
- private:
-  void End(int signal) {
-    if (pid_ <= 0) return;
-    ::kill(pid_, signal);
-    int status = 0;
-    ::waitpid(pid_, &status, 0);
-    pid_ = -1;
-  }
-  pid_t pid_ = -1;
-};
+using Child = testing::MailroomChild;
 
 std::map<std::string, std::string> JsonUnder(const fs::path& out, const std::string& folder) {
   std::map<std::string, std::string> docs;
