@@ -16,6 +16,7 @@
 #include "mailroom/app/scan_command.h"
 #include "mailroom/app/settings.h"
 #include "mailroom/classifier/doc_type_model.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/common/pix.h"
 #include "mailroom/common/single_thread_openmp.h"
 #include "mailroom/samplegen/samplegen.h"
@@ -30,12 +31,12 @@ template <typename Run>
 int WithMetrics(const mailroom::app::MetricsSetting& setting, const std::string& role, Run run) {
   auto endpoint = mailroom::app::ServeMetrics(setting, role);
   if (!endpoint) {
-    std::fprintf(stderr, "mailroom: error: %s\n", endpoint.error().message.c_str());
+    mailroom::eventlog::CommandError(endpoint.error().message);
     return kExitBadInput;
   }
   const int code = run();
   if (auto written = mailroom::app::WriteMetricsFile(setting); !written) {
-    std::fprintf(stderr, "mailroom: error: %s\n", written.error().message.c_str());
+    mailroom::eventlog::CommandError(written.error().message);
     return code == 0 ? kExitRunFailed : code;
   }
   return code;
@@ -44,7 +45,7 @@ int WithMetrics(const mailroom::app::MetricsSetting& setting, const std::string&
 int RunProcess(const mailroom::app::ProcessOptions& options) {
   auto summary = mailroom::app::ProcessBox(options);
   if (!summary) {
-    std::fprintf(stderr, "mailroom: error: %s\n", summary.error().message.c_str());
+    mailroom::eventlog::CommandError(summary.error().message);
     return summary.error().kind == mailroom::app::FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
   }
   std::fputs(mailroom::app::FormatSummary(*summary, options.out_dir).c_str(), stdout);
@@ -54,7 +55,7 @@ int RunProcess(const mailroom::app::ProcessOptions& options) {
 // Prints what a command did, or its error; the exit code follows the kind of failure.
 int Report(const tl::expected<std::string, mailroom::app::ProcessError>& done) {
   if (!done) {
-    std::fprintf(stderr, "mailroom: error: %s\n", done.error().message.c_str());
+    mailroom::eventlog::CommandError(done.error().message);
     return done.error().kind == mailroom::app::FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
   }
   std::fputs(done->c_str(), stdout);
@@ -64,7 +65,7 @@ int Report(const tl::expected<std::string, mailroom::app::ProcessError>& done) {
 int RunSamplegen(const mailroom::samplegen::SampleOptions& options) {
   auto summary = mailroom::samplegen::GenerateSampleBox(options);
   if (!summary) {
-    std::fprintf(stderr, "mailroom: error: %s\n", summary.error().message.c_str());
+    mailroom::eventlog::CommandError(summary.error().message);
     return kExitRunFailed;
   }
   std::printf("sample box: %d pages in %d envelopes\n  box:      %s\n  registry: %s\n  truth:    %s\n", summary->pages,
@@ -88,6 +89,37 @@ std::string TeamSetting(const std::string& value) {
   return safe ? "" : "a team name is letters, digits, '-' and '_'";
 }
 
+// The event log's settings: MAILROOM_LOG_FORMAT and MAILROOM_LOG_LEVEL, then --log-format and
+// --log-level (before the command: `mailroom --log-format json worker ocr ...`).
+struct LogOptions {
+  std::string format, level;
+};
+
+void AddLogOptions(CLI::App& app, LogOptions& log) {
+  app.add_option("--log-format", log.format, "log lines on stderr as text or json (env MAILROOM_LOG_FORMAT)")
+      ->check(CLI::IsMember({"text", "json"}));
+  app.add_option("--log-level", log.level, "debug, info, warning or error (env MAILROOM_LOG_LEVEL; default info)")
+      ->check(CLI::IsMember({"debug", "info", "warning", "error"}));
+}
+
+// Fails naming the variable or option whose value is not known.
+mailroom::Result<void> ConfigureLog(const LogOptions& log) {
+  auto settings = mailroom::eventlog::SettingsFromEnvironment();
+  if (!settings) return tl::unexpected(settings.error());
+  if (!log.format.empty()) {
+    auto format = mailroom::eventlog::ParseFormat(log.format, "--log-format");
+    if (!format) return tl::unexpected(format.error());
+    settings->format = *format;
+  }
+  if (!log.level.empty()) {
+    auto level = mailroom::eventlog::ParseLevel(log.level, "--log-level");
+    if (!level) return tl::unexpected(level.error());
+    settings->min_level = *level;
+  }
+  mailroom::eventlog::Configure(*settings);
+  return {};
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -96,6 +128,9 @@ int main(int argc, char** argv) {
 
   CLI::App app{"mailroom: scan-center mail in, jobcenter Postkorb out"};
   app.require_subcommand(1);
+  app.fallthrough();  // the global options may also follow the command
+  LogOptions log;
+  AddLogOptions(app, log);
 
   mailroom::app::ProcessOptions process;
   auto* process_cmd = app.add_subcommand("process", "process one box of page images (see CONTRACT.md)");
@@ -236,7 +271,7 @@ int main(int argc, char** argv) {
     mailroom::app::UseEnvironment(app);
     auto args = mailroom::app::WithConfigFile(argc, argv, app);
     if (!args) {
-      std::fprintf(stderr, "mailroom: error: %s\n", args.error().message.c_str());
+      mailroom::eventlog::CommandError(args.error().message);
       return kExitBadInput;
     }
     std::reverse(args->begin(), args->end());  // CLI11 takes a vector last argument first
@@ -244,6 +279,10 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : kExitBadInput;
+  }
+  if (auto configured = ConfigureLog(log); !configured) {
+    std::fprintf(stderr, "mailroom: error: %s\n", configured.error().message.c_str());
+    return kExitBadInput;
   }
   for (const auto& team : teams) {
     const auto eq = team.find('=');
@@ -264,7 +303,7 @@ int main(int argc, char** argv) {
   if (*worker_cmd) {
     if (worker.state_dir.empty()) worker.state_dir = "/var/tmp/mailroom-" + worker.role;
     if (worker.role == "classify" && worker.registry_dir.empty()) {
-      std::fputs("mailroom: error: worker classify needs --registry\n", stderr);
+      mailroom::eventlog::CommandError("worker classify needs --registry");
       return kExitBadInput;
     }
     return WithMetrics(worker_metrics, worker.role, [&] { return Report(mailroom::app::RunWorkerCommand(worker)); });

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "mailroom/app/distributed_commands.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/dashboard/dashboard.h"
 
 namespace mailroom::app {
@@ -56,7 +57,7 @@ std::optional<int> DashboardCommandLine::RunIfChosen() {
 
   auto started = dashboard::Dashboard::Start(s.options);
   if (!started) {
-    std::fprintf(stderr, "mailroom: error: %s\n", started.error().message.c_str());
+    eventlog::CommandError(started.error().message);
     return 2;
   }
   const std::string host = s.options.bind == "0.0.0.0" ? "127.0.0.1" : s.options.bind;

@@ -6,6 +6,7 @@
 
 #include "box_custody.h"
 #include "mailroom/classifier/registry.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/distributed/ingest.h"
 #include "mailroom/distributed/jobcenter_users.h"
 #include "mailroom/distributed/ocr_worker.h"
@@ -38,12 +39,13 @@ void StopOnSignals() {
   std::signal(SIGTERM, RequestStop);
 }
 
-// Reconnects are worth a line on stderr: the operator sees that the broker is away.
+// Reconnects are worth an event: the operator sees that the broker is away.
 transport::RetryPolicy LoggedRetry() {
   transport::RetryPolicy retry;
   retry.on_retry = [](int attempt, const Error& error, std::chrono::milliseconds wait) {
-    std::fprintf(stderr, "mailroom: broker unreachable (attempt %d: %s), retrying in %lld ms\n", attempt,
-                 error.message.c_str(), static_cast<long long>(wait.count()));
+    eventlog::Log(eventlog::Level::kWarning, "broker.unreachable",
+                  {.more = {{"attempt", std::to_string(attempt)}, {"retry_in_ms", std::to_string(wait.count())}}},
+                  error.message);
   };
   return retry;
 }

@@ -10,6 +10,7 @@
 
 #include "ledger_command_runs.h"
 #include "mailroom/app/settings.h"
+#include "mailroom/common/event_log.h"
 
 namespace mailroom::app {
 namespace {
@@ -120,7 +121,7 @@ std::optional<int> LedgerCommands::RunIfChosen() {
       outcome = command->run(access);
     }
     if (!outcome) {
-      std::fprintf(stderr, "mailroom: error: %s\n", outcome.error().message.c_str());
+      eventlog::CommandError(outcome.error().message);
       return outcome.error().kind == FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
     }
     std::fputs(outcome->c_str(), stdout);

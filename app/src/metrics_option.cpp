@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/metrics/registry.h"
 
 namespace mailroom::app {
@@ -35,7 +36,8 @@ Result<std::unique_ptr<metrics::HttpEndpoint>> ServeMetrics(const MetricsSetting
   if (setting.port < 0) return std::unique_ptr<metrics::HttpEndpoint>{};
   auto endpoint = metrics::HttpEndpoint::Start(setting.bind, setting.port, {metrics::MetricsRoute(registry)});
   if (!endpoint) return tl::unexpected(endpoint.error().Prefixed("metrics"));
-  std::fprintf(stderr, "mailroom: metrics at http://%s:%d/metrics\n", setting.bind.c_str(), (*endpoint)->port());
+  eventlog::Log(eventlog::Level::kInfo, "metrics.serving", {.more = {{"role", role}}},
+                "metrics at http://" + setting.bind + ":" + std::to_string((*endpoint)->port()) + "/metrics");
   return endpoint;
 }
 

@@ -150,12 +150,15 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   ocr::OcrOptions ocr = options.ocr;
   ocr.pdf_dir = out->scratch();
   std::optional<ProgressLine> progress;
-  if (options.progress) progress.emplace(ProgressLine::OnStderr("processing " + box->box_id, pages->size()));
+  if (options.progress)
+    progress.emplace(
+        ProgressLine::OnStderr("processing " + box->box_id, pages->size(), "process.progress", box->box_id));
   auto readings = ReadPages(
       *pages, WorkerCount(options.jobs), [&ocr] { return ocr::PageReader::Create(ocr); },
       [&progress](int done) {
         if (progress) progress->Update(done);
-      });
+      },
+      box->box_id);
   if (progress) progress->Finish();
   if (!readings) return RunFailed(readings.error());
 

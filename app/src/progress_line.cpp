@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include "mailroom/common/event_log.h"
+
 namespace mailroom::app {
 
 ProgressLine::ProgressLine(std::string activity, int total, std::FILE* out, bool terminal,
@@ -16,8 +18,24 @@ ProgressLine::ProgressLine(std::string activity, int total, std::FILE* out, bool
       start_(clock_()),
       last_log_(start_) {}
 
-ProgressLine ProgressLine::OnStderr(std::string activity, int total) {
-  return ProgressLine(std::move(activity), total, stderr, isatty(fileno(stderr)) == 1);
+ProgressLine ProgressLine::OnStderr(std::string activity, int total, std::string event, std::string box_id) {
+  if (isatty(fileno(stderr)) == 1 && eventlog::Current().format == eventlog::Format::kText) {
+    return ProgressLine(std::move(activity), total, stderr, true);
+  }
+  ProgressLine line(std::move(activity), total, nullptr, false);
+  line.event_ = std::move(event);
+  line.box_id_ = std::move(box_id);
+  return line;
+}
+
+// A line of its own: on `out_`, or as an event.
+void ProgressLine::Line(const std::string& text) {
+  if (out_ == nullptr) {
+    eventlog::Log(eventlog::Level::kInfo, event_, {.box_id = box_id_}, text);
+    return;
+  }
+  std::fprintf(out_, "%s\n", text.c_str());
+  std::fflush(out_);
 }
 
 std::string ProgressLine::Text(int done, std::chrono::duration<double> elapsed) const {
@@ -40,11 +58,11 @@ void ProgressLine::Update(int done) {
   if (terminal_) {
     // \r and "erase to end of line": the line shrinks cleanly when the time left gets shorter.
     std::fprintf(out_, "\r%s\033[K", Text(done, now - start_).c_str());
+    std::fflush(out_);
   } else if (now - last_log_ >= log_every_) {
-    std::fprintf(out_, "%s\n", Text(done, now - start_).c_str());
+    Line(Text(done, now - start_));
     last_log_ = now;
   }
-  std::fflush(out_);
 }
 
 void ProgressLine::Finish() {
@@ -53,10 +71,10 @@ void ProgressLine::Finish() {
   const std::string text = Text(done_, clock_() - start_);
   if (terminal_) {
     std::fprintf(out_, "\r%s\033[K\n", text.c_str());
+    std::fflush(out_);
   } else {
-    std::fprintf(out_, "%s\n", text.c_str());
+    Line(text);
   }
-  std::fflush(out_);
 }
 
 }  // namespace mailroom::app

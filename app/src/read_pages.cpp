@@ -9,6 +9,8 @@
 
 #include <unistd.h>
 
+#include "mailroom/common/event_log.h"
+#include "mailroom/common/fd_io.h"
 #include "mailroom/metrics/registry.h"
 
 namespace mailroom::app {
@@ -50,10 +52,39 @@ Result<std::unique_ptr<ocr::PageReader>> MakeReader(const ReaderFactory& make_re
   }
 }
 
+const char* KindName(PageKind kind) {
+  switch (kind) {
+    case PageKind::kContent:
+      return "content";
+    case PageKind::kBlank:
+      return "blank";
+    case PageKind::kSeparator:
+      return "separator";
+    case PageKind::kUnreadable:
+      return "unreadable";
+  }
+  return "unknown";
+}
+
+// Said even with --quiet: the operator should know at once, not only from review/. The reason
+// names the file's trouble (decoder or library text), never what the page says.
+void LogUnreadable(const std::string& box_id, const PageReading& page) {
+  using eventlog::Level;
+  if (!eventlog::Enabled(Level::kWarning)) return;
+  // On a terminal the progress line is still open: the warning starts a line of its own.
+  if (isatty(2) == 1 && eventlog::Current().fd == 2) (void)WriteAll(2, "\n");
+  // The id is a field: the reason loses the "0004.tif: " in front that the review JSON keeps.
+  std::string_view reason = page.error;
+  if (reason.rfind(page.name + ": ", 0) == 0) reason.remove_prefix(page.name.size() + 2);
+  eventlog::Log(Level::kWarning, "ocr.page_unreadable", {.box_id = box_id, .page = page.name},
+                std::string(reason) + " (the page goes to review)");
+}
+
 }  // namespace
 
 Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>& pages, int jobs,
-                                           const ReaderFactory& make_reader, const PagesDone& pages_done) {
+                                           const ReaderFactory& make_reader, const PagesDone& pages_done,
+                                           const std::string& box_id) {
   std::vector<PageReading> readings(pages.size());
   std::vector<bool> done(pages.size(), false);
   std::atomic<size_t> next{0};
@@ -79,12 +110,9 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
       readings[i] = std::move(reading);
       done[i] = true;
       const int count = ++finished;
-      if (readings[i].kind == PageKind::kUnreadable) {
-        // Said even with --quiet: the operator should know at once, not only from review/.
-        // On a terminal the progress line is still open: the warning starts a line of its own.
-        std::fprintf(stderr, "%smailroom: warning: %s (the page goes to review)\n", isatty(2) == 1 ? "\n" : "",
-                     readings[i].error.c_str());
-      }
+      if (readings[i].kind == PageKind::kUnreadable) LogUnreadable(box_id, readings[i]);
+      eventlog::Log(eventlog::Level::kDebug, "ocr.page_read", {.box_id = box_id, .page = readings[i].name},
+                    KindName(readings[i].kind));
       if (pages_done) pages_done(count);
     }
   };

@@ -22,9 +22,11 @@ using PagesDone = std::function<void(int done)>;
 /// `make_reader` (one Tesseract instance per thread, for the life of the thread). Results come
 /// back in scan order, one per page; a page that fails, even by an exception from a library,
 /// comes back kUnreadable with its reason. Fails only if no worker could start (e.g. the OCR
-/// models are missing). An unreadable page is also said on stderr at once, with its reason.
+/// models are missing). An unreadable page is also logged at once (event ocr.page_unreadable,
+/// with `box_id` and the page's name), with its reason.
 [[nodiscard]] Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>& pages, int jobs,
                                                          const ReaderFactory& make_reader,
-                                                         const PagesDone& pages_done = {});
+                                                         const PagesDone& pages_done = {},
+                                                         const std::string& box_id = "");
 
 }  // namespace mailroom::app

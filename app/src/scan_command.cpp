@@ -141,7 +141,7 @@ tl::expected<Capture, ScanOutcome> CaptureStacks(ledger::Ledger& ledger, const S
   if (!session) return tl::unexpected(Failed(session.error().message));
   const bool interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 && !o.keep_open;
   for (;;) {
-    ProgressLine progress = ProgressLine::OnStderr("scanning " + o.box_id, 0);
+    ProgressLine progress = ProgressLine::OnStderr("scanning " + o.box_id, 0, "scan.progress", o.box_id);
     const int pages_before = PagesInFolder(box_dir);
     auto batch = scanner::CaptureBatch(*session, o.scan, box_dir, std::nullopt, [&](const scanner::ScanProgress& p) {
       progress.Update(p.pages_in_box - pages_before);

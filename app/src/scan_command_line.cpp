@@ -3,6 +3,7 @@
 
 #include "mailroom/app/scan_command.h"
 #include "mailroom/app/settings.h"
+#include "mailroom/common/event_log.h"
 
 namespace mailroom::app {
 
@@ -54,18 +55,22 @@ std::optional<int> ScanCommandLine::RunIfChosen() {
                                       : scanner::ColorMode::kGray;
   auto endpoint = ServeMetrics(metrics_, "scan");
   if (!endpoint) {
-    std::fprintf(stderr, "mailroom: error: %s\n", endpoint.error().message.c_str());
+    eventlog::CommandError(endpoint.error().message);
     return 2;
   }
   const ScanOutcome outcome = RunScanCommand(options_);
   if (auto written = WriteMetricsFile(metrics_); !written) {
-    std::fprintf(stderr, "mailroom: warning: %s\n", written.error().message.c_str());
+    eventlog::Log(eventlog::Level::kWarning, "metrics.file_failed", {.box_id = options_.box_id},
+                  written.error().message);
   }
   std::fputs(outcome.text.c_str(), stdout);
   std::fflush(stdout);
   if (!outcome.error.empty()) {
-    std::fprintf(stderr, "mailroom: %s%s\n",
-                 outcome.exit_code == kExitScanStopped ? "" : "error: ", outcome.error.c_str());
+    if (outcome.exit_code == kExitScanStopped) {
+      eventlog::CommandError(outcome.error, "", "scan.stopped");
+    } else {
+      eventlog::CommandError(outcome.error);
+    }
   }
   return outcome.exit_code;
 }

@@ -76,9 +76,13 @@ Result<std::vector<std::string>> WithConfigFile(int argc, char** argv, const CLI
     if (from_env != nullptr) config = from_env;
   }
   if (config.empty() || args.empty()) return args;
+  // The first argument that names a command (global options such as --log-format may come first).
   const CLI::App* command = nullptr;
-  for (const CLI::App* sub : app.get_subcommands({})) {
-    if (sub->get_name() == args.front()) command = sub;
+  for (const std::string& arg : args) {
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == arg) command = sub;
+    }
+    if (command != nullptr) break;
   }
   if (command == nullptr) return args;  // CLI11 says what is wrong with the command line
 

@@ -2,8 +2,9 @@
 
 #include <unistd.h>
 
-#include <cstdio>
 #include <cstdlib>
+
+#include "mailroom/common/event_log.h"
 
 namespace mailroom {
 
@@ -12,7 +13,8 @@ void EnsureSingleThreadedOpenMp(char** argv) {
   ::setenv("OMP_THREAD_LIMIT", "1", 1);
   ::execv("/proc/self/exe", argv);
   // Only reached if exec failed (e.g. no /proc): go on, slower but correct.
-  std::fprintf(stderr, "mailroom: warning: could not re-execute with OMP_THREAD_LIMIT=1; OCR will be slow\n");
+  eventlog::Log(eventlog::Level::kWarning, "startup.openmp", {},
+                "could not re-execute with OMP_THREAD_LIMIT=1; OCR will be slow");
 }
 
 }  // namespace mailroom

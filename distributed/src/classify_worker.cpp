@@ -1,11 +1,11 @@
 // RunClassifyWorker: boxes and readings in, document plans out (see stage_workers.h).
 #include <chrono>
-#include <cstdio>
 
 #include "box_journal.h"
 #include "consume_loop.h"
 #include "dead_letter.h"
 #include "mailroom/classifier/registry.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
@@ -128,11 +128,13 @@ Result<std::string> Journal(const transport::Delivery& d, ClassifyContext& ctx) 
   return wire->box_id;
 }
 
-void Log(const StageWorkerOptions& options, const std::string& line) {
+// An event of the event log, or a line for options.log where a caller gave one.
+void Log(const StageWorkerOptions& options, eventlog::Level level, std::string_view event,
+         const eventlog::Fields& fields, const std::string& message) {
   if (options.log) {
-    options.log(line);
+    options.log(eventlog::Describe(event, fields, message));
   } else {
-    std::fprintf(stderr, "mailroom classify: %s\n", line.c_str());
+    eventlog::Log(level, event, fields, message);
   }
 }
 
@@ -153,14 +155,15 @@ Result<int> RunClassifyWorker(const StageWorkerOptions& options, const transport
         return c.Consume(options.topology.Readings(), 64);
       },
       &stop);
-  WorkerLedger ledger(options.ledger_file, [&options](const std::string& line) { Log(options, line); });
+  WorkerLedger ledger(options.ledger_file, options.log);
   ClassifyContext ctx{options, *store, *journal, classifier, connection, ledger};
   int boxes = 0;
   const auto finish = [&](const std::string& box_id) {
     const bool already_done = journal->IsDone(box_id);
     auto finished = FinishBox(box_id, ctx);
     if (!finished) {
-      Log(options, "box " + box_id + ": " + finished.error().message);
+      Log(options, eventlog::Level::kError, "classify.box_failed", {.box_id = box_id},
+          finished.error().message + " (tried again when idle)");
     } else if (*finished && !already_done) {
       ++boxes;
     }
@@ -171,7 +174,8 @@ Result<int> RunClassifyWorker(const StageWorkerOptions& options, const transport
         auto box_id = Journal(d, ctx);
         if (!box_id) {
           // The journal could not be written (disk full?): unacked, the message comes again.
-          Log(options, box_id.error().message);
+          Log(options, eventlog::Level::kError, "classify.journal_failed",
+              {.more = {{"message_id", d.message.message_id}}}, box_id.error().message + " (the message comes again)");
           return;
         }
         if (box_id->empty()) return;  // dead-lettered

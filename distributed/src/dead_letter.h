@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "mailroom/common/event_log.h"
 #include "mailroom/common/result.h"
 #include "mailroom/distributed/topology.h"
 #include "mailroom/metrics/registry.h"
@@ -21,11 +22,17 @@ namespace mailroom::distributed {
 }
 
 /// Publishes `delivery`'s message to `topology`'s dead exchange under `queue` (so it lands in
-/// "<queue>.dead") with `reason` attached, then acks the delivery; counted as an error of `stage`.
+/// "<queue>.dead") with `reason` attached, then acks the delivery; counted as an error of `stage`
+/// and logged as a warning "<stage>.dead_letter" (ids and the reason: never page text).
 [[nodiscard]] inline Result<void> DeadLetter(std::string_view stage, transport::ReconnectingConnection& connection,
                                              const transport::Delivery& delivery, const Topology& topology,
                                              const std::string& queue, const std::string& reason) {
   metrics::CountError(stage, "dead_letter");
+  eventlog::Fields fields{.more = {{"queue", queue}, {"message_id", delivery.message.message_id}}};
+  if (auto box = delivery.message.headers.find("box_id"); box != delivery.message.headers.end()) {
+    fields.box_id = box->second;
+  }
+  eventlog::Log(eventlog::Level::kWarning, std::string(stage) + ".dead_letter", fields, reason);
   if (auto sent = connection.Publish(topology.DeadExchange(), queue, WithReason(delivery.message, reason)); !sent) {
     return sent;
   }

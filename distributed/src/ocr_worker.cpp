@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstdio>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "dead_letter.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/transport/reconnecting_connection.h"
 #include "ocr_worker_page.h"
@@ -38,6 +38,17 @@ transport::Message ReadingMessage(const v1::PageReading& reading, const transpor
   return out;
 }
 
+// The ids of a page message ("<box_id>/<page name>", with the box in a header) as log fields.
+eventlog::Fields PageFields(const transport::Message& message) {
+  eventlog::Fields fields;
+  if (auto box = message.headers.find("box_id"); box != message.headers.end()) fields.box_id = box->second;
+  fields.page = message.message_id;
+  if (!fields.box_id.empty() && fields.page.rfind(fields.box_id + "/", 0) == 0) {
+    fields.page.erase(0, fields.box_id.size() + 1);
+  }
+  return fields;
+}
+
 // What the threads share: the summary, the first fatal error, and the log.
 class Shared {
  public:
@@ -46,13 +57,11 @@ class Shared {
   const OcrWorkerOptions& options() const { return options_; }
   transport::StopFlag& stop() { return stop_; }
 
-  void Log(const std::string& line) {
+  // An event of the event log, or a line for options.log where a caller gave one.
+  void Log(eventlog::Level level, std::string_view event, const eventlog::Fields& fields, const std::string& message) {
+    if (!options_.log) return eventlog::Log(level, event, fields, message);
     std::lock_guard lock(mutex_);
-    if (options_.log) {
-      options_.log(line);
-    } else {
-      std::fprintf(stderr, "mailroom worker ocr: %s\n", line.c_str());
-    }
+    options_.log(eventlog::Describe(event, fields, message));
   }
   // The first fatal error wins; every thread is told to end.
   void Fatal(const Error& error) {
@@ -118,15 +127,23 @@ void Handle(Shared& shared, transport::ReconnectingConnection& conn, const store
   if (reading) {
     sent = conn.Publish(topology.Exchange(), topology.Readings(), ReadingMessage(*reading, delivery.message));
   } else {
-    shared.Log("dead-lettering " + reading.error().message);
+    shared.Log(eventlog::Level::kWarning, "ocr.dead_letter", PageFields(delivery.message), reading.error().message);
     metrics::CountError("ocr", "dead_letter");
     // Straight to the dead exchange under the pages queue's name: where a rejected page would
     // go, but with the reason attached (a reject cannot carry one).
     sent =
         conn.Publish(topology.DeadExchange(), topology.Pages(), WithReason(delivery.message, reading.error().message));
   }
+  if (reading && reading->kind() == v1::PAGE_KIND_UNREADABLE) {
+    // The reason names the file's trouble, never what the page says; the page name is a field.
+    std::string reason = reading->error();
+    if (reason.rfind(reading->name() + ": ", 0) == 0) reason.erase(0, reading->name().size() + 2);
+    shared.Log(eventlog::Level::kWarning, "ocr.page_unreadable", {.box_id = reading->box_id(), .page = reading->name()},
+               reason + " (the page goes to review)");
+  }
   if (!sent) {
-    shared.Log("page '" + delivery.message.message_id + "' goes back to the queue: " + sent.error().message);
+    shared.Log(eventlog::Level::kWarning, "ocr.requeued", PageFields(delivery.message),
+               "the page goes back to the queue: " + sent.error().message);
     // Fails harmlessly when the connection is gone: the broker requeues the page by itself.
     (void)conn.Reject(delivery.delivery_tag, /*requeue=*/true);
     (void)transport::SleepUnlessStopped(kPause, &shared.stop());
@@ -134,7 +151,8 @@ void Handle(Shared& shared, transport::ReconnectingConnection& conn, const store
   }
   if (auto acked = conn.Ack(delivery.delivery_tag); !acked) {
     // The result is out; the page comes again and its reading is recognised by its id.
-    shared.Log("page '" + delivery.message.message_id + "' was not acked: " + acked.error().message);
+    shared.Log(eventlog::Level::kWarning, "ocr.not_acked", PageFields(delivery.message),
+               "the page was not acked (it comes again): " + acked.error().message);
     return;
   }
   shared.Count(!reading);
@@ -156,8 +174,9 @@ void WorkerThread(Shared& shared, const store::ContentStore& store, int thread) 
   transport::RetryPolicy retry = options.retry;
   if (!retry.on_retry) {
     retry.on_retry = [&shared](int attempt, const Error& error, std::chrono::milliseconds wait) {
-      shared.Log("broker unreachable (attempt " + std::to_string(attempt) + ", retrying in " +
-                 std::to_string(wait.count()) + " ms): " + error.message);
+      shared.Log(eventlog::Level::kWarning, "broker.unreachable",
+                 {.more = {{"attempt", std::to_string(attempt)}, {"retry_in_ms", std::to_string(wait.count())}}},
+                 error.message);
     };
   }
   const std::string pages = options.topology.Pages();
@@ -175,7 +194,7 @@ void WorkerThread(Shared& shared, const store::ContentStore& store, int thread) 
     }
     auto got = conn.Receive(kPoll);
     if (!got) {
-      shared.Log("receiving: " + got.error().message);
+      shared.Log(eventlog::Level::kWarning, "ocr.receive_failed", {}, got.error().message);
       (void)transport::SleepUnlessStopped(kPause, &shared.stop());
       continue;
     }

@@ -7,6 +7,7 @@
 #include "consume_loop.h"
 #include "dead_letter.h"
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/routing/output.h"
@@ -79,6 +80,11 @@ Result<int> RunPostkorb(const transport::ConnectOptions& broker, const PostkorbO
         const bool acked = connection.Ack(d.delivery_tag).has_value();
         if (acked && *done == Delivered::kWritten) {
           ++written;
+          eventlog::Log(eventlog::Level::kInfo, "postkorb.written",
+                        {.box_id = routed.document().box_id(),
+                         .document_id = routed.document().document_id(),
+                         .more = {{"jobcenter_id", options.jobcenter_id}, {"team", routed.document().team()}}},
+                        "");
           metrics::CountPages("postkorb", "out", routed.document().pages_size());
           metrics::ObserveStage("postkorb", metrics::SecondsSince(start));
         }

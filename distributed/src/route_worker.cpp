@@ -1,10 +1,10 @@
 // RunRouteWorker: document plans in, routed documents (PDF inline) out (see stage_workers.h).
 #include <chrono>
-#include <cstdio>
 
 #include "consume_loop.h"
 #include "dead_letter.h"
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/common/event_log.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/routing/output.h"
@@ -104,6 +104,8 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
         if (!connection.Publish(topology.Exchange(), queue, message)) return;
         ledger.Delivered(c, ReadablePages(plan));
         if (connection.Ack(d.delivery_tag)) ++routed_documents;
+        eventlog::Log(eventlog::Level::kInfo, "route.delivered",
+                      {.box_id = c.box_id(), .document_id = c.document_id(), .more = {{"to", queue}}}, "");
         metrics::CountDocument(routed->destination() != "review");
         metrics::CountPages("route", "out", c.pages_size());
         metrics::ObserveStage("route", metrics::SecondsSince(start));

@@ -1,7 +1,6 @@
 #include "worker_ledger.h"
 
-#include <cstdio>
-
+#include "mailroom/common/event_log.h"
 #include "mailroom/common/utc_time.h"
 
 namespace mailroom::distributed {
@@ -17,12 +16,11 @@ WorkerLedger::WorkerLedger(const std::filesystem::path& path, Log log) : log_(st
 }
 
 void WorkerLedger::Warn(const std::string& box_id, const std::string& reason) const {
-  const std::string line =
-      "ledger: " + (box_id.empty() ? "" : "box " + box_id + ": ") + reason + " (the box stays open in the ledger)";
+  const std::string message = reason + " (the box stays open in the ledger)";
   if (log_) {
-    log_(line);
+    log_(eventlog::Describe("ledger.record_failed", {.box_id = box_id}, message));
   } else {
-    std::fprintf(stderr, "mailroom: warning: %s\n", line.c_str());
+    eventlog::Log(eventlog::Level::kWarning, "ledger.record_failed", {.box_id = box_id}, message);
   }
 }
 
