@@ -5,6 +5,7 @@
 #include <leptonica/allheaders.h>
 #include <fstream>
 
+#include "prometheus_text.h"
 #include "scan_center.h"
 
 using namespace mailroom;
@@ -31,6 +32,11 @@ std::vector<std::string> Numbered(int from, int to) {
     names.emplace_back(name);
   }
   return names;
+}
+
+std::string ReadText(const fs::path& file) {
+  std::ifstream in(file);
+  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 int Depth(const fs::path& page) {
@@ -98,9 +104,11 @@ TEST_CASE("scan: a paper jam keeps every page, names the sheet, and --resume los
   CHECK_THAT(first.output, Catch::Contains("open for the next stack: mailroom scan --box B-3 --resume"));
   CHECK(center.Ledger("B-3").state == ledger::BoxState::kScanning);
 
+  const fs::path metrics = center.Dir() / "jam.prom";
   auto jammed = center.Scan(testing::kSmallPages +
                             "--box B-3 --resume --no-process --device-option "
-                            "read-return-value=SANE_STATUS_JAMMED");
+                            "read-return-value=SANE_STATUS_JAMMED --metrics-file " +
+                            Quoted(metrics));
   INFO(jammed.output);
   CHECK(jammed.exit_code == 3);
   CHECK_THAT(jammed.output, Catch::Contains("Paper jam at sheet 11"));
@@ -109,10 +117,16 @@ TEST_CASE("scan: a paper jam keeps every page, names the sheet, and --resume los
   CHECK(PageFiles(center.Box("B-3")) == Numbered(1, 10));
   CHECK(center.Ledger("B-3").state == ledger::BoxState::kScanning);
   CHECK(center.Ledger("B-3").pages_captured == 10);
+  // Operations see the jam: the stopped run still writes its metrics.
+  const auto jam = testing::ParseSamples(ReadText(metrics));
+  CHECK(testing::Sum(jam, "mailroom_errors_total", {R"(stage="scan")", R"(kind="scanner_fault")"}) == 1);
 
-  auto resumed = center.Scan(testing::kSmallPages + "--box B-3 --resume --no-process");
+  auto resumed =
+      center.Scan(testing::kSmallPages + "--box B-3 --resume --no-process --metrics-file " + Quoted(metrics));
   INFO(resumed.output);
   REQUIRE(resumed.exit_code == 0);
+  const auto scanned = testing::ParseSamples(ReadText(metrics));
+  CHECK(testing::Sum(scanned, "mailroom_pages_total", {R"(stage="scan")", R"(direction="out")"}) == 10);
   CHECK(PageFiles(center.Box("B-3")) == Numbered(1, 20));
   CHECK(center.Ledger("B-3").state == ledger::BoxState::kScanned);
   CHECK(center.Ledger("B-3").pages_captured == 20);
