@@ -10,20 +10,10 @@ namespace {
 using namespace testing;
 using mailroom::testing::TempDir;
 
-// A box in processing with `captured` pages, of which the given ones are delivered on day 1.
-void BoxInProcessing(Ledger& ledger, const std::string& id, const std::string& origin, int captured) {
-  BoxArrival box = Box(id, origin);
-  REQUIRE(ledger.RegisterBox(box));
-  REQUIRE(ledger.Advance(id, BoxState::kScanning, At(0)));
-  REQUIRE(ledger.RecordPagesCaptured(id, captured, At(0)));
-  REQUIRE(ledger.Advance(id, BoxState::kScanned, At(0)));
-  REQUIRE(ledger.Advance(id, BoxState::kProcessing, At(0)));
-}
-
 TEST_CASE("deliveries since a time list each delivered page, review ones marked", "[ledger][activity]") {
   TempDir dir;
   auto ledger = OpenLedger(dir);
-  BoxInProcessing(ledger, "B-1", "JC-1", 4);
+  ProcessingBox(ledger, "B-1", 4);
   REQUIRE(ledger.RecordPageDelivered("B-1", Page("1.tif", "doc-A")));
   PageDelivery review = Page("2.tif", "doc-B", "");
   review.jobcenter_id = "review";
@@ -49,7 +39,7 @@ TEST_CASE("the backlog counts undelivered boxes and open pages per origin, oldes
   TempDir dir;
   auto ledger = OpenLedger(dir);
   DeliveredBox(ledger, "B-done", 2, "JC-1");  // delivered: not in the backlog
-  BoxInProcessing(ledger, "B-2", "JC-1", 3);
+  ProcessingBox(ledger, "B-2", 3);
   REQUIRE(ledger.RecordPageDelivered("B-2", Page("1.tif")));
   BoxArrival waiting = Box("B-3", "JC-2");
   waiting.arrived_at = Day(-3);  // older, and not even scanned yet

@@ -28,6 +28,15 @@ inline PageDelivery Page(std::string name, std::string document = "doc-1", std::
   return PageDelivery{std::move(name), std::move(document), "JC-1", std::move(bg), Day(1)};
 }
 
+/// Registers `id` (from `origin`) with `pages` captured pages and moves it to processing, all on day 0.
+inline void ProcessingBox(Ledger& ledger, const std::string& id, int pages, std::string origin = "JC-1") {
+  REQUIRE(ledger.RegisterBox(Box(id, std::move(origin))));
+  REQUIRE(ledger.Advance(id, BoxState::kScanning, At(0)));
+  REQUIRE(ledger.RecordPagesCaptured(id, pages, At(0)));
+  REQUIRE(ledger.Advance(id, BoxState::kScanned, At(0)));
+  REQUIRE(ledger.Advance(id, BoxState::kProcessing, At(0)));
+}
+
 /// Registers `id` with `pages` pages, scans and delivers all of them; the box ends delivered on day 1.
 inline void DeliveredBox(Ledger& ledger, const std::string& id, int pages = 2, std::string origin = "JC-1") {
   REQUIRE(ledger.RegisterBox(Box(id, std::move(origin))));

@@ -9,14 +9,6 @@ namespace {
 using namespace testing;
 using mailroom::testing::TempDir;
 
-void ProcessingBox(Ledger& ledger, const std::string& id, int pages) {
-  REQUIRE(ledger.RegisterBox(Box(id)));
-  REQUIRE(ledger.Advance(id, BoxState::kScanning, At(0)));
-  REQUIRE(ledger.RecordPagesCaptured(id, pages, At(0)));
-  REQUIRE(ledger.Advance(id, BoxState::kScanned, At(0)));
-  REQUIRE(ledger.Advance(id, BoxState::kProcessing, At(0)));
-}
-
 TEST_CASE("pages captured is a total so a resumed scan does not count twice", "[ledger]") {
   TempDir dir;
   auto ledger = OpenLedger(dir);
