@@ -52,20 +52,6 @@ Result<std::unique_ptr<ocr::PageReader>> MakeReader(const ReaderFactory& make_re
   }
 }
 
-const char* KindName(PageKind kind) {
-  switch (kind) {
-    case PageKind::kContent:
-      return "content";
-    case PageKind::kBlank:
-      return "blank";
-    case PageKind::kSeparator:
-      return "separator";
-    case PageKind::kUnreadable:
-      return "unreadable";
-  }
-  return "unknown";
-}
-
 // Said even with --quiet: the operator should know at once, not only from review/. The reason
 // names the file's trouble (decoder or library text), never what the page says.
 void LogUnreadable(const std::string& box_id, const PageReading& page) {
@@ -112,7 +98,7 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
       const int count = ++finished;
       if (readings[i].kind == PageKind::kUnreadable) LogUnreadable(box_id, readings[i]);
       eventlog::Log(eventlog::Level::kDebug, "ocr.page_read", {.box_id = box_id, .page = readings[i].name},
-                    KindName(readings[i].kind));
+                    PageKindName(readings[i].kind));
       if (pages_done) pages_done(count);
     }
   };

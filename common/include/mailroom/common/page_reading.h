@@ -27,6 +27,21 @@ enum class PageKind {
   kUnreadable,  ///< the image could not be decoded or read; `error` says why; goes to review
 };
 
+/// "content", "blank", "separator", "unreadable": the kind as logs and truth files name it.
+[[nodiscard]] constexpr const char* PageKindName(PageKind kind) {
+  switch (kind) {
+    case PageKind::kContent:
+      return "content";
+    case PageKind::kBlank:
+      return "blank";
+    case PageKind::kSeparator:
+      return "separator";
+    case PageKind::kUnreadable:
+      return "unreadable";
+  }
+  return "content";
+}
+
 /// The reading of one input page.
 struct PageReading {
   std::string name;  ///< input file name, e.g. "0007.tif" ("0007.tif#2" for page 2 of a multi-page TIFF)
