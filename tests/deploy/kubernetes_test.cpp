@@ -3,6 +3,7 @@
 // Secrets whose example values nobody could take for real ones.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <vector>
@@ -92,6 +93,12 @@ TEST_CASE("every mailroom container keeps OpenMP to one thread, is sized, runs u
         CHECK(container["securityContext"]["readOnlyRootFilesystem"].as<bool>(false));
         CHECK_FALSE(container["securityContext"]["allowPrivilegeEscalation"].as<bool>(true));
         if (long_running) CHECK(container["livenessProbe"]["httpGet"]["path"].as<std::string>("") == "/metrics");
+        // The dashboard listens on 127.0.0.1 unless told otherwise: its probe and Service need more.
+        const auto args = container["args"].as<std::vector<std::string>>(std::vector<std::string>{});
+        if (!args.empty() && args.front() == "dashboard") {
+          const auto bind = std::find(args.begin(), args.end(), "--bind");
+          CHECK((bind != args.end() && bind + 1 != args.end() && *(bind + 1) == "0.0.0.0"));
+        }
       }
     }
   }
