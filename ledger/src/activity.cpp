@@ -25,6 +25,17 @@ Result<std::vector<DeliveredPage>> Ledger::DeliveriesSince(Timestamp from) {
   return pages;
 }
 
+Result<DocumentCounts> Ledger::CountDocuments() {
+  auto select = Statement::Prepare(impl_->db.get(), R"sql(
+    SELECT count(DISTINCT CASE WHEN jobcenter_id <> 'review' THEN document_id END),
+           count(DISTINCT CASE WHEN jobcenter_id = 'review' THEN document_id END)
+    FROM pages WHERE outcome = 'delivered')sql");
+  if (!select) return tl::unexpected(select.error());
+  auto row = select->Step();
+  if (!row) return tl::unexpected(row.error());
+  return DocumentCounts{static_cast<int>(select->Int(0)), static_cast<int>(select->Int(1))};
+}
+
 Result<std::vector<OriginBacklog>> Ledger::Backlog() {
   auto select = Statement::Prepare(impl_->db.get(), R"sql(
     SELECT b.origin_jobcenter, count(*),

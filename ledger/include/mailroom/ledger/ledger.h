@@ -101,6 +101,12 @@ struct DeliveredPage {
   bool to_review = false;  ///< delivered to the review in-tray, not to a jobcenter's Postkorb
 };
 
+/// Documents delivered so far, counted once each however many pages they have.
+struct DocumentCounts {
+  int postkorb = 0;  ///< delivered to a jobcenter's Postkorb
+  int review = 0;    ///< delivered to the review in-tray
+};
+
 /// The boxes of one origin jobcenter that are not delivered yet (received up to processing).
 struct OriginBacklog {
   std::string origin_jobcenter;
@@ -184,6 +190,9 @@ class Ledger {
 
   /// Every page delivered at or after `from`, oldest first (for throughput over the last hours).
   [[nodiscard]] Result<std::vector<DeliveredPage>> DeliveriesSince(Timestamp from);
+
+  /// Every document delivered so far, by destination (counted in the database, not row by row).
+  [[nodiscard]] Result<DocumentCounts> CountDocuments();
 
   /// Per origin jobcenter, the boxes not delivered yet, the oldest arrival first: the backlog.
   [[nodiscard]] Result<std::vector<OriginBacklog>> Backlog();
