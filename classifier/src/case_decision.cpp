@@ -77,9 +77,9 @@ std::optional<std::string> VariantOf(const CaseEvidence& e, const std::map<std::
   return match;
 }
 
-Resolution Resolve(const Envelope& envelope, const Registry& registry) {
+Resolution Resolve(const std::vector<const PageReading*>& pages, const Registry& registry) {
   Resolution r;
-  for (const PageReading* page : envelope.pages) {
+  for (const PageReading* page : pages) {
     auto found = FindCaseNumbers(*page);
     r.all.insert(r.all.end(), found.begin(), found.end());
   }
@@ -151,17 +151,6 @@ bool MatchesMore(const SenderCandidate& a, const SenderCandidate& b) {
   return a.matched.size() > b.matched.size() && std::all_of(b.matched.begin(), b.matched.end(), has);
 }
 
-// The one sender the text names, if one stands out: strong, and every other match either clearly
-// weaker or matching only a part of what the first one matched.
-const SenderCandidate* ClearSender(const std::vector<SenderCandidate>& senders) {
-  if (senders.empty() || senders.front().score < kStrongSenderScore) return nullptr;
-  const SenderCandidate& best = senders.front();
-  for (std::size_t i = 1; i < senders.size(); ++i) {
-    if (senders[i].score > best.score - kSenderMargin && !MatchesMore(best, senders[i])) return nullptr;
-  }
-  return &best;
-}
-
 std::vector<std::string> BgsOf(const std::vector<SenderCandidate>& senders) {
   std::vector<std::string> bgs;
   for (const auto& s : senders) {
@@ -209,7 +198,42 @@ CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate
   out.bg_number = bg;
   support.sender_score = own != nullptr ? own->score : 0;
   out.evidence = SourcesOf(support.hits);
-  if (own != nullptr) out.evidence.emplace_back("registry");
+  if (own != nullptr) {
+    out.evidence.emplace_back("registry");
+    out.person_match = own->matched;
+  }
+  out.confidence = CaseConfidence(support);
+  return out;
+}
+
+bool Matched(const SenderCandidate& sender, const char* field) {
+  return std::find(sender.matched.begin(), sender.matched.end(), field) != sender.matched.end();
+}
+
+// The one unregistered number that cannot speak against the sender: a BG number of an office that
+// no jobcenter of the registry has (an old number, or one from before a move), beside a sender that
+// name, address and birth date identify. A number of a registered office stays a conflict: it may
+// be a case the registry does not know yet, or a misread of another case.
+std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& unknown, const SenderCandidate& sender,
+                                               const Registry& registry) {
+  if (unknown.size() != 1 || unknown.front().kind != CaseEvidence::Kind::kBgNumber) return std::nullopt;
+  const std::string office = unknown.front().number.substr(0, 5);
+  const bool registered_office = std::any_of(registry.jobcenters.begin(), registry.jobcenters.end(),
+                                             [&](const auto& entry) { return entry.second.dienststelle == office; });
+  if (registered_office) return std::nullopt;
+  for (const char* field : {"surname", "given_name", "street", "birth_date"}) {
+    if (!Matched(sender, field)) return std::nullopt;
+  }
+  return unknown.front().number;
+}
+
+CaseDecision RouteBySender(const SenderCandidate& sender) {
+  CaseSupport support;
+  support.sender_score = sender.score;
+  CaseDecision out;
+  out.bg_number = sender.bg_number;
+  out.evidence = {"registry"};
+  out.person_match = sender.matched;
   out.confidence = CaseConfidence(support);
   return out;
 }
@@ -223,6 +247,13 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
     const bool confirmed = sender != nullptr && std::all_of(r.unknown.begin(), r.unknown.end(), [&](const auto& e) {
                              return OneOff(e, sender->bg_number, registry);
                            });
+    if (!confirmed && sender != nullptr) {
+      if (auto ignored = ForeignOfficeNumber(r.unknown, *sender, registry)) {
+        CaseDecision out = RouteBySender(*sender);
+        out.ignored_number = std::move(ignored);
+        return out;
+      }
+    }
     if (!confirmed) {
       CaseDecision out =
           Review("number_not_registered",
@@ -238,6 +269,7 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
     out.bg_number = sender->bg_number;
     out.evidence = SourcesOf(r.unknown);
     out.evidence.emplace_back("registry");
+    out.person_match = sender->matched;
     out.confidence = CaseConfidence(support);
     return out;
   }
@@ -248,20 +280,33 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
     if (senders.empty()) return Review("no_case_number", "no case number found");
     return Review("sender_unclear", "no case number found and the sender is not named clearly", BgsOf(senders));
   }
-  CaseSupport support;
-  support.sender_score = sender->score;
-  CaseDecision out;
-  out.bg_number = sender->bg_number;
-  out.evidence = {"registry"};
-  out.confidence = CaseConfidence(support);
-  return out;
+  return RouteBySender(*sender);
 }
 
 }  // namespace
 
+const SenderCandidate* ClearSender(const std::vector<SenderCandidate>& senders) {
+  if (senders.empty() || senders.front().score < kStrongSenderScore) return nullptr;
+  const SenderCandidate& best = senders.front();
+  for (std::size_t i = 1; i < senders.size(); ++i) {
+    if (senders[i].score > best.score - kSenderMargin && !MatchesMore(best, senders[i])) return nullptr;
+  }
+  return &best;
+}
+
+std::set<std::string> RegisteredCasesOn(const std::vector<const PageReading*>& pages, const Registry& registry) {
+  std::set<std::string> cases;
+  for (const PageReading* page : pages) {
+    for (const CaseEvidence& e : FindCaseNumbers(*page)) {
+      if (auto bg = RegisteredBg(e, registry)) cases.insert(*bg);
+    }
+  }
+  return cases;
+}
+
 CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, const std::vector<SenderCandidate>& senders,
                         double route_threshold) {
-  Resolution r = Resolve(envelope, registry);
+  Resolution r = Resolve(envelope.pages, registry);
   CaseDecision out;
   if (r.cases.size() > 1) {
     std::vector<std::string> numbers;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,22 @@ struct CaseDecision {
   std::string reason;                   ///< review only; names numbers, never persons
   std::string review_kind;              ///< review only: the reason's kind (Classification::review_kind)
   std::vector<std::string> candidates;  ///< review only: BG numbers to look at, best first
+  /// Routed by the person although the text carries this number: it names no registered case and
+  /// no office of the registry (an old number of an office that is not ours).
+  std::optional<std::string> ignored_number;
+  /// The fields of the person that confirmed the case (SenderCandidate::matched); empty when no
+  /// sender took part.
+  std::vector<std::string> person_match;
 };
+
+/// The one sender the text names, if one stands out: strong, and every other match either clearly
+/// weaker or matching only a part of what it matched. nullptr otherwise.
+[[nodiscard]] const SenderCandidate* ClearSender(const std::vector<SenderCandidate>& senders);
+
+/// The registered cases that the case numbers on `pages` name (BG numbers directly, customer
+/// numbers through the registry). Unregistered numbers and unconfirmed guesses name none.
+[[nodiscard]] std::set<std::string> RegisteredCasesOn(const std::vector<const PageReading*>& pages,
+                                                      const Registry& registry);
 
 /// Decides the case of `envelope` (content pages; unreadable pages are the caller's business).
 /// `senders` are the sender matches of the envelope, best first.

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "case_decision.h"
+#include "envelope_consistency.h"
 #include "mailroom/classifier/classifier.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "sender_match.h"
@@ -44,7 +45,24 @@ Classification FromDecision(const CaseDecision& decision) {
   out.reason = decision.reason;
   out.review_kind = decision.review_kind;
   out.candidates = decision.candidates;
+  out.ignored_number = decision.ignored_number;
+  out.person_match = decision.person_match;
   return out;
+}
+
+// The parts of an envelope that must agree on its case: each document, and each page of a document
+// of several pages (a missed split must not hide a second household). None for a single page: it
+// is the envelope itself.
+std::vector<EnvelopePart> PartsOf(const Envelope& envelope, const std::vector<DocumentSpan>& spans) {
+  std::vector<EnvelopePart> parts;
+  if (envelope.pages.size() < 2) return parts;
+  for (const DocumentSpan& span : spans) {
+    const auto first = envelope.pages.begin() + static_cast<std::ptrdiff_t>(span.first);
+    parts.emplace_back(first, first + static_cast<std::ptrdiff_t>(span.count));
+    if (span.count < 2) continue;
+    for (std::size_t i = 0; i < span.count; ++i) parts.push_back({*(first + static_cast<std::ptrdiff_t>(i))});
+  }
+  return parts;
 }
 
 }  // namespace
@@ -56,15 +74,30 @@ struct Classifier::Impl {
     return options.doc_type_model != nullptr ? *options.doc_type_model : DocTypeModel::Embedded();
   }
 
-  // The case of the envelope, without type, team or priority.
-  Classification Case(const Envelope& envelope) const {
+  // The documents of an envelope, at least one; an envelope with an unreadable page stays whole:
+  // its type cannot be known page by page.
+  std::vector<DocumentSpan> Spans(const Envelope& envelope) const {
+    std::vector<DocumentSpan> spans;
+    if (FirstUnreadable(envelope.pages) == nullptr) spans = SplitDocuments(envelope.pages, Model());
+    if (spans.empty()) spans.push_back(DocumentSpan{0, envelope.pages.size(), "letter", 0});
+    return spans;
+  }
+
+  // The case of the envelope, without type, team or priority: decided over all its pages, then
+  // checked against what each of its documents says on its own.
+  Classification Case(const Envelope& envelope, const std::vector<DocumentSpan>& spans) const {
     if (const PageReading* bad = FirstUnreadable(envelope.pages)) {
       Classification out;
       out.reason = bad->error.empty() ? bad->name + ": page could not be read" : bad->error;
       out.review_kind = "unreadable_page";
       return out;
     }
-    return FromDecision(DecideCase(envelope, registry, senders.Match(envelope.pages), options.route_threshold));
+    const CaseDecision decision =
+        DecideCase(envelope, registry, senders.Match(envelope.pages), options.route_threshold);
+    if (auto conflict = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders)) {
+      return FromDecision(*conflict);
+    }
+    return FromDecision(decision);
   }
 
   // Fills in what depends on the document's own pages.
@@ -89,18 +122,15 @@ Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
 Classification Classifier::ClassifyCase(const Envelope& envelope) const {
-  Classification out = impl_->Case(envelope);
-  const auto spans = SplitDocuments(envelope.pages, impl_->Model());
-  impl_->Describe(out, envelope.pages, spans.empty() ? "letter" : spans.front().doc_type);
+  const auto spans = impl_->Spans(envelope);
+  Classification out = impl_->Case(envelope, spans);
+  impl_->Describe(out, envelope.pages, spans.front().doc_type);
   return out;
 }
 
 std::vector<ClassifiedDocument> Classifier::Classify(const Envelope& envelope) const {
-  const Classification envelope_case = impl_->Case(envelope);
-  // An envelope with an unreadable page stays whole: its type cannot be known page by page.
-  std::vector<DocumentSpan> spans;
-  if (FirstUnreadable(envelope.pages) == nullptr) spans = SplitDocuments(envelope.pages, impl_->Model());
-  if (spans.empty()) spans.push_back(DocumentSpan{0, envelope.pages.size(), "letter", 0});
+  const auto spans = impl_->Spans(envelope);
+  const Classification envelope_case = impl_->Case(envelope, spans);
 
   std::vector<ClassifiedDocument> documents;
   for (const DocumentSpan& span : spans) {

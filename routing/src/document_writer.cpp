@@ -89,6 +89,8 @@ mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::strin
     for (const auto& candidate : c.candidates) doc.add_candidates(candidate);
   }
   if (c.contested_decision_date) doc.set_contested_decision_date(*c.contested_decision_date);
+  for (const auto& field : c.person_match) doc.add_person_match(field);
+  if (c.ignored_number) doc.set_ignored_number(*c.ignored_number);
   return doc;
 }
 
@@ -109,6 +111,8 @@ classifier::Classification ClassificationOf(const mailroom::v1::Document& docume
   c.reason = document.reason();
   c.candidates.assign(document.candidates().begin(), document.candidates().end());
   if (document.has_contested_decision_date()) c.contested_decision_date = document.contested_decision_date();
+  c.person_match.assign(document.person_match().begin(), document.person_match().end());
+  if (document.has_ignored_number()) c.ignored_number = document.ignored_number();
   return c;
 }
 

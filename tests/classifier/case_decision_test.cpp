@@ -71,11 +71,20 @@ TEST_CASE("follow-on pages without a number inherit the envelope's case", "[clas
 }
 
 TEST_CASE("numbers of two registered cases send the envelope to review", "[classifier][decision]") {
-  SECTION("two BG numbers") {
-    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345"), TextPage("0002.tif", "Az. 12345BG0000001")});
+  SECTION("two BG numbers on one page") {
+    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345", "Az. 12345BG0000001")});
     RequireReview(c);
     CHECK(c.reason == "conflicting case numbers: 12345BG0000001, 35301BG0012345");
     CHECK(c.review_kind == "conflicting_numbers");
+    CHECK_FALSE(c.bg_number.has_value());
+    CHECK(c.evidence == Strings{"barcode", "text"});
+  }
+  SECTION("two BG numbers on two pages: the pages point to different cases") {
+    const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345"), TextPage("0002.tif", "Az. 12345BG0000001")});
+    RequireReview(c);
+    CHECK(c.reason == "conflicting cases in one envelope: 35301BG0012345, 12345BG0000001");
+    CHECK(c.review_kind == "conflicting_cases");
+    CHECK(c.candidates == Strings{"35301BG0012345", "12345BG0000001"});
     CHECK_FALSE(c.bg_number.has_value());
     CHECK(c.evidence == Strings{"barcode", "text"});
   }

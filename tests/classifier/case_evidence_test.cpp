@@ -198,7 +198,9 @@ TEST_CASE("a BG number without its leading zeros routes only with a second witne
 TEST_CASE("review documents name the cases a clerk should look at", "[classifier][evidence]") {
   SECTION("conflicting numbers") {
     const auto c = Classify({BarcodePage("0001.tif", "35301BG0012345"), TextPage("0002.tif", "Az. 12345BG0000001")});
-    CHECK(c.candidates == Strings{"12345BG0000001", "35301BG0012345"});
+    // Two pages, each naming a case of its own: the envelope holds two cases, in the order found.
+    CHECK(c.review_kind == "conflicting_cases");
+    CHECK(c.candidates == Strings{"35301BG0012345", "12345BG0000001"});
   }
   SECTION("below the threshold") {
     const auto c = Classify({TextPage("0001.tif", "BG-Nummer 35301BG0012345", 50)});

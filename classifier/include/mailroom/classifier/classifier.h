@@ -73,7 +73,7 @@ struct Classification {
   bool priority = false;                    ///< deadlines: objections, sick notes, "Eilt"
   std::string reason;                       ///< why it goes to review (empty when routed)
   /// The kind of `reason`, a fixed word for counting (metrics): unreadable_page, no_case_number,
-  /// sender_unclear, sender_ambiguous, conflicting_numbers, number_not_registered,
+  /// sender_unclear, sender_ambiguous, conflicting_numbers, conflicting_cases, number_not_registered,
   /// number_names_other_case, no_jobcenter, low_confidence. Empty when routed.
   std::string review_kind;
   /// Review: the registered cases the evidence points to (BG numbers, best first), so that a clerk
@@ -82,10 +82,20 @@ struct Classification {
   /// Objections: the date of the contested decision ("Bescheid vom 14.03.2025" -> "2025-03-14"),
   /// from which the deadline runs.
   std::optional<std::string> contested_decision_date;
+  /// Routed by the person although the text carries this BG number: it names no registered case
+  /// and no office of the registry (an old number), while name, address and birth date identify one
+  /// registered person.
+  std::optional<std::string> ignored_number;
+  /// The person's fields that confirmed the case (of "surname", "given_name", "birth_date",
+  /// "street", "postcode_city"); empty when no sender took part in the decision.
+  std::vector<std::string> person_match;
 };
 
 /// One document of an envelope: its pages and how it is routed. All documents of an envelope
-/// share the case (CONTRACT.md); they differ in type, team and priority.
+/// share the case (CONTRACT.md); they differ in type, team and priority. Each document's own
+/// evidence is checked against that case: where documents (or pages) of one envelope point to
+/// different registered cases, all of them go to review ("conflicting cases in one envelope",
+/// review_kind "conflicting_cases", both cases as candidates), never to either case.
 struct ClassifiedDocument {
   std::vector<const PageReading*> pages;
   Classification classification;
