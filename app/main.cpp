@@ -274,6 +274,10 @@ int main(int argc, char** argv) {
       mailroom::eventlog::CommandError(args.error().message);
       return kExitBadInput;
     }
+    if (auto named = mailroom::app::CheckCommandName(*args, app); !named) {
+      mailroom::eventlog::CommandError(named.error().message);
+      return kExitBadInput;
+    }
     std::reverse(args->begin(), args->end());  // CLI11 takes a vector last argument first
     app.parse(*args);
   } catch (const CLI::ParseError& e) {

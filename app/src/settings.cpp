@@ -58,6 +58,23 @@ void UseEnvironment(CLI::App& app) {
   }
 }
 
+Result<void> CheckCommandName(const std::vector<std::string>& args, const CLI::App& app) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg.rfind('-', 0) == 0) {
+      // A global option's value follows it unless written as --name=value.
+      const CLI::Option* option = arg.find('=') == std::string::npos ? app.get_option_no_throw(arg) : nullptr;
+      if (option != nullptr && option->get_expected_min() > 0) ++i;
+      continue;
+    }
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      if (sub->get_name() == arg) return {};
+    }
+    return Fail("unknown command '" + arg + "' (mailroom --help lists the commands)");
+  }
+  return {};
+}
+
 Result<std::vector<std::string>> WithConfigFile(int argc, char** argv, const CLI::App& app) {
   std::vector<std::string> args;
   std::string config;

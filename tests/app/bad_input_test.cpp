@@ -124,3 +124,16 @@ TEST_CASE("the mailroom command turns Tesseract's OpenMP threads off by itself")
   result = testing::RunMailroomWithEnv("env OMP_THREAD_LIMIT=2", "version");
   CHECK_THAT(result.output, Catch::Contains("OMP_THREAD_LIMIT=2"));
 }
+
+TEST_CASE("bad usage: an unknown command is refused, even with --help after it") {
+  for (const char* line : {"station --help", "station", "--log-level info station --config /dev/null"}) {
+    auto result = testing::RunMailroom(line);
+    INFO(line);
+    CHECK(result.exit_code == 2);
+    CHECK_THAT(result.output, Catch::Contains("unknown command 'station'"));
+  }
+  SECTION("the help of a known command and the top help still answer") {
+    CHECK(testing::RunMailroom("--help").exit_code == 0);
+    CHECK(testing::RunMailroom("--log-format json process --help").exit_code == 0);
+  }
+}

@@ -28,4 +28,10 @@ void UseEnvironment(CLI::App& app);
 /// `name = value`. Names the subcommand does not have are left alone (the file is shared).
 [[nodiscard]] Result<std::vector<std::string>> WithConfigFile(int argc, char** argv, const CLI::App& app);
 
+/// Fails, naming the word, when the first word of `args` that is not an option (or the value of a
+/// global option such as `--log-format json`) is not one of `app`'s commands: `mailroom station
+/// --help` must be refused, not answered with the top help. A command line of options only passes
+/// (CLI11 says what is missing).
+[[nodiscard]] Result<void> CheckCommandName(const std::vector<std::string>& args, const CLI::App& app);
+
 }  // namespace mailroom::app
