@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Installs the Debian packages mailroom needs to build, test and run; does nothing when all are
-# there. Used by tools/demo.sh and tools/test.sh, so a fresh Debian 12 machine needs nothing else.
-# Packages named as arguments are installed too (the benchmarks name their peers this way).
-#   deploy/install-deps.sh [EXTRA_PACKAGE ...]
+# there. Used by tools/build.sh (so by tools/demo.sh and tools/test.sh): a fresh Debian 12 machine
+# needs nothing else. Packages named as arguments are installed too (the benchmarks name their
+# peers this way). --main leaves out what only the tests use (the broker server, the browser,
+# promtool, Node.js): the demo needs none of it.
+#   deploy/install-deps.sh [--main] [EXTRA_PACKAGE ...]
 set -euo pipefail
+main_only=0
+if [[ "${1:-}" == --main ]]; then
+  main_only=1
+  shift
+fi
 
 packages=(
   # build, and the style check among the tests
@@ -22,9 +29,7 @@ packages=(
   # fonts for the sample generator
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf fonts-urw-base35
   # transport and scanning (distributed mode, SANE ingest)
-  librabbitmq-dev rabbitmq-server libsane-dev sane-utils
-  # the openssl command: the TLS tests make their own CA and certificates (tests/support)
-  openssl
+  librabbitmq-dev libsane-dev sane-utils
   # SHA-256 for the content store's refs (OpenSSL; rabbitmq-c links it already)
   libssl-dev
   # HTTP for RabbitMQ's management API (the jobcenters' broker users); the OpenSSL flavour, the
@@ -34,18 +39,27 @@ packages=(
   libsqlite3-dev
   # HTTP server for /metrics and the operations dashboard (header API, Debian's compiled library)
   libcpp-httplib-dev
-  # the dashboard's browser test: Debian's Chromium driven by playwright-core (from npm)
-  chromium
-  # the checks of deploy/ (tests/deploy): yaml-cpp parses the manifests; promtool, from Debian's
-  # prometheus package (only its tool is used; `systemctl disable prometheus` if the server is
-  # not wanted), checks and unit-tests the alert rules
-  libyaml-cpp-dev prometheus
+  # yaml-cpp: the checks of deploy/ parse the manifests (found when the build is configured)
+  libyaml-cpp-dev
   "$@"
 )
-
-# Node.js and npm for the browser test, unless a Node.js of another origin is there already (its
-# npm comes with it, and Debian's npm package would conflict with it).
-command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+test_only=(
+  # the broker tests' private RabbitMQ node
+  rabbitmq-server
+  # the openssl command: the TLS tests make their own CA and certificates (tests/support)
+  openssl
+  # the dashboard's browser test: Debian's Chromium driven by playwright-core (from npm)
+  chromium
+  # promtool, from Debian's prometheus package (only its tool is used; `systemctl disable
+  # prometheus` if the server is not wanted), checks and unit-tests the alert rules
+  prometheus
+)
+if [[ $main_only == 0 ]]; then
+  packages+=("${test_only[@]}")
+  # Node.js and npm for the browser test, unless a Node.js of another origin is there already (its
+  # npm comes with it, and Debian's npm package would conflict with it).
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -3,7 +3,7 @@
 # embedded default, and say where the output is.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash tools/build.sh
+bash tools/build.sh --main
 demo=build/demo
 rm -rf "$demo"
 ./build/app/mailroom samplegen --out "$demo/sample" --seed 1 --envelopes 10

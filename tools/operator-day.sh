@@ -8,7 +8,7 @@
 #   SKIP_BUILD=1   do not build first;  MAILROOM_BIN=PATH   the mailroom binary to use
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[[ "${SKIP_BUILD:-}" == 1 ]] || bash tools/build.sh
+[[ "${SKIP_BUILD:-}" == 1 ]] || bash tools/build.sh --main
 bin=$(realpath "${MAILROOM_BIN:-build/app/mailroom}")
 work=$(realpath -m "${1:-build/operator-day}")
 rm -rf "$work"
