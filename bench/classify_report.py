@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores the classifier on a `mailroom process` output folder against the generator's truth.json.
 
-Usage: classify_report.py TRUTH_JSON BOX_JSON OUT_DIR [--elapsed SECONDS]
+Usage: classify_report.py TRUTH_JSON BOX_JSON OUT_DIR [--elapsed SECONDS] [--profile NAME] [--summary FILE]
 
 Prints, per kind of evidence (the envelope's "evidence" in truth.json, plus "decoys present" and
 "other jobcenter" rows): content pages, auto-routed %, correct %, misroutes, needless reviews.
@@ -9,8 +9,12 @@ Then document types per page, document splitting, review reasons, a calibration 
 (confidence of the routed pages against how often they were right) and the same box scored for a
 peer: a paperless-ngx style matching rule (a regular expression for the BG number and the
 customer number over the PDF's text layer, the first match wins, no registry check).
+Envelopes that hold two households ("cases" in truth.json) are checked for both cases offered to
+the clerk; old numbers of no registered office for the number kept as ignored_number.
+--summary appends one JSON line of the key figures (for bench/classify-accuracy --profile all).
 Exits 1 if a page was misrouted or lost.
 """
+import argparse
 import collections
 import json
 import pathlib
@@ -18,7 +22,7 @@ import re
 import subprocess
 import sys
 
-ROUTABLE = {"barcode", "printed_bg", "customer_number", "name_address", "typo", "decoys"}
+THRESHOLDS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.95)
 
 
 def documents(folder):
@@ -93,9 +97,47 @@ def load_registry(registry_dir):
     return bgs, customers
 
 
+def two_case_checks(truth, outcome):
+    """(envelopes with two households, of them with every document in review offering both cases)"""
+    envelopes = offered = 0
+    for env in truth["envelopes"]:
+        if not env.get("cases"):
+            continue
+        envelopes += 1
+        docs = [doc for name in env["pages"] for routed, doc, _ in outcome.get(name, [])]
+        if docs and all(doc["jobcenter_id"] is None and set(env["cases"]) <= set(doc.get("candidates", []))
+                        for doc in docs):
+            offered += 1
+        else:
+            print(f"TWO CASES NOT BOTH OFFERED: envelope {env['index']} ({env['evidence']}), truth {env['cases']}")
+    return envelopes, offered
+
+
+def ignored_number_checks(truth, outcome):
+    """(routed pages of old-number envelopes, of them whose document keeps the number and the person match)"""
+    pages = kept = 0
+    for env in truth["envelopes"]:
+        if env.get("evidence") != "unknown_office_number":
+            continue
+        for name in env["pages"]:
+            for routed, doc, _ in outcome.get(name, []):
+                if routed:
+                    pages += 1
+                    kept += bool(doc.get("ignored_number")) and "birth_date" in doc.get("person_match", [])
+    return pages, kept
+
+
 def main():
-    truth_path, box_json, out_dir = map(pathlib.Path, sys.argv[1:4])
-    elapsed = float(sys.argv[5]) if len(sys.argv) > 5 and sys.argv[4] == "--elapsed" else None
+    parser = argparse.ArgumentParser()
+    parser.add_argument("truth", type=pathlib.Path)
+    parser.add_argument("box_json", type=pathlib.Path)
+    parser.add_argument("out_dir", type=pathlib.Path)
+    parser.add_argument("--elapsed", type=float)
+    parser.add_argument("--profile", default="")
+    parser.add_argument("--summary", type=pathlib.Path)
+    parser.add_argument("--threshold", type=float, default=0.80, help="the route threshold the run used")
+    args = parser.parse_args()
+    truth_path, box_json, out_dir, elapsed = args.truth, args.box_json, args.out_dir, args.elapsed
     truth = json.loads(truth_path.read_text())
     origin = json.loads(box_json.read_text()).get("origin")
     pages = {p["file"]: p for p in truth["pages"]}
@@ -105,9 +147,10 @@ def main():
     for name, docs in outcome.items():
         accounted[name] += len(docs)
 
-    order = ["barcode", "printed_bg", "customer_number", "name_address", "typo", "decoys", "decoys present",
-             "other jobcenter", "no_case_number", "unknown_bg_number", "conflicting_cases", "typo_conflict",
-             "ambiguous_sender", "expected review"]
+    order = ["barcode", "printed_bg", "customer_number", "name_address", "typo", "decoys", "unknown_office_number",
+             "decoys present", "other jobcenter", "no_case_number", "unknown_bg_number", "conflicting_cases",
+             "typo_conflict", "ambiguous_sender", "two_cases_barcode", "two_cases_print", "two_cases_name",
+             "expected review"]
     tallies = collections.OrderedDict((label, Tally()) for label in order)
     totals = Tally()
     routable_pages = routable_right = 0
@@ -148,7 +191,8 @@ def main():
                 if misrouted:
                     print(f"MISROUTED {name} ({kind}): to {doc['bg_number']}, truth {env.get('bg_number')}")
 
-    print(f"box {truth['box_id']}: {len(pages)} pages, {sum(1 for p in pages.values() if p['kind'] == 'content')} "
+    profile = f" (profile {args.profile})" if args.profile else ""
+    print(f"box {truth['box_id']}{profile}: {len(pages)} pages, {sum(1 for p in pages.values() if p['kind'] == 'content')} "
           f"content pages in {len(truth['envelopes'])} envelopes, origin {origin}")
     print()
     print("| evidence               | pages | auto-routed % | correct % | misroutes | needless reviews |")
@@ -162,6 +206,12 @@ def main():
           f"   target >= 97 %")
     print(f"misrouted pages: {totals.misrouted} of {totals.pages} ({pct(totals.misrouted, totals.pages)} %)"
           f"   target 0")
+    two_case_envelopes, both_offered = two_case_checks(truth, outcome)
+    print(f"envelopes holding two households: {two_case_envelopes}, in review with both cases offered: "
+          f"{both_offered}   target all")
+    old_pages, old_kept = ignored_number_checks(truth, outcome)
+    print(f"old numbers of no registered office: {old_pages} pages routed by the person, {old_kept} of them with "
+          f"ignored_number and the birth date match recorded")
 
     # Document type per content page: the type of the document the page ended up in.
     type_right = type_total = 0
@@ -222,13 +272,17 @@ def main():
             if folder == "postkorb" or doc.get("reason", "").startswith("confidence"):
                 right = sum(doc["bg_number"] == pages.get(n, {}).get("bg_number") for n in doc["pages"])
                 decided.append((doc["confidence"], len(doc["pages"]), right))
-    print("  threshold sweep (pages routed, misrouted, misrouted % of content pages):")
+    print("  threshold sweep (pages routed, misrouted, review share of content pages):")
     content_pages = sum(1 for p in pages.values() if p["kind"] == "content")
-    for t in (0.5, 0.6, 0.7, 0.8, 0.9, 0.95):
+    threshold = args.threshold
+    sweep = {}
+    for t in THRESHOLDS:
         routed_n = sum(n for c, n, _ in decided if c >= t)
         wrong_n = sum(n - r for c, n, r in decided if c >= t)
-        mark = "  <- default" if t == 0.8 else ""
-        print(f"    {t:.2f}: {routed_n:5} routed, {wrong_n:3} misrouted ({pct(wrong_n, content_pages)} %){mark}")
+        sweep[f"{t:.2f}"] = {"misrouted": wrong_n, "review_share": 1 - routed_n / max(1, content_pages)}
+        mark = "  <- this run" if abs(t - threshold) < 1e-9 else ""
+        print(f"    {t:.2f}: {routed_n:5} routed, {wrong_n:3} misrouted, "
+              f"{pct(content_pages - routed_n, content_pages)} % to review{mark}")
 
     bgs, customers = load_registry(truth_path.parent / "registry")
     right, wrong = regex_peer(out_dir, truth, bgs, customers)
@@ -242,7 +296,16 @@ def main():
     print(f"lost pages: {len(lost)}, counted twice: {len(doubled)}")
     if elapsed:
         print(f"elapsed: {elapsed:.1f} s, {len(pages) / elapsed * 60:.1f} pages/min")
-    return 1 if totals.misrouted or lost or doubled else 0
+    review_pages = totals.pages - totals.routed
+    if args.summary:
+        with args.summary.open("a") as summary:
+            summary.write(json.dumps({
+                "profile": args.profile, "content_pages": totals.pages, "misrouted": totals.misrouted,
+                "needless_reviews": totals.needless, "review_share": review_pages / max(1, totals.pages),
+                "two_case_envelopes": two_case_envelopes, "both_offered": both_offered, "lost": len(lost),
+                "sweep": sweep}) + "\n")
+    failed = totals.misrouted or lost or doubled or both_offered < two_case_envelopes
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -165,7 +165,7 @@ TEST_CASE("truth_only writes truth, manifest and registry but no images", "[samp
   CHECK(ReadJson(summary->truth_file)["pages"].size() == static_cast<std::size_t>(summary->pages));
 }
 
-TEST_CASE("a mix box holds every kind of evidence, about 12 % review, 20 % several documents", "[samplegen][mix]") {
+TEST_CASE("a mix box holds every kind of evidence, about 15 % review, 20 % several documents", "[samplegen][mix]") {
   TempDir dir("mix_kinds");
   Sample sample = MixBox(dir.path(), 4242, 120);
   std::map<std::string, int> counts;
@@ -185,12 +185,16 @@ TEST_CASE("a mix box holds every kind of evidence, about 12 % review, 20 % sever
   }
   for (const char* kind :
        {"barcode", "printed_bg", "customer_number", "name_address", "typo", "decoys", "no_case_number",
-        "unknown_bg_number", "conflicting_cases", "typo_conflict", "ambiguous_sender"}) {
+        "unknown_bg_number", "conflicting_cases", "typo_conflict", "ambiguous_sender", "unknown_office_number"}) {
     INFO(kind);
     CHECK(counts[kind] >= 3);
   }
-  CHECK(review >= 12);
-  CHECK(review <= 18);
+  for (const char* kind : {"two_cases_barcode", "two_cases_print", "two_cases_name"}) {
+    INFO(kind);
+    CHECK(counts[kind] >= 1);
+  }
+  CHECK(review >= 15);
+  CHECK(review <= 22);
   CHECK(multi >= routable / 10);
   CHECK(multi <= routable * 3 / 10);
 }
@@ -230,6 +234,86 @@ TEST_CASE("mix: typos are one digit off, unregistered or another case's; conflic
     std::vector<std::string> numbers = BgNumbers(EnvelopeLines(sample, e));
     REQUIRE(numbers.size() == 1);
     CHECK(sample.bgs.count(numbers[0]) == 0);
+  }
+}
+
+TEST_CASE("mix: two households share an envelope in either order, each with its own evidence", "[samplegen][mix]") {
+  TempDir dir("mix_two_cases");
+  Sample sample = MixBox(dir.path(), 4242, 400);
+  std::map<std::string, std::set<std::size_t>> printed_first_at;  // kind -> where the printed case's document is
+  for (const char* kind : {"two_cases_barcode", "two_cases_print", "two_cases_name"}) {
+    for (const json& e : OfKind(sample, kind)) {
+      INFO(kind << " envelope " << e["index"]);
+      CHECK(e["expect"] == "review");
+      CHECK(e["reason"] == kind);
+      REQUIRE(e["cases"].size() == 2);
+      REQUIRE(e["documents"].size() == 2);
+      const std::vector<std::string> cases = e["cases"];
+      CHECK(cases[0] != cases[1]);
+      for (const std::string& bg : cases) CHECK(sample.bgs.count(bg) == 1);
+      // Per document: the BG numbers printed on it.
+      std::vector<std::vector<std::string>> numbers;
+      for (const json& document : e["documents"]) {
+        json one = {{"pages", document["pages"]}};
+        numbers.push_back(BgNumbers(EnvelopeLines(sample, one)));
+      }
+      const std::string kindname = kind;
+      if (kindname == "two_cases_print") {
+        // Both documents carry their own household's number, in the order of `cases`.
+        for (std::size_t d = 0; d < 2; ++d) {
+          REQUIRE_FALSE(numbers[d].empty());
+          for (const std::string& n : numbers[d]) CHECK(n == cases[d]);
+        }
+        printed_first_at[kindname].insert(0);
+        continue;
+      }
+      // One document has its case's printed number; the other none, its case only in a barcode or
+      // in its sender's name.
+      const std::size_t printed = numbers[0].empty() ? 1 : 0;
+      CHECK(numbers[1 - printed].empty());
+      for (const std::string& n : numbers[printed]) CHECK(n == cases[printed]);
+      printed_first_at[kindname].insert(printed);
+      if (kindname == "two_cases_name") {
+        json other = {{"pages", e["documents"][1 - printed]["pages"]}};
+        std::vector<std::string> lines = EnvelopeLines(sample, other);
+        CHECK_FALSE(HasCustomerNumber(lines));
+        bool names_household = false;
+        for (const Person& p : sample.persons) {
+          if (p.bg == cases[1 - printed] && Contains(lines, p.surname)) names_household = true;
+        }
+        CHECK(names_household);
+      }
+    }
+  }
+  // Every order: the household with the printed number comes first and second.
+  CHECK(printed_first_at["two_cases_barcode"] == std::set<std::size_t>{0, 1});
+  CHECK(printed_first_at["two_cases_name"] == std::set<std::size_t>{0, 1});
+  CHECK(printed_first_at.count("two_cases_print") == 1);
+}
+
+TEST_CASE("mix: an old number of no registered office comes with the sender's name, address and birth date",
+          "[samplegen][mix]") {
+  TempDir dir("mix_foreign_office");
+  Sample sample = MixBox(dir.path(), 4242, 120);
+  std::set<std::string> offices;
+  for (const std::string& bg : sample.bgs) offices.insert(bg.substr(0, 5));
+  const auto kinds = OfKind(sample, "unknown_office_number");
+  REQUIRE(kinds.size() >= 3);
+  for (const json& e : kinds) {
+    INFO("envelope " << e["index"]);
+    CHECK(e["expect"] == "route");
+    CHECK(e.count("cases") == 0);
+    std::vector<std::string> lines = EnvelopeLines(sample, e);
+    std::vector<std::string> numbers = BgNumbers(lines);
+    REQUIRE(numbers.size() == 1);
+    CHECK(sample.bgs.count(numbers[0]) == 0);
+    CHECK(offices.count(numbers[0].substr(0, 5)) == 0);
+    bool sender = false;
+    for (const Person& p : sample.persons) {
+      if (p.bg == e["bg_number"] && Contains(lines, p.given + " " + p.surname)) sender = true;
+    }
+    CHECK(sender);
+    CHECK(Contains(lines, "geb. "));
   }
 }
 

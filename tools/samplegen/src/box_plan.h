@@ -54,6 +54,7 @@ struct PlannedEnvelope {
   std::vector<std::string> pages;          ///< content page files, in order
   std::string evidence;                    ///< the primary kind of evidence (EvidenceName)
   std::vector<PlannedDocument> documents;  ///< covering `pages` in order
+  std::vector<std::string> cases;          ///< two households in one envelope: both BG numbers, in page order
 };
 
 struct BoxPlan {

@@ -1,5 +1,6 @@
 #include "case_numbers.h"
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
@@ -114,6 +115,16 @@ std::string OneDigitTypo(const std::string& bg, const std::set<std::string>& avo
     if (digit == typo[pos]) continue;
     typo[pos] = digit;
     if (avoid.count(typo) == 0) return typo;
+  }
+}
+
+std::string ForeignOfficeBg(const std::set<std::string>& offices, Rng& rng) {
+  for (;;) {
+    std::string office = Digits(rng, 5);
+    if (office.front() == '0') continue;  // no Agentur number starts with 0
+    bool far = std::all_of(offices.begin(), offices.end(),
+                           [&](const std::string& registered) { return HammingDistance(office, registered) >= 2; });
+    if (far) return office + "BG" + Digits(rng, 7);
   }
 }
 

@@ -37,6 +37,10 @@ struct BarcodePayload {
 /// `bg` with one digit of its 7-digit part changed, such that the result is not in `avoid`.
 [[nodiscard]] std::string OneDigitTypo(const std::string& bg, const std::set<std::string>& avoid, Rng& rng);
 
+/// A well-formed BG number of an office that is none of `offices` (5-digit dienststellen), its
+/// prefix at least two digits away from each: an old number from before a move or a merger.
+[[nodiscard]] std::string ForeignOfficeBg(const std::set<std::string>& offices, Rng& rng);
+
 /// Positions at which two equally long strings differ.
 [[nodiscard]] int HammingDistance(const std::string& a, const std::string& b);
 

@@ -12,12 +12,23 @@ struct Share {
   int weight;
 };
 
-// Review kinds weigh 5 each: 25 of 199, about 12.5 % of the box.
+// Review kinds weigh 5 each (the two-household ones 4): 37 of 246, about 15 % of the box.
 constexpr std::array kShares = {
-    Share{Evidence::kPrintedBg, 36},   Share{Evidence::kDecoys, 34},         Share{Evidence::kBarcode, 30},
-    Share{Evidence::kNameAddress, 30}, Share{Evidence::kCustomerNumber, 24}, Share{Evidence::kTypo, 20},
-    Share{Evidence::kNoCaseNumber, 5}, Share{Evidence::kUnknownBgNumber, 5}, Share{Evidence::kConflictingCases, 5},
-    Share{Evidence::kTypoConflict, 5}, Share{Evidence::kAmbiguousSender, 5},
+    Share{Evidence::kPrintedBg, 36},
+    Share{Evidence::kDecoys, 34},
+    Share{Evidence::kBarcode, 30},
+    Share{Evidence::kNameAddress, 30},
+    Share{Evidence::kCustomerNumber, 24},
+    Share{Evidence::kTypo, 20},
+    Share{Evidence::kUnknownOfficeNumber, 12},
+    Share{Evidence::kNoCaseNumber, 5},
+    Share{Evidence::kUnknownBgNumber, 5},
+    Share{Evidence::kConflictingCases, 5},
+    Share{Evidence::kTypoConflict, 5},
+    Share{Evidence::kAmbiguousSender, 5},
+    Share{Evidence::kTwoCasesBarcode, 4},
+    Share{Evidence::kTwoCasesPrint, 4},
+    Share{Evidence::kTwoCasesName, 4},
 };
 
 }  // namespace
@@ -36,6 +47,8 @@ std::string_view EvidenceName(Evidence evidence) {
       return "typo";
     case Evidence::kDecoys:
       return "decoys";
+    case Evidence::kUnknownOfficeNumber:
+      return "unknown_office_number";
     case Evidence::kNoCaseNumber:
       return "no_case_number";
     case Evidence::kUnknownBgNumber:
@@ -46,6 +59,12 @@ std::string_view EvidenceName(Evidence evidence) {
       return "typo_conflict";
     case Evidence::kAmbiguousSender:
       return "ambiguous_sender";
+    case Evidence::kTwoCasesBarcode:
+      return "two_cases_barcode";
+    case Evidence::kTwoCasesPrint:
+      return "two_cases_print";
+    case Evidence::kTwoCasesName:
+      return "two_cases_name";
   }
   return "printed_bg";
 }
@@ -54,8 +73,12 @@ bool ExpectsReview(Evidence evidence) {
   return evidence >= Evidence::kNoCaseNumber;
 }
 
+bool HoldsTwoCases(Evidence evidence) {
+  return evidence >= Evidence::kTwoCasesBarcode;
+}
+
 std::vector<Evidence> EvidenceMix(int envelopes, Rng& rng) {
-  // Largest remainder: counts in proportion to the weights. From 11 envelopes on every kind gets at
+  // Largest remainder: counts in proportion to the weights. From 15 envelopes on every kind gets at
   // least one, so a small mix box still exercises each of them.
   int total = 0;
   for (const Share& share : kShares) total += share.weight;

@@ -38,6 +38,7 @@ struct MixState {
   BoxPlan& plan;
   MixRegistry extras;
   std::set<std::string> registered;  ///< every BG number in the registry
+  std::set<std::string> offices;     ///< every jobcenter's dienststelle
   std::size_t next_typo_twin = 0;
   std::size_t next_name_twin = 0;
 };
@@ -46,7 +47,8 @@ struct MixState {
 struct Sender {
   Case household;                    ///< the true household (registry case or outsider)
   Case written;                      ///< as the sender writes it
-  std::optional<std::size_t> other;  ///< the second case (typo_conflict's twin, conflicting's neighbour)
+  std::optional<std::size_t> other;  ///< the second case (typo_conflict's twin, conflicting's neighbour,
+                                     ///< the second household of the two_cases kinds)
 };
 
 const Case& RandomCase(const Registry& registry, Rng& rng) {
@@ -70,7 +72,7 @@ Sender ChooseSender(Evidence evidence, MixState& state) {
   } else {
     sender.household = RandomCase(registry, state.mix);
   }
-  if (evidence == Evidence::kConflictingCases) {
+  if (evidence == Evidence::kConflictingCases || HoldsTwoCases(evidence)) {
     do {
       sender.other = static_cast<std::size_t>(state.mix.Between(0, static_cast<int>(registry.cases.size()) - 1));
     } while (registry.cases[*sender.other].bg_number == sender.household.bg_number);
@@ -167,6 +169,11 @@ void AddEvidence(Evidence evidence, const Sender& sender, ComposedDocument& docu
     case Evidence::kDecoys:
       PlaceBg(page, bg, true, state.mix);
       return AddDecoys(document, request, state);
+    case Evidence::kUnknownOfficeNumber:
+      return PlaceBg(page, numbers::ForeignOfficeBg(state.offices, state.mix), false, state.mix);
+    case Evidence::kTwoCasesBarcode:  // composed by ComposeTwoCases
+    case Evidence::kTwoCasesPrint:
+    case Evidence::kTwoCasesName:
     case Evidence::kBarcode:
     case Evidence::kNameAddress:
     case Evidence::kNoCaseNumber:
@@ -175,20 +182,70 @@ void AddEvidence(Evidence evidence, const Sender& sender, ComposedDocument& docu
   }
 }
 
-std::vector<std::pair<DocType, ComposedDocument>> ComposeEnvelope(Evidence evidence, const Sender& sender,
-                                                                  MixState& state) {
+void AddCaseBarcode(DocumentRequest& request, const Case& household, Rng& mix) {
+  numbers::BarcodePayload code =
+      numbers::CaseBarcode(household.bg_number, household.persons.front().customer_number, mix);
+  request.barcode = true;
+  request.barcode_payload = code.payload;
+  request.barcode_format = code.format;
+}
+
+using Documents = std::vector<std::pair<DocType, ComposedDocument>>;
+
+// The second household's document, identified only as `evidence` says: a form with its case
+// barcode, any document with its printed BG number, or a letter signed with its name and address.
+std::pair<DocType, ComposedDocument> SecondHouseholdDocument(Evidence evidence, const Case& household,
+                                                             MixState& state) {
+  const Registry& registry = state.plan.registry;
+  if (evidence == Evidence::kTwoCasesBarcode) {
+    DocType type = state.mix.Chance(0.6) ? DocType::kApplication : DocType::kChangeNotice;
+    DocumentRequest request = BaseRequest(type, household, registry, state);
+    AddCaseBarcode(request, household, state.mix);
+    return {type, ComposeDocument(request, state.rng)};
+  }
+  if (evidence == Evidence::kTwoCasesPrint) {
+    DocType type = kAnyTypes[state.mix.Weighted(kAnyWeights)];
+    DocumentRequest request = BaseRequest(type, household, registry, state);
+    ComposedDocument document = ComposeDocument(request, state.rng);
+    PlaceBg(document.pages.front(), household.bg_number, true, state.mix);
+    return {type, std::move(document)};
+  }
+  Case written = AsWritten(household, state.mix);
+  DocType type = kLetterTypes[state.mix.Weighted(kLetterWeights)];
+  DocumentRequest request = BaseRequest(type, written, registry, state);
+  request.sender_birth_date = state.mix.Chance(0.4);
+  return {type, ComposeDocument(request, state.rng)};
+}
+
+// Two households in one envelope: the first's document with its printed BG number, and the
+// second's, before or after it. `cases` gets both BG numbers in the order of their documents.
+Documents ComposeTwoCases(Evidence evidence, const Sender& sender, MixState& state, std::vector<std::string>& cases) {
+  const Registry& registry = state.plan.registry;
+  const Case& second = registry.cases[*sender.other];
+  DocType type = kAnyTypes[state.mix.Weighted(kAnyWeights)];
+  DocumentRequest request = BaseRequest(type, sender.written, registry, state);
+  Documents documents;
+  documents.emplace_back(type, ComposeDocument(request, state.rng));
+  PlaceBg(documents.back().second.pages.front(), sender.household.bg_number, true, state.mix);
+  documents.push_back(SecondHouseholdDocument(evidence, second, state));
+  cases = {sender.household.bg_number, second.bg_number};
+  if (state.mix.Chance(0.5)) {
+    std::swap(documents[0], documents[1]);
+    std::swap(cases[0], cases[1]);
+  }
+  return documents;
+}
+
+Documents ComposeEnvelope(Evidence evidence, const Sender& sender, MixState& state, std::vector<std::string>& cases) {
+  if (HoldsTwoCases(evidence)) return ComposeTwoCases(evidence, sender, state, cases);
   const Registry& registry = state.plan.registry;
   DocType type = FirstDocType(evidence, state.mix);
   DocumentRequest request = BaseRequest(type, sender.written, registry, state);
-  if (evidence == Evidence::kBarcode) {
-    numbers::BarcodePayload code =
-        numbers::CaseBarcode(sender.household.bg_number, sender.household.persons.front().customer_number, state.mix);
-    request.barcode = true;
-    request.barcode_payload = code.payload;
-    request.barcode_format = code.format;
-  }
-  request.sender_birth_date = evidence == Evidence::kNameAddress && state.mix.Chance(0.4);
-  std::vector<std::pair<DocType, ComposedDocument>> documents;
+  if (evidence == Evidence::kBarcode) AddCaseBarcode(request, sender.household, state.mix);
+  // An old number alone never routes: the sender's name, address and birth date must identify the person.
+  request.sender_birth_date =
+      evidence == Evidence::kUnknownOfficeNumber || (evidence == Evidence::kNameAddress && state.mix.Chance(0.4));
+  Documents documents;
   documents.emplace_back(type, ComposeDocument(request, state.rng));
   AddEvidence(evidence, sender, documents.back().second, request, state);
   // A cover letter or form with enclosures for the same case; only the first carries the evidence.
@@ -206,10 +263,10 @@ std::vector<std::pair<DocType, ComposedDocument>> ComposeEnvelope(Evidence evide
 
 void PlanMixEnvelope(int index, Evidence evidence, MixState& state) {
   Sender sender = ChooseSender(evidence, state);
-  std::vector<std::pair<DocType, ComposedDocument>> documents = ComposeEnvelope(evidence, sender, state);
+  PlannedEnvelope envelope;
+  Documents documents = ComposeEnvelope(evidence, sender, state, envelope.cases);
   const Registry& registry = state.plan.registry;
 
-  PlannedEnvelope envelope;
   envelope.index = index;
   envelope.evidence = std::string(EvidenceName(evidence));
   envelope.doc_type = std::string(DocTypeName(documents.front().first));
@@ -241,6 +298,7 @@ void PlanMixEnvelopes(const SampleOptions& options, Rng& rng, Rng& defects, BoxP
   state.extras =
       DecorateRegistry(plan.registry, count(Evidence::kTypoConflict), count(Evidence::kAmbiguousSender), mix);
   for (const Case& c : plan.registry.cases) state.registered.insert(c.bg_number);
+  for (const Jobcenter& j : plan.registry.jobcenters) state.offices.insert(j.dienststelle);
   for (std::size_t i = 0; i < kinds.size(); ++i) PlanMixEnvelope(static_cast<int>(i) + 1, kinds[i], state);
 }
 

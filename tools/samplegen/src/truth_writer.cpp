@@ -66,6 +66,7 @@ Json EnvelopeJson(const PlannedEnvelope& envelope, const std::vector<std::string
   out["reason"] = OrNull(envelope.reason);
   out["pages"] = envelope.pages;
   out["evidence"] = envelope.evidence;
+  if (!envelope.cases.empty()) out["cases"] = envelope.cases;  // only where two households share the envelope
   out["decoys"] = FindDecoys(lines);
   Json documents = Json::array();
   for (const PlannedDocument& document : envelope.documents) documents.push_back(DocumentJson(document));
