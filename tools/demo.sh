@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 bash tools/build.sh --main
 demo=build/demo
 rm -rf "$demo"
-./build/app/mailroom samplegen --out "$demo/sample" --seed 1 --envelopes 10
+./build/tools/samplegen/mailroom-samplegen --out "$demo/sample" --seed 1 --envelopes 10
 ./build/app/mailroom process "$demo/sample/box" --registry "$demo/sample/registry" --out "$demo/out"
 echo "Postkorb documents: $demo/out/postkorb/<jobcenter>/<team>/*.pdf + *.json"
 echo "Review documents:   $demo/out/review/"

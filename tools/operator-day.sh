@@ -6,10 +6,12 @@
 #
 # Usage: tools/operator-day.sh [WORK_DIR]        (default: build/operator-day)
 #   SKIP_BUILD=1   do not build first;  MAILROOM_BIN=PATH   the mailroom binary to use
+#   MAILROOM_SAMPLEGEN=PATH   the sample generator (mailroom-samplegen) to use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [[ "${SKIP_BUILD:-}" == 1 ]] || bash tools/build.sh --main
 bin=$(realpath "${MAILROOM_BIN:-build/app/mailroom}")
+samplegen=$(realpath "${MAILROOM_SAMPLEGEN:-build/tools/samplegen/mailroom-samplegen}")
 work=$(realpath -m "${1:-build/operator-day}")
 rm -rf "$work"
 mkdir -p "$work/sane"
@@ -22,7 +24,7 @@ echo "number_of_devices 2" >"$work/sane/test.conf"
 export SANE_CONFIG_DIR=$work/sane
 # Where the scan center keeps its ledger, its box folders and the case registry.
 export MAILROOM_LEDGER=$work/ledger.sqlite MAILROOM_BOXES=$work/boxes MAILROOM_REGISTRY=$work/sample/registry
-mailroom samplegen --out "$work/sample" --seed 3 --envelopes 4 >/dev/null
+"$samplegen" --out "$work/sample" --seed 3 --envelopes 4 >/dev/null
 origin=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["origin"])' "$work/sample/box/box.json")
 
 step "The courier brings sealed boxes: register them"

@@ -17,17 +17,17 @@ OUT=${OUT:-classifier/model/doctype.model}
 # SKIP_BUILD=1: use the binaries already in BUILD_DIR (the test that checks the model is current).
 if [[ -z ${SKIP_BUILD:-} ]]; then
   cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-  cmake --build "$BUILD_DIR" --target mailroom train-doctype -j"$JOBS"
+  cmake --build "$BUILD_DIR" --target mailroom-samplegen train-doctype -j"$JOBS"
 fi
 
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
-mailroom="$BUILD_DIR/app/mailroom"
+samplegen="$BUILD_DIR/tools/samplegen/mailroom-samplegen"
 # --truth-only: the same truth as a rendered box, without the page images.
 generate() {  # seed envelopes [extra samplegen options...]
   local seed=$1 envelopes=$2
   shift 2
-  "$mailroom" samplegen --out "$data/seed$seed" --seed "$seed" --envelopes "$envelopes" --truth-only "$@" >/dev/null
+  "$samplegen" --out "$data/seed$seed" --seed "$seed" --envelopes "$envelopes" --truth-only "$@" >/dev/null
 }
 generate 11 "$ENVELOPES"
 generate 12 "$ENVELOPES"

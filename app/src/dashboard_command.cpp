@@ -58,7 +58,7 @@ std::optional<int> DashboardCommandLine::RunIfChosen() {
   auto started = dashboard::Dashboard::Start(s.options);
   if (!started) {
     eventlog::CommandError(started.error().message);
-    return 2;
+    return kExitBadInput;
   }
   const std::string host = s.options.bind == "0.0.0.0" ? "127.0.0.1" : s.options.bind;
   std::printf("dashboard: http://%s:%d/\n", host.c_str(), (*started)->port());

@@ -126,6 +126,9 @@ tl::expected<std::string, ProcessError> RunPostkorbCommand(const PostkorbCommand
 }
 
 tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options) {
+  if (options.role == "classify" && options.registry_dir.empty()) {
+    return tl::unexpected(ProcessError{FailureKind::kBadInput, "worker classify needs --registry"});
+  }
   StopOnSignals();
   const distributed::Topology topology(options.prefix);
   if (options.role == "ocr") {
@@ -135,6 +138,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
     ocr.topology = topology;
     ocr.store_dir = options.store_dir;
     ocr.jobs = options.jobs;
+    ocr.ocr.tessdata_dir = options.tessdata_dir;
     auto done = distributed::RunOcrWorker(ocr, g_stop);
     if (!done) return Failed(done.error());
     return fmt::format("ocr worker: {} readings published, {} pages dead-lettered\n", done->readings,
@@ -145,15 +149,16 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
   stage.retry = LoggedRetry();
   stage.topology = topology;
   stage.store_dir = options.store_dir;
-  stage.state_dir = options.state_dir;
-  stage.registry_dir = options.registry_dir;
-  stage.classifier = options.classifier;
+  stage.state_dir =
+      options.state_dir.empty() ? std::filesystem::path("/var/tmp/mailroom-" + options.role) : options.state_dir;
   stage.ledger_file = options.ledger_file;
   if (options.role == "classify") {
-    if (auto registry = classifier::LoadRegistry(options.registry_dir); !registry) {
-      return tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message});
-    }
-    auto boxes = distributed::RunClassifyWorker(stage, g_stop);
+    // The registry and the classifier options are checked here, once, before the worker starts.
+    auto registry = classifier::LoadRegistry(options.registry_dir);
+    if (!registry) return tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message});
+    auto classifier = classifier::Classifier::Create(*registry, options.classifier);
+    if (!classifier) return tl::unexpected(ProcessError{FailureKind::kBadInput, classifier.error().message});
+    auto boxes = distributed::RunClassifyWorker(stage, *classifier, g_stop);
     if (!boxes) return Failed(boxes.error());
     return fmt::format("classify worker: {} boxes classified\n", *boxes);
   }

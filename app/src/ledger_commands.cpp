@@ -13,13 +13,6 @@
 #include "mailroom/common/event_log.h"
 
 namespace mailroom::app {
-namespace {
-
-constexpr int kExitRunFailed = 1;
-constexpr int kExitBadInput = 2;
-
-}  // namespace
-
 struct LedgerCommands::State {
   struct Command {
     CLI::App* app = nullptr;
@@ -104,8 +97,6 @@ LedgerCommands::LedgerCommands(CLI::App& app) : state_(std::make_unique<State>()
   audit.run = [&s](const LedgerAccess& a) { return RunAudit(a, s.audit_options); };
 }
 
-LedgerCommands::LedgerCommands(LedgerCommands&&) noexcept = default;
-LedgerCommands& LedgerCommands::operator=(LedgerCommands&&) noexcept = default;
 LedgerCommands::~LedgerCommands() = default;
 
 std::optional<int> LedgerCommands::RunIfChosen() {
@@ -122,16 +113,12 @@ std::optional<int> LedgerCommands::RunIfChosen() {
     }
     if (!outcome) {
       eventlog::CommandError(outcome.error().message);
-      return outcome.error().kind == FailureKind::kBadInput ? kExitBadInput : kExitRunFailed;
+      return ExitCodeOf(outcome.error().kind);
     }
     std::fputs(outcome->c_str(), stdout);
     return 0;
   }
   return std::nullopt;
-}
-
-LedgerCommands AddLedgerCommands(CLI::App& app) {
-  return LedgerCommands(app);
 }
 
 tl::expected<ledger::Ledger, ProcessError> OpenLedgerFile(const std::string& file, bool create) {

@@ -6,7 +6,6 @@
 #include <thread>
 
 #include "box_custody.h"
-#include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/common/utc_time.h"
 #include "mailroom/ingest/box.h"
@@ -38,16 +37,11 @@ struct BoxFacts {
   std::string arrived_at;  ///< for the proof of receipt in every document
 };
 
-routing::DocumentInput MakeInput(const BoxFacts& box, std::string document_id,
-                                 const classifier::ClassifiedDocument& document,
+// The planned document with its page PDFs and the originals of its unreadable pages.
+routing::DocumentInput MakeInput(const BoxFacts& box, const classifier::PlannedDocument& planned,
                                  const std::vector<ingest::PageSource>& sources) {
-  routing::DocumentInput input;
-  input.box_id = box.box_id;
-  input.box_arrived_at = box.arrived_at;
-  input.document_id = std::move(document_id);
-  input.classification = document.classification;
-  for (const PageReading* page : document.pages) {
-    input.page_names.push_back(page->name);
+  routing::DocumentInput input = routing::InputOf(planned, box.box_id, box.arrived_at);
+  for (const PageReading* page : planned.document.pages) {
     input.page_pdfs.emplace_back(page->pdf_path);
     if (page->kind == PageKind::kUnreadable) input.unreadable_files.push_back(sources[page->index].path);
   }
@@ -66,50 +60,40 @@ DocumentCustody CustodyOf(const routing::DocumentInput& input, const classifier:
   return custody;
 }
 
-// Writes the documents of every envelope and the report; fills the summary's counts and, for
-// the ledger, what became of each page.
+// Plans the box, writes its documents and the report; fills the summary's counts and, for the
+// ledger, what became of each page.
 Result<void> WriteOutput(const routing::OutputFolder& out, const BoxFacts& box,
                          const std::vector<PageReading>& readings, const std::vector<ingest::PageSource>& sources,
                          const classifier::Classifier& classifier, ProcessSummary& summary,
                          std::vector<DocumentCustody>& custody, std::vector<std::string>& accounted) {
-  mailroom::v1::BoxReport report = routing::StartBoxReport(box.box_id, readings);
-  for (const auto& envelope : classifier::GroupEnvelopes(readings)) {
-    const auto documents = classifier.Classify(envelope);
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-      const auto& document = documents[i];
-      const auto input =
-          MakeInput(box, routing::DocumentId(box.box_id, envelope.index, i, documents.size()), document, sources);
-      const auto routing_start = Clock::now();
-      auto written = routing::WriteDocument(out, input);
-      if (!written) return tl::unexpected(written.error());
-      metrics::ObserveStage("route", metrics::SecondsSince(routing_start));
-      metrics::CountDocument(document.classification.routed);
-      metrics::CountPages("route", "out", static_cast<int>(document.pages.size()));
-      if (!document.classification.routed) metrics::CountReview(document.classification.review_kind);
-      custody.push_back(CustodyOf(input, document));
-      const int pages = static_cast<int>(document.pages.size());
-      const auto& c = document.classification;
-      routing::CountDocument(report, pages, c.routed);
-      if (c.routed) {
-        summary.pages_routed += pages;
-        summary.documents_routed += 1;
-        summary.documents_per_jobcenter[*c.jobcenter_id] += 1;
-      } else {
-        summary.pages_review += pages;
-        summary.documents_review += 1;
-      }
+  // Custody: a plan that does not account for every page once is not written at all.
+  auto plan = classifier::PlanBox(box.box_id, readings, classifier);
+  if (!plan) return Fail(plan.error().message + "; output not published");
+  for (const classifier::PlannedDocument& planned : plan->documents) {
+    const auto& document = planned.document;
+    const auto input = MakeInput(box, planned, sources);
+    const auto routing_start = Clock::now();
+    auto written = routing::WriteDocument(out, input);
+    if (!written) return tl::unexpected(written.error());
+    metrics::ObserveStage("route", metrics::SecondsSince(routing_start));
+    metrics::CountDocument(document.classification.routed);
+    metrics::CountPages("route", "out", static_cast<int>(document.pages.size()));
+    custody.push_back(CustodyOf(input, document));
+    const auto& c = document.classification;
+    if (c.routed) {
+      summary.documents_routed += 1;
+      summary.documents_per_jobcenter[*c.jobcenter_id] += 1;
+    } else {
+      summary.documents_review += 1;
     }
   }
-  summary.pages_in = report.pages_in();
-  summary.blank_pages = report.blank_pages_size();
-  summary.separator_pages = report.separator_pages_size();
-  accounted.assign(report.blank_pages().begin(), report.blank_pages().end());
-  accounted.insert(accounted.end(), report.separator_pages().begin(), report.separator_pages().end());
-  // Custody: every page that went in is accounted for exactly once, or the output is not published.
-  if (auto custody = routing::CheckCustody(report); !custody) {
-    return Fail(custody.error().message + "; output not published");
-  }
-  return routing::WriteReport(out, report);
+  summary.pages_in = plan->pages_in;
+  summary.pages_routed = plan->PagesRouted();
+  summary.pages_review = plan->PagesReview();
+  summary.blank_pages = static_cast<int>(plan->blank_pages.size());
+  summary.separator_pages = static_cast<int>(plan->separator_pages.size());
+  accounted = plan->AccountedPages();
+  return routing::WriteReport(out, routing::ReportOf(*plan));
 }
 
 }  // namespace
@@ -125,14 +109,8 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   if (!pages) return BadInput(pages.error());
   metrics::CountPages("ingest", "out", static_cast<int>(pages->size()));
   metrics::CountPages("process", "in", static_cast<int>(pages->size()));
-  std::optional<classifier::DocTypeModel> doc_type_model;
-  classifier::ClassifierOptions classifier_options = options.classifier;
-  if (!options.doc_type_model.empty()) {
-    auto model = classifier::DocTypeModel::Load(options.doc_type_model);
-    if (!model) return BadInput(model.error());
-    doc_type_model = std::move(*model);
-    classifier_options.doc_type_model = &*doc_type_model;
-  }
+  auto classifier = classifier::Classifier::Create(*registry, options.classifier);
+  if (!classifier) return BadInput(classifier.error());
 
   // Without an arrival time from the ledger or box.json, the box arrived when it was handed over.
   BoxFacts facts{box->box_id, box->arrived_at.empty() ? FormatUtcTime(UtcNow()) : box->arrived_at};
@@ -164,11 +142,10 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
 
   ProcessSummary summary;
   summary.box_id = box->box_id;
-  const classifier::Classifier classifier(*registry, classifier_options);
   std::vector<DocumentCustody> documents;
   std::vector<std::string> accounted;
   const auto classify_start = Clock::now();
-  auto written = WriteOutput(*out, facts, *readings, *pages, classifier, summary, documents, accounted);
+  auto written = WriteOutput(*out, facts, *readings, *pages, *classifier, summary, documents, accounted);
   if (!written) {
     metrics::CountError("process", "output");
     return RunFailed(written.error());

@@ -16,31 +16,6 @@
 namespace mailroom::app {
 namespace {
 
-PageReading Unreadable(const ingest::PageSource& source, int index, std::string error) {
-  PageReading page;
-  page.name = source.name;
-  page.index = index;
-  page.kind = PageKind::kUnreadable;
-  page.error = std::move(error);
-  return page;
-}
-
-PageReading ReadOne(ocr::PageReader& reader, const ingest::PageSource& source, int index) {
-  try {
-    auto image = ingest::DecodePage(source);
-    if (!image) return Unreadable(source, index, image.error().message);
-    const auto start = std::chrono::steady_clock::now();
-    PageReading reading = reader.Read(source.name, index, **image);
-    metrics::ObserveOcr(metrics::SecondsSince(start));
-    return reading;
-  } catch (const std::exception& e) {
-    // Never lose a page to a library failure: it goes to review with the reason.
-    return Unreadable(source, index, source.name + ": internal error while reading: " + e.what());
-  } catch (...) {
-    return Unreadable(source, index, source.name + ": internal error while reading");
-  }
-}
-
 // A worker's reader, or the reason it could not be made (also when making it threw).
 Result<std::unique_ptr<ocr::PageReader>> MakeReader(const ReaderFactory& make_reader) {
   try {
@@ -88,7 +63,7 @@ Result<std::vector<PageReading>> ReadPages(const std::vector<ingest::PageSource>
     for (size_t i = next++; i < pages.size(); i = next++) {
       metrics::CountPages("ocr", "in");
       const auto start = std::chrono::steady_clock::now();
-      PageReading reading = ReadOne(**reader, pages[i], static_cast<int>(i));
+      PageReading reading = ocr::ReadPage(pages[i], static_cast<int>(i), **reader);
       metrics::ObserveStage("ocr", metrics::SecondsSince(start));
       metrics::CountPages("ocr", "out");
       if (reading.kind == PageKind::kUnreadable) metrics::CountError("ocr", "unreadable_page");

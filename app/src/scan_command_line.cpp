@@ -36,9 +36,7 @@ ScanCommandLine::ScanCommandLine(CLI::App& app)
   c->add_option("--out", o.process.out_dir, "embedded: output folder (postkorb/, review/, report.json)");
   c->add_option("--jobs", o.process.jobs, "embedded: OCR worker threads (default: all cores)")
       ->check(CLI::NonNegativeNumber);
-  c->add_option("--threshold", o.process.classifier.route_threshold, "embedded: route at or above this confidence")
-      ->capture_default_str()
-      ->check(CLI::Range(0.0, 1.0));
+  AddClassifierOptions(c, o.process.classifier, "embedded: ");
   c->add_option("--broker", o.ingest.broker_url, "distributed: amqp(s)://user:pass@host:port/vhost");
   c->add_option("--store", o.ingest.store_dir, "distributed: the content store shared with the workers");
   c->add_option("--prefix", o.ingest.prefix, "distributed: prefix of every exchange and queue name")
@@ -56,7 +54,7 @@ std::optional<int> ScanCommandLine::RunIfChosen() {
   auto endpoint = ServeMetrics(metrics_, "scan");
   if (!endpoint) {
     eventlog::CommandError(endpoint.error().message);
-    return 2;
+    return kExitBadInput;
   }
   const ScanOutcome outcome = RunScanCommand(options_);
   if (auto written = WriteMetricsFile(metrics_); !written) {

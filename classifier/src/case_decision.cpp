@@ -10,6 +10,7 @@
 
 #include "confidence.h"
 #include "number_format.h"
+#include "unread_numbers.h"
 
 namespace mailroom::classifier {
 namespace {
@@ -317,6 +318,14 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   }
   out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry);
   if (!out.reason.empty()) return out;
+  // The sender alone would decide, but a case number is written on a page and could not be read:
+  // it may be another household's. A person reads it.
+  if (r.all.empty()) {
+    if (auto page = PageWithUnreadNumber(envelope.pages)) {
+      return Review("case_number_unreadable", *page + ": a case number is written there but could not be read",
+                    {*out.bg_number});
+    }
+  }
 
   const Jobcenter* jobcenter = registry.JobcenterOf(*out.bg_number);
   if (jobcenter == nullptr) {

@@ -2,6 +2,7 @@
 // priority. The case is shared: CONTRACT.md puts all pages of an envelope into one case.
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 
 #include "case_decision.h"
@@ -71,6 +72,7 @@ struct Classifier::Impl {
   Impl(const Registry& r, ClassifierOptions o) : registry(r), options(std::move(o)), senders(r) {}
 
   const DocTypeModel& Model() const {
+    if (loaded_model) return *loaded_model;
     return options.doc_type_model != nullptr ? *options.doc_type_model : DocTypeModel::Embedded();
   }
 
@@ -113,11 +115,25 @@ struct Classifier::Impl {
   const Registry& registry;
   ClassifierOptions options;
   SenderMatcher senders;
+  std::optional<DocTypeModel> loaded_model;  ///< from options.doc_type_model_file
 };
 
 Classifier::Classifier(const Registry& registry, ClassifierOptions options)
     : impl_(std::make_unique<Impl>(registry, std::move(options))) {}
 Classifier::~Classifier() = default;
+
+Result<Classifier> Classifier::Create(const Registry& registry, ClassifierOptions options) {
+  if (auto valid = options.Validate(); !valid) return tl::unexpected(valid.error());
+  std::optional<DocTypeModel> model;
+  if (!options.doc_type_model_file.empty()) {
+    auto loaded = DocTypeModel::Load(options.doc_type_model_file);
+    if (!loaded) return tl::unexpected(loaded.error());
+    model = std::move(*loaded);
+  }
+  Classifier classifier(registry, std::move(options));
+  classifier.impl_->loaded_model = std::move(model);
+  return classifier;
+}
 Classifier::Classifier(Classifier&&) noexcept = default;
 Classifier& Classifier::operator=(Classifier&&) noexcept = default;
 
@@ -146,11 +162,6 @@ std::vector<ClassifiedDocument> Classifier::Classify(const Envelope& envelope) c
 
 Classification ClassifyEnvelope(const Envelope& envelope, const Registry& registry, const ClassifierOptions& options) {
   return Classifier(registry, options).ClassifyCase(envelope);
-}
-
-std::string TeamFor(const std::string& doc_type, const ClassifierOptions& options) {
-  const auto it = options.teams.find(doc_type);
-  return it != options.teams.end() ? it->second : DefaultTeam(doc_type);
 }
 
 }  // namespace mailroom::classifier

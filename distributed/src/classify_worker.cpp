@@ -4,7 +4,6 @@
 #include "box_journal.h"
 #include "consume_loop.h"
 #include "dead_letter.h"
-#include "mailroom/classifier/registry.h"
 #include "mailroom/common/event_log.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/metrics/registry.h"
@@ -56,40 +55,27 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
   auto readings = LoadReadings(**complete, ctx.store, pdf_refs);
   if (!readings) return tl::unexpected(readings.error());
 
-  // The custody record, counted as `mailroom process` counts it.
-  mailroom::v1::BoxReport report = routing::StartBoxReport(box_id, *readings);
-  for (const auto& envelope : classifier::GroupEnvelopes(*readings)) {
-    const auto documents = ctx.classifier.Classify(envelope);
-    for (std::size_t i = 0; i < documents.size(); ++i) {
-      routing::CountDocument(report, static_cast<int>(documents[i].pages.size()), documents[i].classification.routed);
-      if (!documents[i].classification.routed) metrics::CountReview(documents[i].classification.review_kind);
-      routing::DocumentInput input;
-      input.box_id = box_id;
-      input.document_id = routing::DocumentId(box_id, envelope.index, i, documents.size());
-      input.box_arrived_at = (*complete)->manifest.box().arrived_at();
-      input.classification = documents[i].classification;
-      mailroom::v1::DocumentPlan plan;
-      plan.set_schema_version(proto::kSchemaVersion);
-      for (const PageReading* page : documents[i].pages) {
-        input.page_names.push_back(page->name);
-        plan.add_page_pdf_refs(pdf_refs[static_cast<std::size_t>(page->index)]);
-      }
-      *plan.mutable_document() = routing::MakeDocument(input, routing::SafeFileName(input.document_id) + ".pdf");
-      transport::Message message;
-      plan.SerializeToString(&message.body);
-      message.message_id = input.document_id;
-      message.headers = {{"box_id", box_id}};
-      auto sent = ctx.connection.Publish(ctx.options.topology.Exchange(), ctx.options.topology.Documents(), message);
-      if (!sent) return tl::unexpected(sent.error());
+  // The same plan as `mailroom process`; one that does not account for every page is not published.
+  auto box_plan = classifier::PlanBox(box_id, *readings, ctx.classifier);
+  if (!box_plan) return Fail(box_plan.error().message + "; the box is not marked done");
+  for (const classifier::PlannedDocument& planned : box_plan->documents) {
+    const routing::DocumentInput input = routing::InputOf(planned, box_id, (*complete)->manifest.box().arrived_at());
+    mailroom::v1::DocumentPlan plan;
+    plan.set_schema_version(proto::kSchemaVersion);
+    for (const PageReading* page : planned.document.pages) {
+      plan.add_page_pdf_refs(pdf_refs[static_cast<std::size_t>(page->index)]);
     }
+    *plan.mutable_document() = routing::MakeDocument(input, routing::SafeFileName(input.document_id) + ".pdf");
+    transport::Message message;
+    plan.SerializeToString(&message.body);
+    message.message_id = input.document_id;
+    message.headers = {{"box_id", box_id}};
+    auto sent = ctx.connection.Publish(ctx.options.topology.Exchange(), ctx.options.topology.Documents(), message);
+    if (!sent) return tl::unexpected(sent.error());
   }
-  if (auto custody = routing::CheckCustody(report); !custody) {
-    return Fail(custody.error().message + "; the box is not marked done");
-  }
+  const mailroom::v1::BoxReport report = routing::ReportOf(*box_plan);
   if (auto written = ctx.journal.SaveReport(report); !written) return tl::unexpected(written.error());
-  std::vector<std::string> accounted(report.blank_pages().begin(), report.blank_pages().end());
-  accounted.insert(accounted.end(), report.separator_pages().begin(), report.separator_pages().end());
-  ctx.ledger.Accounted(box_id, accounted);
+  ctx.ledger.Accounted(box_id, box_plan->AccountedPages());
   // Done only after every plan was confirmed: a crash before this republishes the same ids.
   if (auto done = ctx.journal.MarkDone(box_id); !done) return tl::unexpected(done.error());
   metrics::CountPages("classify", "in", report.pages_in());
@@ -140,14 +126,12 @@ void Log(const StageWorkerOptions& options, eventlog::Level level, std::string_v
 
 }  // namespace
 
-Result<int> RunClassifyWorker(const StageWorkerOptions& options, const transport::StopFlag& stop) {
-  auto registry = classifier::LoadRegistry(options.registry_dir);
-  if (!registry) return tl::unexpected(registry.error());
+Result<int> RunClassifyWorker(const StageWorkerOptions& options, const classifier::Classifier& classifier,
+                              const transport::StopFlag& stop) {
   auto store = store::ContentStore::Open(options.store_dir);
   if (!store) return tl::unexpected(store.error());
   auto journal = BoxJournal::Open(options.state_dir);
   if (!journal) return tl::unexpected(journal.error());
-  const classifier::Classifier classifier(*registry, options.classifier);
   transport::ReconnectingConnection connection(
       options.connect, options.retry,
       [&](transport::Connection& c) -> Result<void> {

@@ -17,6 +17,13 @@ constexpr double kMinInkForOsdMm2 = 150.0;
 constexpr float kGoodReadingConfidence = 70.0f;
 constexpr float kSidewaysPenalty = 30.0f;
 
+// The word printed on mailroom's separator sheets. A page that says it but whose barcode was not
+// read (a fold, a stain, a smudged symbol) must not pass as content: it would join two envelopes
+// and carry the second one's pages into the first one's case.
+bool LooksLikeSeparatorSheet(const std::string& text) {
+  return text.find("TRENNBLATT") != std::string::npos;
+}
+
 // The page as the later steps see it: its ink. Tesseract reads the clean 1-bit page and the PDF
 // stores the same image (G4), so the text layer lies exactly on it. Reading the evened grey page
 // instead was measured slower (the grey page must be rotated too) and no more accurate on the
@@ -83,6 +90,10 @@ class TesseractPageReader final : public PageReader {
     if (!read) {
       page.kind = PageKind::kUnreadable;
       page.error = name + ": " + read.error().message;
+    } else if (LooksLikeSeparatorSheet(page.text)) {
+      // Unreadable ends the envelope before it and keeps the next one apart (see GroupEnvelopes).
+      page.kind = PageKind::kUnreadable;
+      page.error = name + ": looks like a separator sheet, but its barcode could not be read";
     }
     return page;
   }

@@ -1,4 +1,3 @@
-#include <cstdio>
 #include <system_error>
 
 #include "mailroom/common/atomic_file.h"
@@ -116,12 +115,15 @@ classifier::Classification ClassificationOf(const mailroom::v1::Document& docume
   return c;
 }
 
-std::string DocumentId(const std::string& box_id, int envelope, std::size_t document, std::size_t documents) {
-  char number[16];
-  std::snprintf(number, sizeof number, "%03d", envelope);
-  std::string id = box_id + "-" + number;
-  if (documents > 1) id += "." + std::to_string(document + 1);
-  return id;
+DocumentInput InputOf(const classifier::PlannedDocument& planned, const std::string& box_id,
+                      const std::string& box_arrived_at) {
+  DocumentInput input;
+  input.box_id = box_id;
+  input.box_arrived_at = box_arrived_at;
+  input.document_id = planned.document_id;
+  input.classification = planned.document.classification;
+  for (const PageReading* page : planned.document.pages) input.page_names.push_back(page->name);
+  return input;
 }
 
 Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& input) {

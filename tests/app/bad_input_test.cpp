@@ -137,3 +137,31 @@ TEST_CASE("bad usage: an unknown command is refused, even with --help after it")
     CHECK(testing::RunMailroom("--log-format json process --help").exit_code == 0);
   }
 }
+
+TEST_CASE("bad usage: every command that classifies takes and checks the same classifier options") {
+  // process, scan and worker classify: --threshold, --team and --doctype-model, checked by one rule.
+  for (const char* command : {"process BOX --registry R --out O", "worker classify --broker amqp://h --store S",
+                              "scan --box B --registry R --out O"}) {
+    INFO(command);
+    const std::string base = command;
+    auto team = testing::RunMailroom(base + " --team invoice=buchhaltung");
+    CHECK(team.exit_code == 2);
+    CHECK_THAT(team.output, Catch::Contains("unknown document type 'invoice'"));
+    auto threshold = testing::RunMailroom(base + " --threshold 1.5");
+    CHECK(threshold.exit_code == 2);
+    CHECK_THAT(threshold.output, Catch::Contains("threshold 1.5 is outside 0..1"));
+  }
+  SECTION("a model file that cannot be read stops process and the classify worker before they start") {
+    TempDir dir;
+    const auto sample = SmallSample(dir);
+    const std::string model = " --doctype-model " + Quoted(dir / "no-such-model.nb");
+    auto worker = testing::RunMailroom("worker classify --broker amqp://127.0.0.1:1 --store " + Quoted(dir / "store") +
+                                       " --registry " + Quoted(sample.registry_dir) + model);
+    CHECK(worker.exit_code == 2);
+    CHECK_THAT(worker.output, Catch::Contains("no-such-model.nb"));
+    auto process = testing::RunMailroom(ProcessArgs(sample.box_dir, sample.registry_dir, dir / "out") + model);
+    CHECK(process.exit_code == 2);
+    CHECK_THAT(process.output, Catch::Contains("no-such-model.nb"));
+    CHECK_FALSE(fs::exists(dir / "out" / "report.json"));
+  }
+}

@@ -3,13 +3,14 @@
 # starts `mailroom dashboard` on a free port, and runs dashboard_test.mjs against it (which processes
 # the box and watches the page follow). Leaves dashboard.png and dashboard.log in OUT_DIR.
 #
-# Usage: tests/browser/dashboard_test.sh MAILROOM_BIN OUT_DIR
+# Usage: tests/browser/dashboard_test.sh MAILROOM_BIN OUT_DIR SAMPLEGEN_BIN
 # Exit: 0 pass, 1 fail, 77 skipped (no node, npm or /usr/bin/chromium: see deploy/install-deps.sh).
 set -euo pipefail
 export OMP_THREAD_LIMIT=1 # Tesseract in `mailroom process`: our threads, not OpenMP's (STYLE.md 6)
 here=$(cd "$(dirname "$0")" && pwd)
 bin=$(realpath "$1")
 out=$(realpath -m "$2")
+samplegen=$(realpath "$3")
 fail() { echo "dashboard_test: FAIL: $*" >&2; exit 1; }
 
 for tool in node npm /usr/bin/chromium; do
@@ -45,7 +46,7 @@ trap cleanup EXIT
 
 # One sealed box, registered but not yet processed.
 ledger=$work/ledger.sqlite
-"$bin" samplegen --out "$work/sample" --seed 3 --envelopes 2 >/dev/null
+"$samplegen" --out "$work/sample" --seed 3 --envelopes 2 >/dev/null
 box_field() { python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$work/sample/box/box.json" "$1"; }
 origin=$(box_field origin)
 "$bin" register --ledger "$ledger" --box "$(box_field box_id)" --seal "$(box_field seal)" --origin "$origin" \

@@ -211,3 +211,20 @@ TEST_CASE("review documents name the cases a clerk should look at", "[classifier
     CHECK(c.candidates.empty());
   }
 }
+
+TEST_CASE("a case number written but garbled beyond reading stops a route by the sender alone",
+          "[classifier][evidence]") {
+  // "13201BG0158907" as OCR read it on a stained scan: the number may be another household's.
+  const auto garbled = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 1320186G0158907\nSehr geehrte", 95)});
+  RequireReview(garbled);
+  CHECK(garbled.review_kind == "case_number_unreadable");
+  CHECK(garbled.reason == "0001.tif: a case number is written there but could not be read");
+  CHECK(garbled.candidates == Strings{"35301BG0012345"});
+  SECTION("a label without a number, or with a date after it, is no unread number") {
+    for (const char* line : {"Meine Bedarfsgemeinschaft besteht seit dem 01.01.2020.", "Kundennummer: siehe Anlage",
+                             "BG-Nummer: 35301BG0012345"}) {
+      INFO(line);
+      CHECK(Classify({TextPage("0001.tif", kMustermannHead + line + "\nSehr geehrte", 95)}).routed);
+    }
+  }
+}

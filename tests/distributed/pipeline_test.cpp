@@ -105,10 +105,10 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
   stage.connect = broker;
   stage.topology = topology;
   stage.store_dir = dir / "store";
-  stage.registry_dir = sample->registry_dir;
+  const classifier::Classifier classifier(*registry);
   workers.emplace_back([&, stage]() mutable {
     stage.state_dir = dir / "journal";
-    CHECK(RunClassifyWorker(stage, stop));
+    CHECK(RunClassifyWorker(stage, classifier, stop));
   });
   int routed = 0;
   std::thread router([&, stage]() mutable {

@@ -7,18 +7,20 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mailroom/app/command_line.h"
+
 namespace mailroom::app {
 
 /// Owns the option values of the dashboard command. Keep it alive until RunIfChosen has run.
-class DashboardCommandLine {
+class DashboardCommandLine : public CommandLine {
  public:
   /// Adds the subcommand to `app`; `app` must outlive this object.
   explicit DashboardCommandLine(CLI::App& app);
-  ~DashboardCommandLine();
+  ~DashboardCommandLine() override;
 
   /// After parsing: serves the dashboard until stopped and returns the exit code; nothing when
   /// another command was chosen.
-  [[nodiscard]] std::optional<int> RunIfChosen();
+  [[nodiscard]] std::optional<int> RunIfChosen() override;
 
  private:
   struct State;

@@ -77,14 +77,16 @@ struct WorkerCommandOptions {
   std::filesystem::path state_dir;     ///< classify: the box journal; route: scratch space
   std::filesystem::path registry_dir;  ///< classify only
   std::string prefix = "mailroom";
-  int jobs = 0;  ///< ocr: worker threads (0: one per core)
-  classifier::ClassifierOptions classifier;
-  std::filesystem::path ledger_file;  ///< classify, route: the box ledger to record pages in; empty: none
+  int jobs = 0;                                                         ///< ocr: worker threads (0: one per core)
+  std::filesystem::path tessdata_dir = ocr::OcrOptions().tessdata_dir;  ///< ocr: the Tesseract models
+  classifier::ClassifierOptions classifier;  ///< classify: threshold, teams, document-type model
+  std::filesystem::path ledger_file;         ///< classify, route: the box ledger to record pages in; empty: none
 };
 
 /// Runs one worker of the distributed pipeline until SIGINT or SIGTERM; returns the line to print.
-/// A missing registry (classify) is kBadInput; a store, a missing queue or a broker that cannot be
-/// set up is kRunFailed.
+/// The state folder defaults to /var/tmp/mailroom-<role>. A missing or broken registry, bad
+/// classifier options or an unreadable document-type model (classify) are kBadInput; a store, a missing queue or a
+/// broker that cannot be set up is kRunFailed.
 [[nodiscard]] tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options);
 
 }  // namespace mailroom::app

@@ -16,29 +16,26 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mailroom/app/command_line.h"
+
 namespace mailroom::app {
 
 /// Owns the option values of the ledger commands, which CLI11 fills while parsing. Keep it alive
 /// until RunIfChosen has run. Not thread-safe (one per process, like the CLI::App).
-class LedgerCommands {
+class LedgerCommands : public CommandLine {
  public:
   /// Adds the subcommands above to `app`; `app` must outlive this object.
   explicit LedgerCommands(CLI::App& app);
-  LedgerCommands(LedgerCommands&&) noexcept;
-  LedgerCommands& operator=(LedgerCommands&&) noexcept;
-  ~LedgerCommands();
+  ~LedgerCommands() override;
 
   /// After parsing: runs the chosen ledger command, prints its output to stdout (or its error,
   /// "mailroom: error: ...", to stderr) and returns the exit code; nothing when the chosen
   /// command is not a ledger command.
-  [[nodiscard]] std::optional<int> RunIfChosen();
+  [[nodiscard]] std::optional<int> RunIfChosen() override;
 
  private:
   struct State;
   std::unique_ptr<State> state_;
 };
-
-/// Shorthand for `LedgerCommands(app)`, for main: `auto ledger = AddLedgerCommands(app);`.
-[[nodiscard]] LedgerCommands AddLedgerCommands(CLI::App& app);
 
 }  // namespace mailroom::app

@@ -16,10 +16,8 @@ struct ProcessOptions {
   std::filesystem::path box_dir, registry_dir, out_dir;
   int jobs = 0;  ///< worker threads; 0 = all cores
   ocr::OcrOptions ocr;
-  classifier::ClassifierOptions classifier;
-  /// A document-type model file to use instead of the built-in one (empty: built-in).
-  std::filesystem::path doc_type_model;
-  bool progress = true;  ///< a progress line on stderr (counts only)
+  classifier::ClassifierOptions classifier;  ///< threshold, teams, document-type model file
+  bool progress = true;                      ///< a progress line on stderr (counts only)
   /// The box ledger: when set, the box must be registered there, and its pages are recorded as
   /// delivered or accounted for (see box_custody.h). Empty: no ledger.
   std::filesystem::path ledger_file;

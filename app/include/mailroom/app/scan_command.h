@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "mailroom/app/command_line.h"
 #include "mailroom/app/distributed_commands.h"
 #include "mailroom/app/metrics_option.h"
 #include "mailroom/app/process_box.h"
@@ -51,15 +52,13 @@ struct ScanOutcome {
 
 /// The `scan` subcommand on the command line. CLI11 fills the options in place while parsing, so
 /// this object stays where it was made (no copy, no move) until RunIfChosen has run.
-class ScanCommandLine {
+class ScanCommandLine : public CommandLine {
  public:
   explicit ScanCommandLine(CLI::App& app);
-  ScanCommandLine(const ScanCommandLine&) = delete;
-  ScanCommandLine& operator=(const ScanCommandLine&) = delete;
 
   /// After parsing: runs the scan if it was the chosen command, prints its output and returns
   /// the exit code; nothing otherwise.
-  [[nodiscard]] std::optional<int> RunIfChosen();
+  [[nodiscard]] std::optional<int> RunIfChosen() override;
 
  private:
   CLI::App* command_;

@@ -2,6 +2,7 @@
 // Pure logic over PageReading values and the Registry: no I/O, no Tesseract, thread-safe.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "mailroom/classifier/registry.h"
 #include "mailroom/common/page_reading.h"
+#include "mailroom/common/result.h"
 
 namespace mailroom::classifier {
 
@@ -23,7 +25,18 @@ struct ClassifierOptions {
   std::map<std::string, std::string> teams;
   /// The document-type model; nullptr: the one built into mailroom (DocTypeModel::Embedded()).
   const DocTypeModel* doc_type_model = nullptr;
+  /// A model file (tools/train-doctype.sh) to use instead; Classifier::Create loads it. Empty: none.
+  std::filesystem::path doc_type_model_file;
+
+  /// The one check of these settings, for every command that classifies: fails naming the
+  /// setting when the threshold is outside 0..1, or a team is set for an unknown document type or
+  /// has a name that is not safe as a Postkorb folder name.
+  [[nodiscard]] Result<void> Validate() const;
 };
+
+/// Parses "objection=rechtsbehelfe" (TYPE=TEAM, as `--team` takes it) into options.teams; fails
+/// with the reason (no '=', an unknown document type, an unsafe team name).
+[[nodiscard]] Result<void> AddTeamSetting(ClassifierOptions& options, const std::string& setting);
 
 /// An envelope: the content pages between two separator sheets, in scan order.
 struct Envelope {
@@ -105,8 +118,12 @@ struct ClassifiedDocument {
 /// Classify is const and safe to call from many threads.
 class Classifier {
  public:
-  /// `registry` must outlive the classifier.
+  /// `registry` must outlive the classifier. `options` are taken as valid; a command builds its
+  /// classifier with Create.
   explicit Classifier(const Registry& registry, ClassifierOptions options = {});
+  /// Validates `options` and loads options.doc_type_model_file, if set; fails naming the setting
+  /// or the model file and the reason.
+  [[nodiscard]] static Result<Classifier> Create(const Registry& registry, ClassifierOptions options);
   ~Classifier();
   Classifier(Classifier&&) noexcept;
   Classifier& operator=(Classifier&&) noexcept;

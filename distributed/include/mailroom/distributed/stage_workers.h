@@ -28,8 +28,6 @@ struct StageWorkerOptions {
   std::filesystem::path store_dir;  ///< the content store shared with ingest and the OCR workers
   /// classify: the box journal; route: scratch space for assembling PDFs.
   std::filesystem::path state_dir;
-  std::filesystem::path registry_dir;        ///< classify only
-  classifier::ClassifierOptions classifier;  ///< classify only: threshold, teams
   /// The box ledger (see worker_ledger.h); empty: none. classify records blank and separator
   /// pages, route the pages of each delivered document.
   std::filesystem::path ledger_file;
@@ -39,8 +37,10 @@ struct StageWorkerOptions {
   std::function<void(const std::string& line)> log;
 };
 
-/// Runs until `stop` (or max_items); returns the boxes classified.
-[[nodiscard]] Result<int> RunClassifyWorker(const StageWorkerOptions& options, const transport::StopFlag& stop);
+/// Runs until `stop` (or max_items) with `classifier` (built once by the caller from the registry
+/// and the classifier options, as `mailroom process` builds its own); returns the boxes classified.
+[[nodiscard]] Result<int> RunClassifyWorker(const StageWorkerOptions& options, const classifier::Classifier& classifier,
+                                            const transport::StopFlag& stop);
 
 /// Runs until `stop` (or max_items); returns the documents routed (Postkorb and review).
 [[nodiscard]] Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::StopFlag& stop);

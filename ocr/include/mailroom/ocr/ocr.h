@@ -10,6 +10,7 @@
 #include "mailroom/common/page_reading.h"
 #include "mailroom/common/pix.h"
 #include "mailroom/common/result.h"
+#include "mailroom/ingest/box.h"
 
 namespace mailroom::ocr {
 
@@ -39,6 +40,12 @@ class PageReader {
   /// `error` naming the page and the reason.
   [[nodiscard]] virtual PageReading Read(const std::string& name, int index, const Pix& image) = 0;
 };
+
+/// The reading step of both transports: decodes the page's image and reads it with `reader`.
+/// Never throws and never loses a page: one that cannot be decoded (or that the listing already
+/// refused), or whose reading fails even by an exception from a library, comes back kUnreadable
+/// with `error` naming the page and the reason. Observes the OCR time in the metrics.
+[[nodiscard]] PageReading ReadPage(const ingest::PageSource& source, int index, PageReader& reader);
 
 /// Decodes every barcode on the page (all common 1D and 2D symbologies). Thread-safe.
 /// Returns an empty vector when there is none.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mailroom.pb.h"
+#include "mailroom/classifier/box_plan.h"
 #include "mailroom/classifier/classifier.h"
 #include "mailroom/common/result.h"
 
@@ -45,6 +46,11 @@ struct DocumentInput {
   std::vector<std::filesystem::path> unreadable_files;  ///< originals of pages that could not be read
 };
 
+/// The input of a planned document: ids, arrival time, classification and page names. The caller
+/// adds where the page PDFs (and the originals of unreadable pages) are.
+[[nodiscard]] DocumentInput InputOf(const classifier::PlannedDocument& planned, const std::string& box_id,
+                                    const std::string& box_arrived_at);
+
 /// Builds the contract's document message from a classification.
 [[nodiscard]] mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::string& pdf_name);
 
@@ -52,24 +58,14 @@ struct DocumentInput {
 /// receives the message (the router of the distributed mode).
 [[nodiscard]] classifier::Classification ClassificationOf(const mailroom::v1::Document& document);
 
-/// "BOX-7-012" for envelope 12; "BOX-7-012.1", "BOX-7-012.2" when it holds several documents.
-[[nodiscard]] std::string DocumentId(const std::string& box_id, int envelope, std::size_t document,
-                                     std::size_t documents);
-
 /// Writes "<document_id>.pdf" and then "<document_id>.json" into staging/postkorb/<jobcenter_id>/<team>/
 /// when routed, else into staging/review/. Unreadable pages get a notice page in the PDF and
 /// their original file copied beside it ("<document_id>.<n>.orig<ext>"). Returns the JSON's path
 /// relative to OUT_DIR.
 [[nodiscard]] Result<std::filesystem::path> WriteDocument(const OutputFolder& out, const DocumentInput& input);
 
-/// The report of a box as far as the readings tell: pages in, blank and separator pages.
-[[nodiscard]] mailroom::v1::BoxReport StartBoxReport(const std::string& box_id,
-                                                     const std::vector<PageReading>& readings);
-/// Counts a document's pages as routed or in review.
-void CountDocument(mailroom::v1::BoxReport& report, int pages, bool routed);
-/// Fails unless every page that went in is accounted for exactly once (routed, review, blank or
-/// separator): a report that fails this must not be published.
-[[nodiscard]] Result<void> CheckCustody(const mailroom::v1::BoxReport& report);
+/// The box report (report.json) of a plan: pages in, routed, review, blank and separator pages.
+[[nodiscard]] mailroom::v1::BoxReport ReportOf(const classifier::BoxPlan& plan);
 
 /// Writes staging/report.json.
 [[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report);
