@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""Checks that every library uses only the libraries ARCHITECTURE.md allows it.
+
+Usage: check_dependencies.py SOURCE_DIR        exit 0: all allowed; 1: violations (listed)
+       check_dependencies.py --self-test       the checker finds a violation planted in a scratch tree
+
+Reads the `allowed-dependencies` block of SOURCE_DIR/ARCHITECTURE.md and, for each library,
+looks at every `#include "mailroom/<lib>/..."` (and "mailroom.pb.h", which is proto's) in its
+sources and every `mailroom::<lib>` in its CMakeLists.txt.
+"""
+import pathlib
+import re
+import sys
+import tempfile
+
+FOLDERS = {"samplegen": "tools/samplegen", "train-doctype": "tools/train-doctype"}
+INCLUDE = re.compile(r'#include\s+"mailroom/(\w+)/')
+PROTOBUF = re.compile(r'#include\s+"mailroom\.pb\.h"')
+LINKED = re.compile(r"mailroom::(\w+)")
+
+
+def allowed_dependencies(root):
+    text = (root / "ARCHITECTURE.md").read_text()
+    block = re.search(r"<!-- allowed-dependencies\n(.*?)-->", text, re.S)
+    if not block:
+        raise SystemExit("ARCHITECTURE.md: no allowed-dependencies block")
+    allowed = {}
+    for line in block.group(1).splitlines():
+        if line.strip():
+            name, _, uses = line.partition(":")
+            allowed[name.strip()] = set(uses.split())
+    return allowed
+
+
+def library_name(name):
+    return name.replace("_", "-")
+
+
+def violations(root):
+    allowed = allowed_dependencies(root)
+    found = []
+    for lib, uses in allowed.items():
+        folder = root / FOLDERS.get(lib, lib)
+        if not folder.is_dir():
+            found.append(f"{lib}: folder {folder.relative_to(root)} is missing")
+            continue
+        permitted = uses | {lib}
+        for path in sorted(folder.rglob("*")):
+            if path.suffix not in (".h", ".cpp", ".txt") or "build" in path.parts:
+                continue
+            text = path.read_text(errors="replace")
+            used = set()
+            if path.suffix == ".txt":
+                used = {library_name(m) for m in LINKED.findall(text)}
+            else:
+                used = {library_name(m) for m in INCLUDE.findall(text)}
+                if PROTOBUF.search(text):
+                    used.add("proto")
+            for other in sorted(used - permitted):
+                if other in allowed:
+                    found.append(f"{path.relative_to(root)}: {lib} may not use {other}")
+    return found
+
+
+def self_test():
+    with tempfile.TemporaryDirectory() as scratch:
+        root = pathlib.Path(scratch)
+        (root / "ARCHITECTURE.md").write_text("<!-- allowed-dependencies\ncommon:\nocr: common\nclassifier: common\n-->\n")
+        for lib in ("common", "ocr", "classifier"):
+            (root / lib / "src").mkdir(parents=True)
+        (root / "ocr" / "src" / "reader.cpp").write_text('#include "mailroom/common/result.h"\n')
+        (root / "classifier" / "src" / "plan.cpp").write_text('#include "mailroom/ocr/ocr.h"\n')
+        (root / "classifier" / "CMakeLists.txt").write_text("target_link_libraries(x PRIVATE mailroom::ocr)\n")
+        found = violations(root)
+        expected = ["classifier/CMakeLists.txt: classifier may not use ocr",
+                    "classifier/src/plan.cpp: classifier may not use ocr"]
+        if found != expected:
+            print(f"self-test: expected {expected}, found {found}")
+            return 1
+    print("self-test: planted violations found")
+    return 0
+
+
+def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
+    root = pathlib.Path(sys.argv[1])
+    found = violations(root)
+    for line in found:
+        print(line)
+    print(f"{len(found)} dependencies that ARCHITECTURE.md does not allow")
+    return 1 if found else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
