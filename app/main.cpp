@@ -9,8 +9,8 @@
 #include "mailroom/app/command_line.h"
 #include "mailroom/app/settings.h"
 #include "mailroom/common/event_log.h"
-#include "mailroom/common/pix.h"
 #include "mailroom/common/single_thread_openmp.h"
+#include "mailroom/image/pix.h"
 
 namespace {
 

@@ -3,8 +3,8 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
-#include "mailroom/common/pix.h"
 #include "mailroom/common/single_thread_openmp.h"
+#include "mailroom/image/pix.h"
 
 int main(int argc, char** argv) {
   mailroom::EnsureSingleThreadedOpenMp(argv);

@@ -5,8 +5,8 @@
 #include <memory>
 #include <vector>
 
-#include "mailroom/common/page_reading.h"
 #include "mailroom/common/result.h"
+#include "mailroom/flow/page_reading.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/ocr/ocr.h"
 

@@ -11,7 +11,7 @@
 
 #include "case_decision.h"
 #include "mailroom/classifier/registry.h"
-#include "mailroom/common/page_reading.h"
+#include "mailroom/flow/page_reading.h"
 #include "sender_match.h"
 
 namespace mailroom::classifier {

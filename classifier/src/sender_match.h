@@ -40,7 +40,7 @@
 #include <vector>
 
 #include "mailroom/classifier/registry.h"
-#include "mailroom/common/page_reading.h"
+#include "mailroom/flow/page_reading.h"
 
 namespace mailroom::classifier {
 

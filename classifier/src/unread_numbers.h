@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "mailroom/common/page_reading.h"
+#include "mailroom/flow/page_reading.h"
 
 namespace mailroom::classifier {
 

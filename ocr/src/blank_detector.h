@@ -1,6 +1,6 @@
 #pragma once
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::ocr {
 

@@ -2,7 +2,7 @@
 // uneven light and bleed-through; orientation (90/180/270); deskew; despeckle.
 #pragma once
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::ocr {
 

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::ocr {
 

@@ -8,7 +8,7 @@
 
 #include "mailroom/classifier/classifier.h"
 #include "mailroom/classifier/registry.h"
-#include "mailroom/common/page_reading.h"
+#include "mailroom/flow/page_reading.h"
 
 namespace mailroom::classifier::test {
 

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::testing {
 

@@ -3,7 +3,7 @@
 
 #include <cmath>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::testing {
 

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "samplegen_test_util.h"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "samplegen_test_util.h"
 

@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mailroom/common/atomic_file.h"
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "samplegen_test_util.h"
 

@@ -15,7 +15,7 @@
 
 #include <leptonica/allheaders.h>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 #include "mailroom/scanner/scanner.h"
 #include "temp_dir.h"
 

@@ -4,7 +4,7 @@
 
 #include <cstdio>
 
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 #include "mailroom/samplegen/samplegen.h"
 
 int main(int argc, char** argv) {

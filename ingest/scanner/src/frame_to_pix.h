@@ -2,7 +2,7 @@
 #pragma once
 
 #include "frame.h"
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::scanner {
 

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "layout.h"
-#include "mailroom/common/pix.h"
 #include "mailroom/common/result.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::samplegen {
 

@@ -3,8 +3,8 @@
 
 #include <cstdint>
 
-#include "mailroom/common/pix.h"
 #include "mailroom/common/result.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::samplegen {
 

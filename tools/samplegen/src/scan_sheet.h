@@ -6,8 +6,8 @@
 #include <cstdint>
 
 #include "layout.h"
-#include "mailroom/common/pix.h"
 #include "mailroom/common/result.h"
+#include "mailroom/image/pix.h"
 #include "scan_defects.h"
 
 namespace mailroom::samplegen {

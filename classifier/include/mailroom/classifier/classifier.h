@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "mailroom/classifier/registry.h"
-#include "mailroom/common/page_reading.h"
 #include "mailroom/common/result.h"
+#include "mailroom/flow/page_reading.h"
 
 namespace mailroom::classifier {
 

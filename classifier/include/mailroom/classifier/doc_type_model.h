@@ -15,8 +15,8 @@
 #include <utility>
 #include <vector>
 
-#include "mailroom/common/page_reading.h"
 #include "mailroom/common/result.h"
+#include "mailroom/flow/page_reading.h"
 
 namespace mailroom::classifier {
 

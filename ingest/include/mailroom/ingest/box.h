@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "mailroom/common/pix.h"
 #include "mailroom/common/result.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::ingest {
 

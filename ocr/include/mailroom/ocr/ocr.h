@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "mailroom/common/page_reading.h"
-#include "mailroom/common/pix.h"
 #include "mailroom/common/result.h"
+#include "mailroom/flow/page_reading.h"
+#include "mailroom/image/pix.h"
 #include "mailroom/ingest/box.h"
 
 namespace mailroom::ocr {

@@ -8,8 +8,8 @@
 #include <string_view>
 
 #include "mailroom.pb.h"
-#include "mailroom/common/page_reading.h"
 #include "mailroom/common/result.h"
+#include "mailroom/flow/page_reading.h"
 
 namespace mailroom::proto {
 

@@ -1,5 +1,6 @@
 // What the reading stage found on one page: the value that flows from ocr/ to classifier/.
-// Plain data, no library types, so the classifier and its tests never need Tesseract.
+// Plain data, no library types (header only, no Leptonica or Tesseract), so the classifier,
+// routing and their tests never need an image library.
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-#include "mailroom/common/pix.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom {
 
