@@ -93,7 +93,7 @@ Result<void> WriteOutput(const routing::OutputFolder& out, const BoxFacts& box,
   summary.blank_pages = static_cast<int>(plan->blank_pages.size());
   summary.separator_pages = static_cast<int>(plan->separator_pages.size());
   accounted = plan->AccountedPages();
-  return routing::WriteReport(out, routing::ReportOf(*plan));
+  return routing::WriteReport(out, *plan);
 }
 
 }  // namespace

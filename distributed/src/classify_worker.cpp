@@ -9,6 +9,7 @@
 #include "mailroom/metrics/registry.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/proto/page_reading_codec.h"
+#include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/reconnecting_connection.h"

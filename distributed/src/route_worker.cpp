@@ -7,6 +7,7 @@
 #include "mailroom/common/event_log.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/metrics/registry.h"
+#include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/reconnecting_connection.h"

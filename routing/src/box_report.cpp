@@ -1,6 +1,6 @@
 // The box report (report.json): the custody record of a box plan, the same for `mailroom process`
 // and the distributed classifier.
-#include "mailroom/routing/output.h"
+#include "mailroom/routing/document_message.h"
 
 namespace mailroom::routing {
 

@@ -2,6 +2,7 @@
 
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/proto/messages.h"
+#include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 
 namespace mailroom::routing {
@@ -146,8 +147,8 @@ Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& inp
   return relative_folder / (base + ".json");
 }
 
-Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report) {
-  auto json = proto::ToJson(report);
+Result<void> WriteReport(const OutputFolder& out, const classifier::BoxPlan& plan) {
+  auto json = proto::ToJson(ReportOf(plan));
   if (!json) return tl::unexpected(json.error());
   return WriteFileAtomically(out.staging() / "report.json", *json);
 }

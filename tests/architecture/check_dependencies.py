@@ -6,7 +6,11 @@ Usage: check_dependencies.py SOURCE_DIR        exit 0: all allowed; 1: violation
 
 Reads the `allowed-dependencies` block of SOURCE_DIR/ARCHITECTURE.md and, for each library,
 looks at every `#include "mailroom/<lib>/..."` (and "mailroom.pb.h", which is proto's) in its
-sources and every `mailroom::<lib>` in its CMakeLists.txt.
+sources and every `mailroom::<lib>` in its CMakeLists.txt. Two more rules of the table:
+- a C library with a wrapper of its own (Leptonica: image) is used directly only by the wrapper and
+  by libraries allowed to use the wrapper, so the classifier or routing cannot pull it in by a side door;
+- the public headers of the stages speak the flow's types: no protobuf, except in a header that is
+  the stage's wire adapter (named *_message.h).
 """
 import pathlib
 import re
@@ -17,6 +21,9 @@ FOLDERS = {"scanner": "ingest/scanner", "samplegen": "tools/samplegen", "train-d
 INCLUDE = re.compile(r'#include\s+"mailroom/(\w+)/')
 PROTOBUF = re.compile(r'#include\s+"mailroom\.pb\.h"')
 LINKED = re.compile(r"mailroom::(\w+)")
+# C library -> (the wrapper library, what marks a direct use in a source or a CMakeLists.txt).
+WRAPPED = {"Leptonica": ("image", re.compile(r"#include\s+<leptonica/|PkgConfig::LEPT\b"))}
+STAGES = ("ingest", "scanner", "ocr", "classifier", "routing")
 
 
 def allowed_dependencies(root):
@@ -64,20 +71,34 @@ def violations(root):
             for other in sorted(used - permitted):
                 if other in allowed:
                     found.append(f"{path.relative_to(root)}: {lib} may not use {other}")
+            for c_library, (wrapper, direct_use) in WRAPPED.items():
+                if wrapper in allowed and wrapper not in permitted and direct_use.search(text):
+                    found.append(f"{path.relative_to(root)}: {lib} may not use {c_library} (only through {wrapper})")
+            public = "include" in path.relative_to(folder).parts
+            if lib in STAGES and public and PROTOBUF.search(text) and not path.name.endswith("_message.h"):
+                found.append(f"{path.relative_to(root)}: a public header of {lib} exposes protobuf types")
     return found
 
 
 def self_test():
     with tempfile.TemporaryDirectory() as scratch:
         root = pathlib.Path(scratch)
-        (root / "ARCHITECTURE.md").write_text("<!-- allowed-dependencies\ncommon:\nocr: common\nclassifier: common\n-->\n")
-        for lib in ("common", "ocr", "classifier"):
+        (root / "ARCHITECTURE.md").write_text(
+            "<!-- allowed-dependencies\ncommon:\nimage: common\nocr: common image\nclassifier: common\n-->\n")
+        for lib in ("common", "image", "ocr", "classifier"):
             (root / lib / "src").mkdir(parents=True)
         (root / "ocr" / "src" / "reader.cpp").write_text('#include "mailroom/common/result.h"\n')
         (root / "classifier" / "src" / "plan.cpp").write_text('#include "mailroom/ocr/ocr.h"\n')
         (root / "classifier" / "CMakeLists.txt").write_text("target_link_libraries(x PRIVATE mailroom::ocr)\n")
+        (root / "ocr" / "src" / "pixels.cpp").write_text("#include <leptonica/allheaders.h>\n")  # allowed
+        (root / "classifier" / "src" / "deskew.cpp").write_text("#include <leptonica/allheaders.h>\n")
+        (root / "classifier" / "include").mkdir()
+        (root / "classifier" / "include" / "plan.h").write_text('#include "mailroom.pb.h"\n')
+        (root / "classifier" / "include" / "plan_message.h").write_text('#include "mailroom.pb.h"\n')  # allowed
         found = violations(root)
         expected = ["classifier/CMakeLists.txt: classifier may not use ocr",
+                    "classifier/include/plan.h: a public header of classifier exposes protobuf types",
+                    "classifier/src/deskew.cpp: classifier may not use Leptonica (only through image)",
                     "classifier/src/plan.cpp: classifier may not use ocr"]
         if found != expected:
             print(f"self-test: expected {expected}, found {found}")

@@ -6,6 +6,7 @@
 
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/proto/messages.h"
+#include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 #include "pdf_pages.h"
 #include "temp_dir.h"

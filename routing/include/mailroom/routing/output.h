@@ -1,14 +1,14 @@
 // The output folder of one run (OUT_DIR): Postkorb folders, review folder and report.json.
 // A run writes into a private staging folder and swaps it into place only at the end, so a killed
 // run leaves no half-written document in view, and a rerun replaces the earlier result instead
-// of mixing with it.
+// of mixing with it. The values here are the flow's own (classifier results, file paths); the
+// protobuf messages of the same documents, for the distributed roles, are in document_message.h.
 #pragma once
 
 #include <filesystem>
 #include <string>
 #include <vector>
 
-#include "mailroom.pb.h"
 #include "mailroom/classifier/box_plan.h"
 #include "mailroom/classifier/classifier.h"
 #include "mailroom/common/result.h"
@@ -51,24 +51,15 @@ struct DocumentInput {
 [[nodiscard]] DocumentInput InputOf(const classifier::PlannedDocument& planned, const std::string& box_id,
                                     const std::string& box_arrived_at);
 
-/// Builds the contract's document message from a classification.
-[[nodiscard]] mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::string& pdf_name);
-
-/// The classification a document message carries: the inverse of MakeDocument, for a stage that
-/// receives the message (the router of the distributed mode).
-[[nodiscard]] classifier::Classification ClassificationOf(const mailroom::v1::Document& document);
-
 /// Writes "<document_id>.pdf" and then "<document_id>.json" into staging/postkorb/<jobcenter_id>/<team>/
 /// when routed, else into staging/review/. Unreadable pages get a notice page in the PDF and
 /// their original file copied beside it ("<document_id>.<n>.orig<ext>"). Returns the JSON's path
 /// relative to OUT_DIR.
 [[nodiscard]] Result<std::filesystem::path> WriteDocument(const OutputFolder& out, const DocumentInput& input);
 
-/// The box report (report.json) of a plan: pages in, routed, review, blank and separator pages.
-[[nodiscard]] mailroom::v1::BoxReport ReportOf(const classifier::BoxPlan& plan);
-
-/// Writes staging/report.json.
-[[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const mailroom::v1::BoxReport& report);
+/// Writes staging/report.json, the box report of a plan: pages in, routed, review, blank and
+/// separator pages.
+[[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const classifier::BoxPlan& plan);
 
 /// Concatenates PDFs (in order) into one, written atomically with mode 0600. With a `title` (the
 /// document id: no personal data) the result is marked PDF/A-2b (XMP, Info, sRGB output intent),
