@@ -103,24 +103,23 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   // Everything that can be wrong with the input is checked before anything is written.
   auto registry = classifier::LoadRegistry(options.registry_dir);
   if (!registry) return BadInput(registry.error());
-  auto box = ingest::ReadBoxInfo(options.box_dir);
-  if (!box) return BadInput(box.error());
-  auto pages = ingest::ListPages(options.box_dir);
-  if (!pages) return BadInput(pages.error());
+  auto incoming = ingest::OpenBox(options.box_dir);
+  if (!incoming) return BadInput(incoming.error());
+  const ingest::BoxInfo* box = &incoming->info;
+  const std::vector<ingest::PageSource>* pages = &incoming->pages;
   metrics::CountPages("ingest", "out", static_cast<int>(pages->size()));
   metrics::CountPages("process", "in", static_cast<int>(pages->size()));
   auto classifier = classifier::Classifier::Create(*registry, options.classifier);
   if (!classifier) return BadInput(classifier.error());
 
-  // Without an arrival time from the ledger or box.json, the box arrived when it was handed over.
-  BoxFacts facts{box->box_id, box->arrived_at.empty() ? FormatUtcTime(UtcNow()) : box->arrived_at};
   std::optional<BoxCustody> custody;
   if (!options.ledger_file.empty()) {
     auto begun = BoxCustody::Begin(options.ledger_file, *box, static_cast<int>(pages->size()), options.operator_id);
     if (!begun) return tl::unexpected(begun.error());
     custody.emplace(std::move(*begun));
-    facts.arrived_at = custody->arrived_at();
   }
+  const BoxFacts facts{box->box_id,
+                       ingest::ArrivalTime(*box, custody ? custody->arrived_at() : "", FormatUtcTime(UtcNow()))};
 
   auto out = routing::OutputFolder::Open(options.out_dir);
   if (!out) return RunFailed(out.error());

@@ -61,15 +61,7 @@ int PagesInFolder(const fs::path& box_dir) {
 }
 
 Result<void> WriteBoxJson(const fs::path& box_dir, const ledger::BoxSummary& box) {
-  mailroom::v1::BoxInfo info;
-  info.set_box_id(box.box_id);
-  info.set_seal(box.seal);
-  info.set_origin(box.origin_jobcenter);
-  info.set_arrived_at(FormatUtcTime(box.arrived_at));
-  auto json = proto::ToJson(info);
-  if (!json) return tl::unexpected(json.error());
-  if (auto made = CreatePrivateDirectories(box_dir); !made) return made;
-  return WriteFileAtomically(box_dir / "box.json", *json);
+  return ingest::WriteBoxInfo(box_dir, {box.box_id, box.seal, box.origin_jobcenter, FormatUtcTime(box.arrived_at)});
 }
 
 // Takes the box into scanning: a new box is registered (or the registered one taken), a stopped

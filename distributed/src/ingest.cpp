@@ -29,10 +29,10 @@ Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const stor
                                 transport::Connection& connection, const Topology& topology,
                                 const std::string& arrived_at) {
   const auto start = std::chrono::steady_clock::now();
-  auto info = ingest::ReadBoxInfo(box_dir);
-  if (!info) return tl::unexpected(info.error());
-  auto pages = ingest::ListPages(box_dir);
-  if (!pages) return tl::unexpected(pages.error());
+  auto box = ingest::OpenBox(box_dir);
+  if (!box) return tl::unexpected(box.error());
+  const ingest::BoxInfo* info = &box->info;
+  const std::vector<ingest::PageSource>* pages = &box->pages;
   metrics::CountPages("ingest", "in", static_cast<int>(pages->size()));
 
   // Store first: a page message must never point at bytes that are not there yet.
@@ -59,10 +59,7 @@ Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const stor
   manifest.mutable_box()->set_origin(info->origin);
   for (const auto& page : messages) manifest.add_pages(page.name());
   manifest.set_received_at(FormatUtcTime(UtcNow()));
-  // The ledger knows best when the box arrived, then box.json; else it arrived when handed over.
-  manifest.mutable_box()->set_arrived_at(!arrived_at.empty()         ? arrived_at
-                                         : !info->arrived_at.empty() ? info->arrived_at
-                                                                     : manifest.received_at());
+  manifest.mutable_box()->set_arrived_at(ingest::ArrivalTime(*info, arrived_at, manifest.received_at()));
   // The manifest first: whoever counts the pages of the box knows how many to wait for.
   if (auto sent =
           connection.Publish(topology.Exchange(), topology.Boxes(), Protobuf(manifest, info->box_id, info->box_id));

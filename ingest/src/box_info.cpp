@@ -7,6 +7,18 @@
 
 namespace mailroom::ingest {
 
+Result<void> WriteBoxInfo(const std::filesystem::path& box_dir, const BoxInfo& info) {
+  mailroom::v1::BoxInfo message;
+  message.set_box_id(info.box_id);
+  message.set_seal(info.seal);
+  message.set_origin(info.origin);
+  message.set_arrived_at(info.arrived_at);
+  auto json = proto::ToJson(message);
+  if (!json) return tl::unexpected(json.error());
+  if (auto made = CreatePrivateDirectories(box_dir); !made) return made;
+  return WriteFileAtomically(box_dir / "box.json", *json);
+}
+
 Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
   BoxInfo info;
   info.box_id = box_dir.lexically_normal().filename().string();

@@ -31,6 +31,10 @@ struct BoxInfo {
 /// box.json gets its folder name as box_id.
 [[nodiscard]] Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir);
 
+/// Writes BOX_DIR/box.json (mode 0600, BOX_DIR made if missing): what ReadBoxInfo reads back.
+/// The scanner writes it when it starts a box, so the box folder carries its ledger facts.
+[[nodiscard]] Result<void> WriteBoxInfo(const std::filesystem::path& box_dir, const BoxInfo& info);
+
 /// Lists the pages of BOX_DIR sorted by file name (scan order). box.json and hidden files are
 /// skipped; every other file becomes at least one page, so nothing in the box is silently
 /// ignored: a file of an unknown type or an empty file is listed with `listing_error` set, and
@@ -41,5 +45,21 @@ struct BoxInfo {
 /// resolution set (300 dpi assumed when the file has none). Fails with "<name>: <reason>" for a
 /// corrupt, truncated or zero-byte file. Thread-safe.
 [[nodiscard]] Result<PixPtr> DecodePage(const PageSource& page);
+
+/// A box as it comes in: its box.json and its pages in scan order.
+struct IncomingBox {
+  BoxInfo info;
+  std::vector<PageSource> pages;
+};
+
+/// The first step of every way a box is processed (`mailroom process`, `mailroom ingest`):
+/// ReadBoxInfo, then ListPages. Fails with the reason of either.
+[[nodiscard]] Result<IncomingBox> OpenBox(const std::filesystem::path& box_dir);
+
+/// When the box arrived, for the proof of receipt in every document: the ledger knows best
+/// (`ledger_arrived_at`, empty without a ledger), then box.json; else the box arrived when it was
+/// handed over (`handed_over_at`).
+[[nodiscard]] std::string ArrivalTime(const BoxInfo& info, const std::string& ledger_arrived_at,
+                                      const std::string& handed_over_at);
 
 }  // namespace mailroom::ingest
