@@ -18,8 +18,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Builds the document exactly as `mailroom process` writes it, in a scratch output folder, and
-// returns it as a routed document with its PDF.
+// Assembles the document with routing's own step, the one `mailroom process` uses, and returns
+// it as a routed document with its PDF.
 Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& plan, const store::ContentStore& store,
                                               const fs::path& scratch_root) {
   const auto& doc = plan.document();
@@ -39,22 +39,14 @@ Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& 
     if (!path) return tl::unexpected(path.error());
     input.page_pdfs.push_back(*path);
   }
-  const fs::path scratch = scratch_root / routing::SafeFileName(input.document_id);
-  auto out = routing::OutputFolder::Open(scratch);
-  if (!out) return tl::unexpected(out.error());
-  auto json = routing::WriteDocument(*out, input);
-  if (!json) return tl::unexpected(json.error());
-  const std::string pdf_name = routing::SafeFileName(input.document_id) + ".pdf";
-  auto pdf = ReadWholeFile(out->staging() / json->parent_path() / pdf_name);
-  std::error_code ignored;
-  fs::remove_all(scratch, ignored);
-  if (!pdf) return tl::unexpected(pdf.error());
+  auto assembled = routing::AssembleDocument(input, scratch_root / "notices");
+  if (!assembled) return tl::unexpected(assembled.error());
 
   mailroom::v1::RoutedDocument routed;
   routed.set_schema_version(plan.schema_version());
-  *routed.mutable_document() = routing::MakeDocument(input, pdf_name);
+  *routed.mutable_document() = routing::MakeDocument(input, assembled->pdf_name());
   routed.set_destination(input.classification.routed ? "postkorb/" + *input.classification.jobcenter_id : "review");
-  routed.set_pdf(std::move(*pdf));
+  routed.set_pdf(std::move(assembled->pdf));
   return routed;
 }
 

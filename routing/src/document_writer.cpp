@@ -26,33 +26,38 @@ fs::path FolderOf(const DocumentInput& input) {
 
 // The PDF a person sees: the pages in order; a page that could not be read is a notice page
 // that names the file, so the document never silently has fewer pages than the envelope.
-Result<void> WritePdf(const DocumentInput& input, const fs::path& pdf, const fs::path& scratch) {
-  std::vector<fs::path> parts;
+Result<std::string> JoinPages(const DocumentInput& input, const fs::path& scratch) {
+  std::vector<fs::path> parts, notices;
   for (size_t i = 0; i < input.page_names.size(); ++i) {
     if (i < input.page_pdfs.size() && !input.page_pdfs[i].empty()) {
       parts.push_back(input.page_pdfs[i]);
       continue;
     }
-    fs::path notice = scratch / (input.document_id + "-notice-" + std::to_string(i) + ".pdf");
+    fs::path notice = scratch / (SafeFileName(input.document_id) + "-notice-" + std::to_string(i) + ".pdf");
     auto written = WriteNoticePdf(
         notice, "Seite konnte nicht gelesen werden: " + input.page_names[i] + "\n" + input.classification.reason);
-    if (!written) return written;
+    if (!written) return tl::unexpected(written.error());
     parts.push_back(notice);
+    notices.push_back(notice);
   }
-  return MergePdfs(parts, pdf, input.document_id);
+  auto joined = JoinPdfs(parts, "document " + input.document_id, input.document_id);
+  std::error_code ignored;
+  for (const auto& notice : notices) fs::remove(notice, ignored);
+  return joined;
 }
 
-Result<void> CopyOriginals(const DocumentInput& input, const fs::path& folder) {
+std::vector<AssembledDocument::Original> Originals(const DocumentInput& input) {
+  std::vector<AssembledDocument::Original> originals;
   for (size_t i = 0; i < input.unreadable_files.size(); ++i) {
     const auto& original = input.unreadable_files[i];
     auto bytes = ReadWholeFile(original);
     // A folder or an unreadable file: the notice page and the reason already name it.
     if (!bytes) continue;
-    const auto target = folder / (input.document_id + "." + std::to_string(i + 1) + ".orig" +
-                                  SafeFileName(original.extension().string()));
-    if (auto written = WriteFileAtomically(target, *bytes); !written) return written;
+    originals.push_back(
+        {input.document_id + "." + std::to_string(i + 1) + ".orig" + SafeFileName(original.extension().string()),
+         std::move(*bytes)});
   }
-  return {};
+  return originals;
 }
 
 }  // namespace
@@ -127,24 +132,40 @@ DocumentInput InputOf(const classifier::PlannedDocument& planned, const std::str
   return input;
 }
 
-Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& input) {
-  const fs::path relative_folder = FolderOf(input);
-  const fs::path folder = out.staging() / relative_folder;
-  if (auto made = CreatePrivateDirectories(folder); !made) return tl::unexpected(made.error());
-
-  const std::string base = SafeFileName(input.document_id);
-  const auto pdf_name = base + ".pdf";
-  if (auto pdf = WritePdf(input, folder / pdf_name, out.scratch()); !pdf) {
-    return tl::unexpected(pdf.error().Prefixed("document " + input.document_id));
-  }
-  if (auto copied = CopyOriginals(input, folder); !copied) return tl::unexpected(copied.error());
-
-  auto json = proto::ToJson(MakeDocument(input, pdf_name));
+Result<AssembledDocument> AssembleDocument(const DocumentInput& input, const fs::path& scratch) {
+  AssembledDocument document;
+  document.folder = FolderOf(input);
+  document.base_name = SafeFileName(input.document_id);
+  if (auto made = CreatePrivateDirectories(scratch); !made) return tl::unexpected(made.error());
+  auto pdf = JoinPages(input, scratch);
+  if (!pdf) return tl::unexpected(pdf.error());
+  document.pdf = std::move(*pdf);
+  auto json = proto::ToJson(MakeDocument(input, document.pdf_name()));
   if (!json) return tl::unexpected(json.error());
-  // The JSON goes last: a consumer that waits for it finds the PDF complete.
-  if (auto written = WriteFileAtomically(folder / (base + ".json"), *json); !written)
+  document.json = std::move(*json);
+  document.originals = Originals(input);
+  return document;
+}
+
+Result<fs::path> OutputFolder::Put(const AssembledDocument& document) const {
+  const fs::path folder = staging_ / document.folder;
+  if (auto made = CreatePrivateDirectories(folder); !made) return tl::unexpected(made.error());
+  if (auto written = WriteFileAtomically(folder / document.pdf_name(), document.pdf); !written)
     return tl::unexpected(written.error());
-  return relative_folder / (base + ".json");
+  for (const auto& original : document.originals) {
+    if (auto written = WriteFileAtomically(folder / original.file_name, original.bytes); !written)
+      return tl::unexpected(written.error());
+  }
+  // The JSON goes last: a consumer that waits for it finds the PDF complete.
+  if (auto written = WriteFileAtomically(folder / document.json_name(), document.json); !written)
+    return tl::unexpected(written.error());
+  return document.folder / document.json_name();
+}
+
+Result<fs::path> WriteDocument(const OutputFolder& out, const DocumentInput& input) {
+  auto document = AssembleDocument(input, out.scratch());
+  if (!document) return tl::unexpected(document.error());
+  return out.Put(*document);
 }
 
 Result<void> WriteReport(const OutputFolder& out, const classifier::BoxPlan& plan) {

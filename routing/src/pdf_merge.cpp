@@ -13,9 +13,9 @@
 
 namespace mailroom::routing {
 
-Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output,
-                       const std::string& title) {
-  if (inputs.empty()) return Fail(output.string() + ": no pages to write");
+Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, const std::string& what,
+                             const std::string& title) {
+  if (inputs.empty()) return Fail(what + ": no pages to write");
   try {
     QPDF merged;
     merged.emptyPDF();
@@ -35,11 +35,17 @@ Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const s
     writer.setObjectStreamMode(qpdf_o_generate);
     writer.write();
     auto buffer = writer.getBufferSharedPointer();
-    return WriteFileAtomically(output,
-                               std::string_view(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()));
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
   } catch (const std::exception& e) {
-    return Fail(output.string() + ": cannot join page PDFs: " + e.what());
+    return Fail(what + ": cannot join page PDFs: " + e.what());
   }
+}
+
+Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output,
+                       const std::string& title) {
+  auto joined = JoinPdfs(inputs, output.string(), title);
+  if (!joined) return tl::unexpected(joined.error());
+  return WriteFileAtomically(output, *joined);
 }
 
 }  // namespace mailroom::routing

@@ -104,6 +104,33 @@ TEST_CASE("An unreadable page becomes a notice page in a review document, its or
   CHECK_THAT(*json, Catch::Contains("\"reason\": \"0004.jpg: corrupt or truncated JPEG data\""));
 }
 
+TEST_CASE("AssembleDocument gives in memory what WriteDocument writes, and leaves no notice page behind") {
+  TempDir root;
+  REQUIRE(WriteFileAtomically(root / "0004.jpg", "broken bytes"));
+  routing::DocumentInput input;
+  input.box_id = "BOX-1";
+  input.document_id = "BOX-1-004";
+  input.classification.reason = "0004.jpg: corrupt or truncated JPEG data";
+  input.page_names = {"0004.jpg"};
+  input.page_pdfs = {""};
+  input.unreadable_files = {root / "0004.jpg"};
+
+  auto assembled = routing::AssembleDocument(input, root / "scratch");
+  REQUIRE(assembled);
+  CHECK(assembled->folder == std::filesystem::path("review"));
+  CHECK(assembled->pdf.rfind("%PDF-", 0) == 0);
+  REQUIRE(assembled->originals.size() == 1);
+  CHECK(assembled->originals[0].file_name == "BOX-1-004.1.orig.jpg");
+  CHECK(std::filesystem::is_empty(root / "scratch"));  // the notice page was drawn there and removed
+
+  auto out = routing::OutputFolder::Open(root / "out");
+  REQUIRE(out);
+  REQUIRE(routing::WriteDocument(*out, input));
+  CHECK(*ReadWholeFile(out->staging() / "review/BOX-1-004.json") == assembled->json);
+  CHECK(*ReadWholeFile(out->staging() / "review/BOX-1-004.pdf") == assembled->pdf);
+  CHECK(testing::PdfPageCount(out->staging() / "review/BOX-1-004.pdf") == 1);
+}
+
 TEST_CASE("MergePdfs names the file that is not a PDF") {
   TempDir root;
   REQUIRE(WriteFileAtomically(root / "bad.pdf", "%PDF-1.4 nothing"));

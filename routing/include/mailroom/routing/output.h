@@ -15,6 +15,8 @@
 
 namespace mailroom::routing {
 
+struct AssembledDocument;
+
 class OutputFolder {
  public:
   /// Creates OUT_DIR if needed and a fresh staging folder inside it (leftovers of a killed run
@@ -30,6 +32,11 @@ class OutputFolder {
   /// Replaces OUT_DIR's postkorb/, review/ and report.json with the staged ones (report.json last:
   /// its presence means the output is complete) and removes the staging folder.
   [[nodiscard]] Result<void> Commit();
+
+  /// Writes an assembled document into staging/<its folder>: the PDF, the originals, then the
+  /// JSON (a consumer that waits for the JSON finds the PDF complete). Returns the JSON's path
+  /// relative to OUT_DIR.
+  [[nodiscard]] Result<std::filesystem::path> Put(const AssembledDocument& document) const;
 
  private:
   std::filesystem::path root_, staging_;
@@ -51,9 +58,32 @@ struct DocumentInput {
 [[nodiscard]] DocumentInput InputOf(const classifier::PlannedDocument& planned, const std::string& box_id,
                                     const std::string& box_arrived_at);
 
-/// Writes "<document_id>.pdf" and then "<document_id>.json" into staging/postkorb/<jobcenter_id>/<team>/
-/// when routed, else into staging/review/. Unreadable pages get a notice page in the PDF and
-/// their original file copied beside it ("<document_id>.<n>.orig<ext>"). Returns the JSON's path
+/// A document ready for delivery, all in memory: the same bytes whichever way it leaves, into
+/// an output folder (`mailroom process`) or onto the broker (the route worker).
+struct AssembledDocument {
+  struct Original {
+    std::string file_name;  ///< "<document_id>.<n>.orig<ext>"
+    std::string bytes;
+  };
+  std::filesystem::path folder;     ///< relative to OUT_DIR: "postkorb/<jobcenter_id>/<team>" or "review"
+  std::string base_name;            ///< the document id made safe as a file name
+  std::string pdf;                  ///< the pages joined, PDF/A-2b
+  std::string json;                 ///< the contract's document JSON
+  std::vector<Original> originals;  ///< the original files of the pages that could not be read
+
+  [[nodiscard]] std::string pdf_name() const { return base_name + ".pdf"; }
+  [[nodiscard]] std::string json_name() const { return base_name + ".json"; }
+};
+
+/// Routing's step, written once for both transports: joins the page PDFs (a notice page that
+/// names the file stands in for a page that could not be read), builds the JSON and takes the
+/// originals of unreadable pages. `scratch` is a folder for the notice pages (removed again).
+[[nodiscard]] Result<AssembledDocument> AssembleDocument(const DocumentInput& input,
+                                                         const std::filesystem::path& scratch);
+
+/// AssembleDocument, then out.Put: writes "<document_id>.pdf" and then "<document_id>.json" into
+/// staging/postkorb/<jobcenter_id>/<team>/ when routed, else into staging/review/. Unreadable pages get a notice page
+/// in the PDF and their original file copied beside it ("<document_id>.<n>.orig<ext>"). Returns the JSON's path
 /// relative to OUT_DIR.
 [[nodiscard]] Result<std::filesystem::path> WriteDocument(const OutputFolder& out, const DocumentInput& input);
 
@@ -61,7 +91,11 @@ struct DocumentInput {
 /// separator pages.
 [[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const classifier::BoxPlan& plan);
 
-/// Concatenates PDFs (in order) into one, written atomically with mode 0600. With a `title` (the
+/// Concatenates PDFs (in order) into one, in memory. `what` names the result in errors.
+[[nodiscard]] Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, const std::string& what,
+                                           const std::string& title = "");
+
+/// JoinPdfs, written atomically with mode 0600. With a `title` (the
 /// document id: no personal data) the result is marked PDF/A-2b (XMP, Info, sRGB output intent),
 /// provided Debian's sRGB profile (icc-profiles-free) is installed.
 [[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs,
