@@ -1,36 +1,22 @@
 // The destruction protocol drawn with Cairo's PDF surface and its toy text API (no Pango: the
-// protocol holds ids and fixed labels only, one line per cell). Cairo is used in this file only.
+// protocol holds ids and fixed labels only, one line per cell). Cairo is used in this file only,
+// its objects and the PDF surface owned by mailroom::drawing.
 #include "destruction_protocol.h"
 
-#include <cairo-pdf.h>
-#include <cairo.h>
 #include <fmt/format.h>
 
 #include <array>
-#include <memory>
 #include <string_view>
 
 #include "ledger_text.h"
+#include "mailroom/drawing/cairo.h"
+#include "mailroom/drawing/pdf.h"
 
 namespace mailroom::app {
 namespace {
 
-struct SurfaceFree {
-  void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
-};
-struct CairoFree {
-  void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceFree>;
-using CairoPtr = std::unique_ptr<cairo_t, CairoFree>;
-
-cairo_status_t AppendToString(void* closure, const unsigned char* data, unsigned int length) {
-  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 // A4 portrait in points, and the layout of the page.
-constexpr double kPageWidth = 595.28, kPageHeight = 841.89;
+constexpr double kPageWidth = drawing::kA4WidthPt, kPageHeight = drawing::kA4HeightPt;
 constexpr double kMargin = 40;
 constexpr double kFirstTableTop = 140, kNextTableTop = 64;
 constexpr double kTableBottom = kPageHeight - 56;
@@ -78,20 +64,15 @@ std::vector<PageRows> Paginate(size_t rows) {
 }
 
 void Font(cairo_t* cr, double size, bool bold = false) {
-  cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
-                         bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size(cr, size);
+  drawing::SelectFont(cr, "DejaVu Sans", size, bold);
 }
 
 void Text(cairo_t* cr, double x, double baseline, const std::string& text) {
-  cairo_move_to(cr, x, baseline);
-  cairo_show_text(cr, text.c_str());
+  drawing::ShowText(cr, x, baseline, text);
 }
 
 void TextRight(cairo_t* cr, double right, double baseline, const std::string& text) {
-  cairo_text_extents_t extents;
-  cairo_text_extents(cr, text.c_str(), &extents);
-  Text(cr, right - extents.x_advance, baseline, text);
+  Text(cr, right - drawing::TextAdvance(cr, text), baseline, text);
 }
 
 // One table cell: framed, its text clipped to the cell so a long id cannot run into the next.
@@ -202,30 +183,16 @@ void DrawPage(cairo_t* cr, const DestructionProtocol& protocol, const std::vecto
 }  // namespace
 
 Result<std::string> RenderDestructionProtocol(const DestructionProtocol& protocol) {
-  std::string bytes;
-  {
-    SurfacePtr surface(cairo_pdf_surface_create_for_stream(AppendToString, &bytes, kPageWidth, kPageHeight));
-    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE,
-                                   ("Vernichtungsprotokoll " + IsoDate(protocol.date)).c_str());
-    CairoPtr cr(cairo_create(surface.get()));
-    cairo_set_source_rgb(cr.get(), 0, 0, 0);
-    const auto layout = Paginate(protocol.boxes.size());
-    for (size_t page = 0; page < layout.size(); ++page) {
-      DrawPage(cr.get(), protocol, layout, page);
-      cairo_show_page(cr.get());
-    }
-    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-      return Fail(std::string("cannot draw the destruction protocol: ") +
-                  cairo_status_to_string(cairo_status(cr.get())));
-    }
-    cr.reset();
-    cairo_surface_finish(surface.get());
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-      return Fail(std::string("cannot write the destruction protocol: ") +
-                  cairo_status_to_string(cairo_surface_status(surface.get())));
-    }
-  }
-  return bytes;
+  const auto layout = Paginate(protocol.boxes.size());
+  return drawing::WritePdf({.what = "the destruction protocol",
+                            .count = layout.size(),
+                            .width_pt = kPageWidth,
+                            .height_pt = kPageHeight,
+                            .title = "Vernichtungsprotokoll " + IsoDate(protocol.date)},
+                           [&](cairo_t* cr, size_t page) {
+                             cairo_set_source_rgb(cr, 0, 0, 0);
+                             DrawPage(cr, protocol, layout, page);
+                           });
 }
 
 }  // namespace mailroom::app

@@ -1,4 +1,5 @@
-// Loading, saving and scoring the document-type model. Training is in doc_type_model_train.cpp.
+// Loading, saving and scoring the document-type model. Training is not part of the runtime: it is
+// mailroom::classifier_training (classifier/training/src/doc_type_model_train.cpp).
 #include "mailroom/classifier/doc_type_model.h"
 
 #include <algorithm>
@@ -10,8 +11,7 @@
 
 #include <fmt/format.h>
 
-#include "doc_type_model_features.h"
-#include "doc_type_model_logistic.h"
+#include "mailroom/classifier/doc_type_model_features.h"
 
 namespace mailroom::classifier {
 

@@ -1,9 +1,10 @@
 // Why these features: words and bigrams carry titles ("kontoauszug", "bescheid_vom"); character
 // n-grams inside words survive OCR errors and German compounds ("...abrechnung" in Lohn-, Gehalts-
 // and Nebenkostenabrechnung), which whole words do not.
-#include "doc_type_model_features.h"
+#include "mailroom/classifier/doc_type_model_features.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "text_fold.h"
 
@@ -76,6 +77,10 @@ void ForEachFeature(std::string_view text, Visit&& visit) {
 }
 
 }  // namespace
+
+double FeatureScale(std::size_t features) {
+  return features == 0 ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features) + kLengthDamping);
+}
 
 std::uint64_t FeatureHash(std::string_view feature) {
   std::uint64_t hash = 1469598103934665603ULL;

@@ -7,7 +7,7 @@ Usage: check_dependencies.py SOURCE_DIR        exit 0: all allowed; 1: violation
 Reads the `allowed-dependencies` block of SOURCE_DIR/ARCHITECTURE.md and, for each library,
 looks at every `#include "mailroom/<lib>/..."` (and "mailroom.pb.h", which is proto's) in its
 sources and every `mailroom::<lib>` in its CMakeLists.txt. Two more rules of the table:
-- a C library with a wrapper of its own (Leptonica: image) is used directly only by the wrapper and
+- a C library with a wrapper of its own (Leptonica: image, Cairo: drawing) is used directly only by the wrapper and
   by libraries allowed to use the wrapper, so the classifier or routing cannot pull it in by a side door;
 - the public headers of the stages speak the flow's types: no protobuf, except in a header that is
   the stage's wire adapter (named *_message.h).
@@ -17,12 +17,15 @@ import re
 import sys
 import tempfile
 
-FOLDERS = {"scanner": "ingest/scanner", "samplegen": "tools/samplegen", "train-doctype": "tools/train-doctype"}
+FOLDERS = {"scanner": "ingest/scanner", "classifier-training": "classifier/training", "samplegen": "tools/samplegen", "train-doctype": "tools/train-doctype"}
 INCLUDE = re.compile(r'#include\s+"mailroom/(\w+)/')
 PROTOBUF = re.compile(r'#include\s+"mailroom\.pb\.h"')
 LINKED = re.compile(r"mailroom::(\w+)")
 # C library -> (the wrapper library, what marks a direct use in a source or a CMakeLists.txt).
-WRAPPED = {"Leptonica": ("image", re.compile(r"#include\s+<leptonica/|PkgConfig::LEPT\b"))}
+WRAPPED = {
+    "Leptonica": ("image", re.compile(r"#include\s+<leptonica/|PkgConfig::LEPT\b")),
+    "Cairo": ("drawing", re.compile(r"#include\s+<cairo|PkgConfig::CAIRO\b")),
+}
 STAGES = ("ingest", "scanner", "ocr", "classifier", "routing")
 
 

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "mailroom/classifier/doc_type_model.h"
+#include "mailroom/classifier_training/doc_type_training.h"
 
 using namespace mailroom;
 using namespace mailroom::classifier;

@@ -12,6 +12,7 @@
 
 #include "evaluation.h"
 #include "mailroom/classifier/doc_type_model.h"
+#include "mailroom/classifier_training/doc_type_training.h"
 #include "mailroom/common/atomic_file.h"
 #include "training_data.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "mailroom/classifier/doc_type_model.h"
+#include "mailroom/classifier_training/doc_type_training.h"
 #include "mailroom/common/result.h"
 
 namespace mailroom::train {

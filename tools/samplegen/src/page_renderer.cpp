@@ -1,6 +1,7 @@
-// The only user of Cairo. We draw into an A8 (alpha-only) surface: alpha is the amount of ink, so
-// the grey value is 255 - alpha. That is a quarter of the memory of an RGB surface and needs no
-// colour conversion afterwards. Text uses Cairo's toy font API, which resolves fontconfig family
+// The only user of Cairo in the sample generator (its objects owned by mailroom::drawing). We draw
+// into an A8 (alpha-only) surface: alpha is the amount of ink, so the grey value is 255 - alpha.
+// That is a quarter of the memory of an RGB surface and needs no colour conversion afterwards.
+// Text uses Cairo's toy font API, which resolves fontconfig family
 // names ("DejaVu Sans", "Liberation Serif", ...) to the installed TrueType fonts.
 //
 // Cairo 1.16 (Debian 12) is not safe for text from several threads, even on separate surfaces and
@@ -12,28 +13,17 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <mutex>
 #include <numbers>
 #include <string>
 #include <vector>
 
-#include <cairo.h>
-
 #include "barcode_painter.h"
+#include "mailroom/drawing/cairo.h"
 #include "rng.h"
 
 namespace mailroom::samplegen {
 namespace {
-
-struct SurfaceFree {
-  void operator()(cairo_surface_t* s) const noexcept { cairo_surface_destroy(s); }
-};
-struct ContextFree {
-  void operator()(cairo_t* c) const noexcept { cairo_destroy(c); }
-};
-using SurfacePtr = std::unique_ptr<cairo_surface_t, SurfaceFree>;
-using ContextPtr = std::unique_ptr<cairo_t, ContextFree>;
 
 std::mutex& CairoLock() {
   static std::mutex lock;
@@ -50,20 +40,13 @@ class Canvas {
   double Px(double mm) const { return mm * px_per_mm_; }
 
   void SetFont(const std::string& family, double size_pt, bool bold) {
-    cairo_select_font_face(cr_, family.c_str(), CAIRO_FONT_SLANT_NORMAL,
-                           bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-    cairo_set_font_size(cr_, size_pt * px_per_pt_);
+    drawing::SelectFont(cr_, family, size_pt * px_per_pt_, bold);
   }
 
-  double TextWidth(const std::string& text) {
-    cairo_text_extents_t extents;
-    cairo_text_extents(cr_, text.c_str(), &extents);
-    return extents.x_advance;
-  }
+  double TextWidth(const std::string& text) { return drawing::TextAdvance(cr_, text); }
 
   void Text(const std::string& text, double x_px, double baseline_px) {
-    cairo_move_to(cr_, x_px, baseline_px);
-    cairo_show_text(cr_, text.c_str());
+    drawing::ShowText(cr_, x_px, baseline_px, text);
   }
 
   void Rect(double x, double y, double w, double h) {
@@ -242,9 +225,11 @@ Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
   int w = PageWidthPx(dpi);
   int h = PageHeightPx(dpi);
   std::unique_lock lock(CairoLock());
-  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_A8, w, h));
-  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return Fail("cannot create Cairo surface");
-  ContextPtr cr(cairo_create(surface.get()));
+  auto surface = drawing::CreateImageSurface(CAIRO_FORMAT_A8, w, h);
+  if (!surface) return tl::unexpected(surface.error());
+  auto context = drawing::CreateContext(surface->get());
+  if (!context) return tl::unexpected(context.error());
+  drawing::ContextPtr cr = std::move(*context);
   cairo_set_source_rgba(cr.get(), 0, 0, 0, 1);  // on A8 only the alpha (= ink) matters
   Canvas canvas(cr.get(), dpi);
 
@@ -268,13 +253,11 @@ Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
     auto drawn = DrawBarcode(canvas, spot);
     if (!drawn) return tl::unexpected(drawn.error().Prefixed("barcode"));
   }
-  if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) {
-    return Fail(std::string("Cairo: ") + cairo_status_to_string(cairo_status(cr.get())));
-  }
+  if (auto drawn = drawing::CheckStatus(cairo_status(cr.get()), "Cairo"); !drawn) return tl::unexpected(drawn.error());
   cr.reset();  // releases the context's font references while we still hold the lock
-  cairo_surface_flush(surface.get());
+  cairo_surface_flush(surface->get());
   lock.unlock();
-  return ToPix(surface.get(), dpi);
+  return ToPix(surface->get(), dpi);
 }
 
 }  // namespace mailroom::samplegen

@@ -2,6 +2,8 @@
 // character 3..5-grams of folded page text (see text_fold.h), trained on generated and hand-written
 // pages with synthetic OCR noise. The trained model ships inside the library (classifier/model/
 // doctype.model, embedded at build time), so callers need no model path; Load() overrides it.
+// This header loads, scores and serialises a model; training one is mailroom::classifier_training
+// (mailroom/classifier_training/doc_type_training.h), which the runtime does not link.
 // Also here: splitting an envelope into documents, and the date of the decision an objection contests.
 #pragma once
 
@@ -50,6 +52,8 @@ class DocTypeModel {
   [[nodiscard]] std::size_t FeatureCount() const { return features_.size(); }
 
  private:
+  // The one way to fill in a model from its rows, for Parse() and for the training library
+  // (declared in doc_type_model_features.h): the members stay private and the model immutable.
   friend class DocTypeModelBuilder;
   struct Feature {
     std::string text;
@@ -63,35 +67,6 @@ class DocTypeModel {
   std::vector<float> weight_;                             // [row * classes + class], in units
   std::unordered_map<std::uint64_t, std::size_t> index_;  // feature hash -> row
 };
-
-/// One labelled training text: a page's text and its doc type (from DocTypeVocabulary()).
-struct LabeledText {
-  std::string text;
-  std::string doc_type;
-  int weight = 1;  ///< weight in training (hand-written examples weigh more than generated pages)
-};
-
-/// How TrainDocTypeModel trains. A default-constructed object works.
-struct DocTypeTrainOptions {
-  unsigned seed = 1;                 ///< OCR-noise seed; same inputs and seed -> byte-identical model
-  int noisy_copies = 2;              ///< noisy copies of every text besides the clean one
-  double noise_rate = 0.04;          ///< chance per character of an OCR error in a noisy copy
-  int min_pages = 3;                 ///< a feature must occur on at least this many training pages
-  std::size_t max_features = 16000;  ///< keep the features with the highest information gain
-  int epochs = 10;                   ///< passes of the logistic-regression training
-};
-
-/// Trains a model on `texts` (each with options.noisy_copies noisy copies). Every tenth text (by
-/// position) first calibrates the temperature of a model trained without it; the returned model is
-/// then trained on all texts. Fails on an unknown doc type or when a class has no text.
-/// Deterministic: no clocks, no global random state.
-[[nodiscard]] Result<DocTypeModel> TrainDocTypeModel(const std::vector<LabeledText>& texts,
-                                                     const DocTypeTrainOptions& options = {});
-
-/// Adds OCR-like errors to `text` (rn/m, l/1/I, O/0, e/c confusions, dropped and merged characters,
-/// words split or hyphenated across a line break, lost umlauts), about `rate` per character.
-/// Deterministic for `seed`.
-[[nodiscard]] std::string AddOcrNoise(std::string_view text, double rate, std::uint64_t seed);
 
 /// A run of pages of one envelope that form one document.
 struct DocumentSpan {

@@ -2,10 +2,10 @@
 // "Mietbeschei- nigung" to recognise them. Errors follow what Tesseract does to scanned letters.
 // A private splitmix64 generator, because std:: distributions differ between standard libraries
 // and the model file must be byte-identical everywhere.
+#include "mailroom/classifier_training/doc_type_training.h"
+
 #include <array>
 #include <string>
-
-#include "mailroom/classifier/doc_type_model.h"
 
 namespace mailroom::classifier {
 namespace {

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "mailroom/classifier/doc_type_model_features.h"
+
 namespace mailroom::classifier {
 namespace {
 
@@ -59,10 +61,6 @@ class Trainer {
 };
 
 }  // namespace
-
-double FeatureScale(std::size_t features) {
-  return features == 0 ? 0.0 : 1.0 / std::sqrt(static_cast<double>(features) + kLengthDamping);
-}
 
 std::vector<double> Logits(const LogisticWeights& weights, const std::vector<std::uint32_t>& features,
                            std::size_t classes) {

@@ -2,6 +2,8 @@
 // features with the most information gain (a small model file, and OCR debris left out), train
 // logistic regression over them, and fit the temperature that makes its probabilities honest on
 // held-out pages. Single-threaded and free of global state: same inputs, byte-identical model file.
+#include "mailroom/classifier_training/doc_type_training.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -9,8 +11,8 @@
 
 #include <fmt/format.h>
 
-#include "doc_type_model_features.h"
 #include "doc_type_model_logistic.h"
+#include "mailroom/classifier/doc_type_model_features.h"
 
 namespace mailroom::classifier {
 namespace {

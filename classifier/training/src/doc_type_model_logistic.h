@@ -1,5 +1,6 @@
 // Multinomial logistic regression for the document-type model, trained by AdaGrad on binary
-// features scaled by FeatureScale, the scaling DocTypeModel::LogScores applies.
+// features scaled by FeatureScale (doc_type_model_features.h), the scaling DocTypeModel::LogScores
+// applies.
 #pragma once
 
 #include <cstddef>
@@ -7,14 +8,6 @@
 #include <vector>
 
 namespace mailroom::classifier {
-
-/// The features of a page count with weight 1/sqrt(n + kLengthDamping) (n: features of the page
-/// the model knows), in training and in scoring alike: a long page is surer than a short one, but
-/// not n times, and a text of a few words ("Antrag") cannot outvote the biases on its own.
-inline constexpr double kLengthDamping = 100;
-
-/// The scale of each feature of a page with `features` known features.
-[[nodiscard]] double FeatureScale(std::size_t features);
 
 /// One training page: the model rows of its features, its class, its weight and its fold.
 struct LogisticSample {
