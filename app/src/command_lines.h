@@ -13,5 +13,6 @@ namespace mailroom::app {
 [[nodiscard]] std::unique_ptr<CommandLine> IngestCommand(CLI::App& app);
 [[nodiscard]] std::unique_ptr<CommandLine> PostkorbCommand(CLI::App& app);
 [[nodiscard]] std::unique_ptr<CommandLine> WorkerCommand(CLI::App& app);
+[[nodiscard]] std::unique_ptr<CommandLine> ReviewCommand(CLI::App& app);
 
 }  // namespace mailroom::app

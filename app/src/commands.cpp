@@ -13,6 +13,7 @@ std::vector<std::unique_ptr<CommandLine>> AddCommands(CLI::App& app) {
   commands.push_back(IngestCommand(app));
   commands.push_back(PostkorbCommand(app));
   commands.push_back(WorkerCommand(app));
+  commands.push_back(ReviewCommand(app));
   commands.push_back(VersionCommand(app));
   commands.push_back(std::make_unique<LedgerCommands>(app));
   commands.push_back(std::make_unique<ScanCommandLine>(app));

@@ -26,7 +26,7 @@ WRAPPED = {
     "Leptonica": ("image", re.compile(r"#include\s+<leptonica/|PkgConfig::LEPT\b")),
     "Cairo": ("drawing", re.compile(r"#include\s+<cairo|PkgConfig::CAIRO\b")),
 }
-STAGES = ("ingest", "scanner", "ocr", "classifier", "routing")
+STAGES = ("ingest", "scanner", "ocr", "classifier", "routing", "review")
 
 
 def allowed_dependencies(root):

@@ -1,0 +1,93 @@
+// `mailroom review list|show` with the real binary, over review documents written by routing.
+#include <catch2/catch.hpp>
+
+#include "mailroom/common/atomic_file.h"
+#include "mailroom/routing/output.h"
+#include "run_mailroom.h"
+#include "temp_dir.h"
+
+using namespace mailroom;
+using testing::Quoted;
+using testing::RunMailroom;
+using testing::TempDir;
+
+namespace {
+
+void WriteReviewDocument(const routing::OutputFolder& out, const std::string& id, const std::string& arrived_at,
+                         bool objection) {
+  routing::DocumentInput input;
+  input.box_id = "BOX-7";
+  input.document_id = id;
+  input.box_arrived_at = arrived_at;
+  input.classification.doc_type = objection ? "objection" : "letter";
+  input.classification.priority = objection;
+  input.classification.reason = "sender matches several cases: 35301BG0012345, 35301BG0067890";
+  input.classification.candidates = {"35301BG0012345", "35301BG0067890"};
+  input.page_names = {"0003.tif", "0004.tif"};
+  input.page_pdfs = {"", ""};
+  REQUIRE(routing::WriteDocument(out, input));
+}
+
+std::filesystem::path OutputWithReview(const TempDir& root) {
+  auto out = routing::OutputFolder::Open(root / "out");
+  REQUIRE(out);
+  WriteReviewDocument(*out, "BOX-7-001", "2026-12-01T08:00:00Z", false);
+  WriteReviewDocument(*out, "BOX-7-002", "2026-12-03T08:00:00Z", true);
+  REQUIRE(out->Commit());
+  return root / "out";
+}
+
+}  // namespace
+
+TEST_CASE("review list prints the in-tray with the objection on top, and JSON for scripts") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  auto table = RunMailroom("review list --out " + Quoted(out));
+  REQUIRE(table.exit_code == 0);
+  CHECK_THAT(table.output, Catch::Contains("2 documents in review, 1 objection (!) on top"));
+  const auto objection = table.output.find("BOX-7-002");
+  const auto letter = table.output.find("BOX-7-001");
+  REQUIRE(objection != std::string::npos);
+  CHECK(objection < letter);
+
+  auto json = RunMailroom("review list --json --out " + Quoted(out));
+  REQUIRE(json.exit_code == 0);
+  const auto documents = nlohmann::json::parse(json.output);
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[0]["document_id"] == "BOX-7-002");
+  CHECK(documents[0]["priority"] == true);
+  CHECK(documents[1]["candidates"] == nlohmann::json::array({"35301BG0012345", "35301BG0067890"}));
+  CHECK(documents[1]["pages"].size() == 2);
+}
+
+TEST_CASE("review show gives the reason, the candidates and the pages of one document") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  auto shown = RunMailroom("review show BOX-7-001 --out " + Quoted(out));
+  REQUIRE(shown.exit_code == 0);
+  CHECK_THAT(shown.output, Catch::Contains("reason:      sender matches several cases"));
+  CHECK_THAT(shown.output, Catch::Contains("candidates:  35301BG0012345, 35301BG0067890"));
+  CHECK_THAT(shown.output, Catch::Contains("pages:       0003.tif, 0004.tif"));
+  CHECK_THAT(shown.output, Catch::Contains("BOX-7-001.pdf"));
+}
+
+TEST_CASE("review refuses an unknown document, a missing folder and a broken JSON, naming each") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  auto unknown = RunMailroom("review show BOX-7-099 --out " + Quoted(out));
+  CHECK(unknown.exit_code == 2);
+  CHECK_THAT(unknown.output, Catch::Contains("document BOX-7-099 is not in review"));
+
+  auto missing = RunMailroom("review list --out " + Quoted(root / "nowhere"));
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.output, Catch::Contains("no such output folder"));
+
+  REQUIRE(WriteFileAtomically(out / "review" / "BOX-7-003.json", "{ not json"));
+  auto broken = RunMailroom("review list --out " + Quoted(out));
+  CHECK(broken.exit_code == 1);  // a document the clerks cannot see is never passed over quietly
+  CHECK_THAT(broken.output, Catch::Contains("BOX-7-003.json: not a document JSON"));
+  CHECK_THAT(broken.output, Catch::Contains("BOX-7-001"));  // the readable ones are still listed
+
+  auto no_action = RunMailroom("review");
+  CHECK(no_action.exit_code != 0);
+}
