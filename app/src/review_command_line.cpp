@@ -1,9 +1,14 @@
-// `mailroom review list|show`: the review in-tray of an output folder from the command line, for
+// `mailroom review list|show|assign`: the review in-tray of an output folder from the command line, for
 // scripts and for the clerk without a browser.
+#include <fmt/format.h>
+
 #include <cstdio>
 
 #include "command_lines.h"
+#include "mailroom/app/settings.h"
+#include "mailroom/classifier/registry.h"
 #include "mailroom/common/event_log.h"
+#include "mailroom/review/assignment.h"
 #include "review_text.h"
 
 namespace mailroom::app {
@@ -20,9 +25,35 @@ class ReviewCommandLine : public SubcommandLine {
     show_ = command()->add_subcommand("show", "everything about one review document: reason, candidates, pages");
     show_->add_option("DOCUMENT_ID", document_id_, "the document, as review list names it")->required();
     show_->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
+
+    assign_ = command()->add_subcommand(
+        "assign", "put a review document into a case's Postkorb: shows the case's persons, carries it out with --yes");
+    assign_->add_option("DOCUMENT_ID", document_id_, "the document, as review list names it")->required();
+    assign_->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
+    assign_->add_option("--registry", registry_dir_, "folder with jobcenters.csv and cases.csv")->required();
+    assign_->add_option("--case", assignment_.number, "the BG number or customer number the document belongs to")
+        ->required();
+    assign_->add_option("--doc-type", doc_type_, "the document type, where the classifier's guess is wrong");
+    // The same teams as process: a resolved document lands where an automatic one of its type would.
+    assign_->add_option_function<std::vector<std::string>>(
+        "--team",
+        [this](const std::vector<std::string>& settings) {
+          for (const auto& setting : settings) {
+            if (auto added = classifier::AddTeamSetting(classifier_, setting); !added) {
+              throw CLI::ValidationError("--team", added.error().message);
+            }
+          }
+        },
+        "TYPE=TEAM: the team of a document type, as mailroom process was given it");
+    assign_->add_option("--operator", operator_id_, "who decides, for the document and the audit (default: login)");
+    assign_->add_flag("--yes", confirmed_, "carry it out (without: only show the case and its persons)");
   }
 
-  int Run() override { return *list_ ? List() : Show(); }
+  int Run() override {
+    if (*list_) return List();
+    if (*show_) return Show();
+    return Assign();
+  }
 
  private:
   int List() const {
@@ -41,8 +72,39 @@ class ReviewCommandLine : public SubcommandLine {
     return Report(ReviewDocumentText(*document, UtcNow()));
   }
 
+  int Assign() {
+    auto registry = classifier::LoadRegistry(registry_dir_);
+    if (!registry) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message}));
+    auto document = review::FindReviewDocument(out_dir_, document_id_);
+    if (!document) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, document.error().message}));
+    if (!doc_type_.empty()) assignment_.doc_type = doc_type_;
+    auto resolved = review::ResolveCase(*registry, classifier_, *document, assignment_);
+    if (!resolved) {
+      return Report(tl::unexpected(
+          ProcessError{FailureKind::kBadInput, "document " + document_id_ + ": " + resolved.error().message}));
+    }
+    std::string text = fmt::format("{} -> case {} ({}, team {}, {})\n", document_id_, resolved->bg_number,
+                                   resolved->jobcenter_id, resolved->team, resolved->doc_type);
+    for (const auto& person : resolved->persons) text += "  " + person + "\n";
+    if (!confirmed_) return Report(text + "nothing written: check the persons, then run again with --yes\n");
+    const std::string who = operator_id_.empty() ? DefaultOperatorId() : operator_id_;
+    auto delivered = review::AssignDocument(out_dir_, *document, *resolved, who, UtcNow());
+    if (!delivered) return Report(tl::unexpected(ProcessError{FailureKind::kRunFailed, delivered.error().message}));
+    // The log names ids only: never the persons the clerk saw.
+    eventlog::Log(eventlog::Level::kInfo, "review.assigned",
+                  {.box_id = document->box_id, .document_id = document_id_, .more = {{"by", who}}}, "");
+    return Report(text + "delivered: " + (out_dir_ / *delivered).string() + "\n");
+  }
+
   CLI::App* list_ = nullptr;
   CLI::App* show_ = nullptr;
+  CLI::App* assign_ = nullptr;
+  std::filesystem::path registry_dir_;
+  review::Assignment assignment_;
+  std::string doc_type_;
+  classifier::ClassifierOptions classifier_;
+  std::string operator_id_;
+  bool confirmed_ = false;
   std::filesystem::path out_dir_;
   std::string document_id_;
   bool json_ = false;

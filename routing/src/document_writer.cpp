@@ -21,7 +21,7 @@ void SetNullableString(google::protobuf::Value* value, const std::optional<std::
 fs::path FolderOf(const DocumentInput& input) {
   const auto& c = input.classification;
   if (!c.routed || !c.jobcenter_id) return "review";
-  return fs::path("postkorb") / SafeFileName(*c.jobcenter_id) / SafeFileName(c.team);
+  return PostkorbFolder(*c.jobcenter_id, c.team);
 }
 
 // The PDF a person sees: the pages in order; a page that could not be read is a notice page
@@ -61,6 +61,10 @@ std::vector<AssembledDocument::Original> Originals(const DocumentInput& input) {
 }
 
 }  // namespace
+
+fs::path PostkorbFolder(const std::string& jobcenter_id, const std::string& team) {
+  return fs::path("postkorb") / SafeFileName(jobcenter_id) / SafeFileName(team);
+}
 
 std::string SafeFileName(const std::string& id) {
   std::string safe;

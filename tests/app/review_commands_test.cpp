@@ -1,4 +1,4 @@
-// `mailroom review list|show` with the real binary, over review documents written by routing.
+// `mailroom review list|show|assign` with the real binary, over review documents written by routing.
 #include <catch2/catch.hpp>
 
 #include "mailroom/common/atomic_file.h"
@@ -90,4 +90,40 @@ TEST_CASE("review refuses an unknown document, a missing folder and a broken JSO
 
   auto no_action = RunMailroom("review");
   CHECK(no_action.exit_code != 0);
+}
+
+TEST_CASE("review assign shows the case's persons, writes only with --yes, and refuses a wrong number") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  REQUIRE(CreatePrivateDirectories(root / "registry"));
+  REQUIRE(WriteFileAtomically(root / "registry/jobcenters.csv",
+                              "jobcenter_id,name,dienststelle\njobcenter-kiel,Jobcenter Kiel,35301\n"));
+  REQUIRE(WriteFileAtomically(
+      root / "registry/cases.csv",
+      "bg_number,customer_number,jobcenter_id,surname,given_name,birth_date,street,postcode,city\n"
+      "35301BG0012345,123D456789,jobcenter-kiel,Thomsen,Svenja,1971-09-26,Hafenweg 1,24103,Kiel\n"));
+  const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry");
+
+  auto wrong = RunMailroom(base + " --case 35301BG0099999 --yes");
+  CHECK(wrong.exit_code == 2);
+  CHECK_THAT(wrong.output, Catch::Contains("is neither a registered BG number nor a registered customer number"));
+
+  auto asked = RunMailroom(base + " --case 35301BG0012345");
+  REQUIRE(asked.exit_code == 0);
+  CHECK_THAT(asked.output, Catch::Contains("Svenja Thomsen, born 1971-09-26"));
+  CHECK_THAT(asked.output, Catch::Contains("nothing written"));
+  CHECK(std::filesystem::exists(out / "review/BOX-7-001.json"));
+
+  auto done = RunMailroom(base + " --case 35301BG0012345 --yes --operator clerk7");
+  REQUIRE(done.exit_code == 0);
+  CHECK_THAT(done.output, Catch::Contains("delivered: "));
+  const auto json = testing::ReadJson(out / "postkorb/jobcenter-kiel/leistung/BOX-7-001.json");
+  CHECK(json["resolved_by"] == "clerk7");
+  CHECK(json["bg_number"] == "35301BG0012345");
+  // The clerk sees the person on stdout; the log line of the assignment names ids only.
+  const auto log_line = done.output.substr(done.output.find("review.assigned"));
+  CHECK_THAT(log_line.substr(0, log_line.find('\n')), !Catch::Contains("Thomsen"));
+  auto left = RunMailroom("review list --json --out " + Quoted(out));
+  REQUIRE(left.exit_code == 0);
+  CHECK(nlohmann::json::parse(left.output).size() == 1);
 }

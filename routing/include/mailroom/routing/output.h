@@ -104,6 +104,9 @@ struct AssembledDocument {
 /// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
 [[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);
 
+/// Where a routed document lies, relative to OUT_DIR: "postkorb/<jobcenter_id>/<team>" (both made safe).
+[[nodiscard]] std::filesystem::path PostkorbFolder(const std::string& jobcenter_id, const std::string& team);
+
 /// Turns an id into a safe file name part (letters, digits, '-', '_', '.'; others become '_').
 [[nodiscard]] std::string SafeFileName(const std::string& id);
 
