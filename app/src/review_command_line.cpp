@@ -8,6 +8,7 @@
 #include "mailroom/app/settings.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/common/event_log.h"
+#include "mailroom/ledger/ledger.h"
 #include "mailroom/review/assignment.h"
 #include "review_text.h"
 
@@ -46,6 +47,8 @@ class ReviewCommandLine : public SubcommandLine {
         },
         "TYPE=TEAM: the team of a document type, as mailroom process was given it");
     assign_->add_option("--operator", operator_id_, "who decides, for the document and the audit (default: login)");
+    assign_->add_option("--ledger", ledger_file_,
+                        "the box ledger: records the decision, so the case's receipts show the document");
     assign_->add_flag("--yes", confirmed_, "carry it out (without: only show the case and its persons)");
   }
 
@@ -88,7 +91,17 @@ class ReviewCommandLine : public SubcommandLine {
     for (const auto& person : resolved->persons) text += "  " + person + "\n";
     if (!confirmed_) return Report(text + "nothing written: check the persons, then run again with --yes\n");
     const std::string who = operator_id_.empty() ? DefaultOperatorId() : operator_id_;
-    auto delivered = review::AssignDocument(out_dir_, *document, *resolved, who, UtcNow());
+    const auto now = UtcNow();
+    // The ledger first: it refuses a second case for a document, and a decision recorded there
+    // but not yet carried out is finished by running the same assignment again.
+    if (!ledger_file_.empty()) {
+      auto ledger = ledger::Ledger::Open(ledger_file_);
+      if (!ledger) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, ledger.error().message}));
+      auto recorded = ledger->RecordReviewResolved(document->box_id, document_id_, resolved->jobcenter_id,
+                                                   resolved->bg_number, {who, now});
+      if (!recorded) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, recorded.error().message}));
+    }
+    auto delivered = review::AssignDocument(out_dir_, *document, *resolved, who, now);
     if (!delivered) return Report(tl::unexpected(ProcessError{FailureKind::kRunFailed, delivered.error().message}));
     // The log names ids only: never the persons the clerk saw.
     eventlog::Log(eventlog::Level::kInfo, "review.assigned",
@@ -100,6 +113,7 @@ class ReviewCommandLine : public SubcommandLine {
   CLI::App* show_ = nullptr;
   CLI::App* assign_ = nullptr;
   std::filesystem::path registry_dir_;
+  std::filesystem::path ledger_file_;
   review::Assignment assignment_;
   std::string doc_type_;
   classifier::ClassifierOptions classifier_;

@@ -9,7 +9,7 @@ Result<std::vector<DeliveredPage>> Ledger::DeliveriesSince(Timestamp from) {
   // Timestamps are fixed-width ISO text, so comparing the text compares the times.
   auto select = Statement::Prepare(impl_->db.get(), R"sql(
     SELECT delivered_at, document_id, jobcenter_id = 'review'
-    FROM pages WHERE outcome = 'delivered' AND delivered_at >= ?
+    FROM page_destinations WHERE outcome = 'delivered' AND delivered_at >= ?
     ORDER BY delivered_at)sql");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, FormatTimestamp(from));
@@ -29,7 +29,7 @@ Result<DocumentCounts> Ledger::CountDocuments() {
   auto select = Statement::Prepare(impl_->db.get(), R"sql(
     SELECT count(DISTINCT CASE WHEN jobcenter_id <> 'review' THEN document_id END),
            count(DISTINCT CASE WHEN jobcenter_id = 'review' THEN document_id END)
-    FROM pages WHERE outcome = 'delivered')sql");
+    FROM page_destinations WHERE outcome = 'delivered')sql");
   if (!select) return tl::unexpected(select.error());
   auto row = select->Step();
   if (!row) return tl::unexpected(row.error());

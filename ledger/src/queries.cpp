@@ -55,7 +55,7 @@ Result<std::vector<Receipt>> Ledger::Receipts(std::string_view bg_number) {
   auto select = Statement::Prepare(impl_->db.get(), R"sql(
     SELECT p.document_id, count(*), b.arrived_at, b.box_id, b.origin_jobcenter, p.jobcenter_id,
            max(p.delivered_at)
-    FROM pages p JOIN boxes b ON b.box_id = p.box_id
+    FROM page_destinations p JOIN boxes b ON b.box_id = p.box_id
     WHERE p.bg_number = ? AND p.outcome = 'delivered'
     GROUP BY p.box_id, p.document_id, p.jobcenter_id
     ORDER BY min(p.delivered_at), p.document_id)sql");

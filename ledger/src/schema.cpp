@@ -66,6 +66,34 @@ BEGIN SELECT RAISE(ABORT, 'a recorded page is never changed'); END;
 PRAGMA user_version = 1;
 )sql";
 
+// Version 2: the review desk. A clerk's decision on a review document is a row of its own (pages
+// are never changed), and page_destinations tells where each page went in the end: the review
+// in-tray, or the case decided for it. Applied to a new file after version 1, or to a version 1 file.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE review_resolutions(
+  box_id       TEXT NOT NULL REFERENCES boxes(box_id),
+  document_id  TEXT NOT NULL CHECK(document_id <> ''),
+  jobcenter_id TEXT NOT NULL CHECK(jobcenter_id <> '' AND jobcenter_id <> 'review'),
+  bg_number    TEXT NOT NULL CHECK(bg_number <> ''),
+  resolved_by  TEXT NOT NULL,
+  resolved_at  TEXT NOT NULL,
+  PRIMARY KEY(box_id, document_id)
+);
+CREATE TRIGGER review_resolutions_are_never_changed BEFORE UPDATE ON review_resolutions
+BEGIN SELECT RAISE(ABORT, 'a review decision is never changed'); END;
+CREATE TRIGGER review_resolutions_are_never_deleted BEFORE DELETE ON review_resolutions
+BEGIN SELECT RAISE(ABORT, 'a review decision is never deleted'); END;
+
+CREATE VIEW page_destinations AS
+  SELECT p.box_id, p.page_name, p.outcome, p.document_id,
+         coalesce(r.jobcenter_id, p.jobcenter_id) AS jobcenter_id,
+         coalesce(r.bg_number, p.bg_number) AS bg_number,
+         p.delivered_at
+  FROM pages p LEFT JOIN review_resolutions r ON r.box_id = p.box_id AND r.document_id = p.document_id;
+
+PRAGMA user_version = 2;
+)sql";
+
 Result<int> UserVersion(sqlite3* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");
   if (!stmt) return tl::unexpected(stmt.error());
@@ -87,11 +115,16 @@ Result<void> EnsureSchema(sqlite3* db) {
     return Fail("ledger schema version " + std::to_string(*version) + " is newer than this build (" +
                 std::to_string(kSchemaVersion) + ")");
   }
+  if (*version == 1) {  // a ledger of an earlier build: add the review desk's table
+    if (auto migrated = Exec(db, kSchemaV2); !migrated) return migrated;
+    return tx->Commit();
+  }
   auto tables = Statement::Prepare(db, "SELECT count(*) FROM sqlite_schema");
   if (!tables) return tl::unexpected(tables.error());
   if (auto row = tables->Step(); !row) return tl::unexpected(row.error());
   if (tables->Int(0) != 0) return Fail("not a mailroom ledger (tables present, no schema version)");
   if (auto made = Exec(db, kSchemaV1); !made) return made;
+  if (auto made = Exec(db, kSchemaV2); !made) return made;
   return tx->Commit();
 }
 

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/ledger/ledger.h"
 #include "mailroom/routing/output.h"
 #include "run_mailroom.h"
 #include "temp_dir.h"
@@ -35,6 +36,17 @@ std::filesystem::path OutputWithReview(const TempDir& root) {
   WriteReviewDocument(*out, "BOX-7-002", "2026-12-03T08:00:00Z", true);
   REQUIRE(out->Commit());
   return root / "out";
+}
+
+// One jobcenter and one case, as REG_DIR of mailroom process.
+void WriteRegistry(const TempDir& root) {
+  REQUIRE(CreatePrivateDirectories(root / "registry"));
+  REQUIRE(WriteFileAtomically(root / "registry/jobcenters.csv",
+                              "jobcenter_id,name,dienststelle\njobcenter-kiel,Jobcenter Kiel,35301\n"));
+  REQUIRE(WriteFileAtomically(
+      root / "registry/cases.csv",
+      "bg_number,customer_number,jobcenter_id,surname,given_name,birth_date,street,postcode,city\n"
+      "35301BG0012345,123D456789,jobcenter-kiel,Thomsen,Svenja,1971-09-26,Hafenweg 1,24103,Kiel\n"));
 }
 
 }  // namespace
@@ -95,13 +107,7 @@ TEST_CASE("review refuses an unknown document, a missing folder and a broken JSO
 TEST_CASE("review assign shows the case's persons, writes only with --yes, and refuses a wrong number") {
   TempDir root;
   const auto out = OutputWithReview(root);
-  REQUIRE(CreatePrivateDirectories(root / "registry"));
-  REQUIRE(WriteFileAtomically(root / "registry/jobcenters.csv",
-                              "jobcenter_id,name,dienststelle\njobcenter-kiel,Jobcenter Kiel,35301\n"));
-  REQUIRE(WriteFileAtomically(
-      root / "registry/cases.csv",
-      "bg_number,customer_number,jobcenter_id,surname,given_name,birth_date,street,postcode,city\n"
-      "35301BG0012345,123D456789,jobcenter-kiel,Thomsen,Svenja,1971-09-26,Hafenweg 1,24103,Kiel\n"));
+  WriteRegistry(root);
   const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry");
 
   auto wrong = RunMailroom(base + " --case 35301BG0099999 --yes");
@@ -126,4 +132,41 @@ TEST_CASE("review assign shows the case's persons, writes only with --yes, and r
   auto left = RunMailroom("review list --json --out " + Quoted(out));
   REQUIRE(left.exit_code == 0);
   CHECK(nlohmann::json::parse(left.output).size() == 1);
+}
+
+TEST_CASE("review assign --ledger records the decision: the case's receipt shows the document") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  WriteRegistry(root);
+  const auto ledger_file = root / "ledger.sqlite";
+  {
+    // The ledger as `mailroom process --ledger` leaves it: both documents' pages delivered to review.
+    auto ledger = ledger::Ledger::Open(ledger_file);
+    REQUIRE(ledger);
+    const auto day = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+    const ledger::Stamp stamp{"op-1", day};
+    REQUIRE(ledger->RegisterBox({"BOX-7", "S-1", "jobcenter-kiel", day, "op-1"}));
+    REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanning, stamp));
+    REQUIRE(ledger->RecordPagesCaptured("BOX-7", 4, stamp));
+    REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanned, stamp));
+    REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kProcessing, stamp));
+    int page = 0;
+    for (const char* document : {"BOX-7-001", "BOX-7-002"}) {
+      for (int i = 0; i < 2; ++i) {
+        REQUIRE(ledger->RecordPageDelivered(
+            "BOX-7", {std::to_string(++page) + ".tif", document, "review", "", day + std::chrono::hours{1}}));
+      }
+    }
+  }
+  const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry") +
+                           " --ledger " + Quoted(ledger_file) + " --operator clerk7 --yes --case ";
+  auto done = RunMailroom(base + "35301BG0012345");
+  REQUIRE(done.exit_code == 0);
+  auto receipt = RunMailroom("receipt --bg 35301BG0012345 --ledger " + Quoted(ledger_file));
+  REQUIRE(receipt.exit_code == 0);
+  CHECK_THAT(receipt.output, Catch::Contains("BOX-7-001"));
+  CHECK_THAT(receipt.output, !Catch::Contains("BOX-7-002"));
+  auto trail = RunMailroom("audit --box BOX-7 --ledger " + Quoted(ledger_file));
+  CHECK_THAT(trail.output,
+             Catch::Contains("review document BOX-7-001 resolved: 2 pages to jobcenter-kiel case 35301BG0012345"));
 }

@@ -45,7 +45,7 @@ TEST_CASE("the ledger uses WAL with foreign keys and a schema version", "[ledger
   sqlite3* db = ledger.raw_connection_for_tests();
   CHECK(PragmaText(db, "PRAGMA journal_mode") == "wal");
   CHECK(PragmaText(db, "PRAGMA foreign_keys") == "1");
-  CHECK(PragmaText(db, "PRAGMA user_version") == "1");
+  CHECK(PragmaText(db, "PRAGMA user_version") == "2");
 }
 
 TEST_CASE("a ledger survives reopening", "[ledger]") {
@@ -109,6 +109,22 @@ TEST_CASE("a writer waits for another writer's transaction instead of failing", 
   auto registered = ledger.RegisterBox(Box("B-1"));
   release.join();
   CHECK(registered);
+}
+
+TEST_CASE("a ledger of schema version 1 gains the review desk's table when opened, keeping its boxes", "[ledger]") {
+  TempDir dir;
+  {
+    auto ledger = OpenLedger(dir);
+    DeliveredBox(ledger, "B-1", 2);
+    // Back to what a build before the review desk wrote: no decisions table, version 1.
+    sqlite3* db = ledger.raw_connection_for_tests();
+    REQUIRE(sqlite3_exec(db, "DROP VIEW page_destinations; DROP TABLE review_resolutions; PRAGMA user_version = 1",
+                         nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  auto ledger = OpenLedger(dir);
+  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "2");
+  CHECK(ledger.ListBoxes()->size() == 1);
+  CHECK(ledger.Receipts("12345BG0000001")->size() == 1);
 }
 
 }  // namespace

@@ -153,6 +153,15 @@ class Ledger {
   [[nodiscard]] Result<void> RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
                                                   const Stamp& stamp);
 
+  /// Records a clerk's decision on a review document: its pages, delivered to review until now,
+  /// now count as delivered to `jobcenter_id` in case `bg_number`, with an audit row naming
+  /// who decided. In any state of the box (a review is often decided after the box is delivered).
+  /// Idempotent: the same decision again changes nothing; another case for a document already
+  /// decided is refused, as is a document the ledger has no pages of.
+  [[nodiscard]] Result<void> RecordReviewResolved(std::string_view box_id, std::string_view document_id,
+                                                  std::string_view jobcenter_id, std::string_view bg_number,
+                                                  const Stamp& stamp);
+
   /// Moves a box in processing to delivered if every captured page is delivered or accounted for;
   /// true when the box is delivered (now or before), false while pages are open. For stages that
   /// record pages independently (the distributed workers): whichever records the last page

@@ -1,0 +1,62 @@
+// A review document decided at the review desk: its pages, delivered to the review in-tray, now
+// count for a case. Recorded as a row of its own, because a recorded page is never changed.
+#include "audit.h"
+#include "box_row.h"
+#include "ledger_impl.h"
+#include "time_text.h"
+
+namespace mailroom::ledger {
+
+Result<void> Ledger::RecordReviewResolved(std::string_view box_id, std::string_view document_id,
+                                          std::string_view jobcenter_id, std::string_view bg_number,
+                                          const Stamp& stamp) {
+  sqlite3* db = impl_->db.get();
+  auto tx = WriteTransaction::Begin(db);
+  if (!tx) return tl::unexpected(tx.error());
+  auto box = LoadBox(db, box_id);
+  if (!box) return tl::unexpected(box.error());
+  const std::string what =
+      "box " + std::string(box_id) + ": cannot resolve review document " + std::string(document_id);
+  if (jobcenter_id.empty() || jobcenter_id == "review" || bg_number.empty()) {
+    return Fail(what + ": a decision names a jobcenter and a BG number");
+  }
+
+  auto pages = Statement::Prepare(db, R"sql(
+    SELECT count(*), count(CASE WHEN jobcenter_id <> 'review' THEN 1 END) FROM pages
+    WHERE box_id = ? AND document_id = ? AND outcome = 'delivered')sql");
+  if (!pages) return tl::unexpected(pages.error());
+  pages->Bind(1, box_id).Bind(2, document_id);
+  if (auto row = pages->Step(); !row) return tl::unexpected(row.error());
+  const int64_t page_count = pages->Int(0);
+  if (page_count == 0) return Fail(what + ": the ledger has no delivered page of it");
+  if (pages->Int(1) != 0) return Fail(what + ": it was routed to a case, not to review");
+
+  auto earlier = Statement::Prepare(db, R"sql(
+    SELECT jobcenter_id, bg_number FROM review_resolutions WHERE box_id = ? AND document_id = ?)sql");
+  if (!earlier) return tl::unexpected(earlier.error());
+  earlier->Bind(1, box_id).Bind(2, document_id);
+  auto found = earlier->Step();
+  if (!found) return tl::unexpected(found.error());
+  if (*found) {
+    if (earlier->Text(0) == jobcenter_id && earlier->Text(1) == bg_number) return {};  // the same decision again
+    return Fail(what + ": it is resolved to " + earlier->Text(0) + " case " + earlier->Text(1) + " already");
+  }
+
+  auto insert = Statement::Prepare(db, R"sql(
+    INSERT INTO review_resolutions(box_id, document_id, jobcenter_id, bg_number, resolved_by, resolved_at)
+    VALUES (?, ?, ?, ?, ?, ?))sql");
+  if (!insert) return tl::unexpected(insert.error());
+  insert->Bind(1, box_id).Bind(2, document_id).Bind(3, jobcenter_id).Bind(4, bg_number).Bind(5, stamp.who);
+  insert->Bind(6, FormatTimestamp(stamp.when));
+  if (auto done = insert->Run(); !done) return done;
+  if (auto audited =
+          WriteAudit(db, box_id, stamp,
+                     "review document " + std::string(document_id) + " resolved: " + std::to_string(page_count) +
+                         " pages to " + std::string(jobcenter_id) + " case " + std::string(bg_number));
+      !audited) {
+    return audited;
+  }
+  return tx->Commit();
+}
+
+}  // namespace mailroom::ledger
