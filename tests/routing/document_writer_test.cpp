@@ -33,6 +33,19 @@ routing::DocumentInput RoutedInput() {
   return input;
 }
 
+// A review document of one page that could not be read; its original file lies in `root`.
+routing::DocumentInput UnreadablePageInput(const TempDir& root) {
+  REQUIRE(WriteFileAtomically(root / "0004.jpg", "broken bytes"));
+  routing::DocumentInput input;
+  input.box_id = "BOX-1";
+  input.document_id = "BOX-1-004";
+  input.classification.reason = "0004.jpg: corrupt or truncated JPEG data";
+  input.page_names = {"0004.jpg"};
+  input.page_pdfs = {""};
+  input.unreadable_files = {root / "0004.jpg"};
+  return input;
+}
+
 }  // namespace
 
 TEST_CASE("A routed document's JSON has every contract field and no review reason") {
@@ -87,14 +100,7 @@ TEST_CASE("An unreadable page becomes a notice page in a review document, its or
   TempDir root;
   auto out = routing::OutputFolder::Open(root / "out");
   REQUIRE(out);
-  REQUIRE(WriteFileAtomically(root / "0004.jpg", "broken bytes"));
-  routing::DocumentInput input;
-  input.box_id = "BOX-1";
-  input.document_id = "BOX-1-004";
-  input.classification.reason = "0004.jpg: corrupt or truncated JPEG data";
-  input.page_names = {"0004.jpg"};
-  input.page_pdfs = {""};
-  input.unreadable_files = {root / "0004.jpg"};
+  const auto input = UnreadablePageInput(root);
   auto json_path = routing::WriteDocument(*out, input);
   REQUIRE(json_path);
   CHECK(*json_path == std::filesystem::path("review/BOX-1-004.json"));
@@ -106,14 +112,7 @@ TEST_CASE("An unreadable page becomes a notice page in a review document, its or
 
 TEST_CASE("AssembleDocument gives in memory what WriteDocument writes, and leaves no notice page behind") {
   TempDir root;
-  REQUIRE(WriteFileAtomically(root / "0004.jpg", "broken bytes"));
-  routing::DocumentInput input;
-  input.box_id = "BOX-1";
-  input.document_id = "BOX-1-004";
-  input.classification.reason = "0004.jpg: corrupt or truncated JPEG data";
-  input.page_names = {"0004.jpg"};
-  input.page_pdfs = {""};
-  input.unreadable_files = {root / "0004.jpg"};
+  const auto input = UnreadablePageInput(root);
 
   auto assembled = routing::AssembleDocument(input, root / "scratch");
   REQUIRE(assembled);
