@@ -9,5 +9,5 @@ rm -rf "$demo"
 ./build/tools/samplegen/mailroom-samplegen --out "$demo/sample" --seed 1 --envelopes 10
 ./build/app/mailroom process "$demo/sample/box" --registry "$demo/sample/registry" --out "$demo/out"
 echo "Postkorb documents: $demo/out/postkorb/<jobcenter>/<team>/*.pdf + *.json"
-echo "Review documents:   $demo/out/review/"
+echo "Review documents:   $demo/out/review/  (work them: ./build/app/mailroom review list --out $demo/out)"
 echo "Box report:         $demo/out/report.json"
