@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "command_lines.h"
+#include "ledger_command_runs.h"
 #include "mailroom/app/settings.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/common/event_log.h"
@@ -95,8 +96,8 @@ class ReviewCommandLine : public SubcommandLine {
     // The ledger first: it refuses a second case for a document, and a decision recorded there
     // but not yet carried out is finished by running the same assignment again.
     if (!ledger_file_.empty()) {
-      auto ledger = ledger::Ledger::Open(ledger_file_);
-      if (!ledger) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, ledger.error().message}));
+      auto ledger = OpenLedgerFile(ledger_file_.string(), /*create=*/false);  // a typo must not make a new ledger
+      if (!ledger) return Report(tl::unexpected(ledger.error()));
       auto recorded = ledger->RecordReviewResolved(document->box_id, document_id_, resolved->jobcenter_id,
                                                    resolved->bg_number, {who, now});
       if (!recorded) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, recorded.error().message}));

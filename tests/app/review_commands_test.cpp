@@ -160,6 +160,13 @@ TEST_CASE("review assign --ledger records the decision: the case's receipt shows
   }
   const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry") +
                            " --ledger " + Quoted(ledger_file) + " --operator clerk7 --yes --case ";
+  auto typo = RunMailroom("review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry") +
+                          " --ledger " + Quoted(root / "ledgr.sqlite") + " --yes --case 35301BG0012345");
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.output, Catch::Contains("ledgr.sqlite: no such file"));
+  CHECK_FALSE(std::filesystem::exists(root / "ledgr.sqlite"));    // no stray ledger made
+  CHECK(std::filesystem::exists(out / "review/BOX-7-001.json"));  // and nothing moved
+
   auto done = RunMailroom(base + "35301BG0012345");
   REQUIRE(done.exit_code == 0);
   auto receipt = RunMailroom("receipt --bg 35301BG0012345 --ledger " + Quoted(ledger_file));
