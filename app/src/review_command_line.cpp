@@ -2,6 +2,7 @@
 // scripts and for the clerk without a browser.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "command_lines.h"
@@ -51,11 +52,23 @@ class ReviewCommandLine : public SubcommandLine {
     assign_->add_option("--ledger", ledger_file_,
                         "the box ledger: records the decision, so the case's receipts show the document");
     assign_->add_flag("--yes", confirmed_, "carry it out (without: only show the case and its persons)");
+
+    account_ = command()->add_subcommand(
+        "account", "account for a page of a review document by hand (its paper stays with the box), in the ledger");
+    account_->add_option("DOCUMENT_ID", document_id_, "the document, as review list names it")->required();
+    account_->add_option("--page", page_, "the page, as review show names it (e.g. 0004.tif)")->required();
+    account_->add_option("--as", kind_, "why it is not delivered")
+        ->required()
+        ->check(CLI::IsMember(review::HandAccountKinds()));
+    account_->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
+    account_->add_option("--ledger", ledger_file_, "the box ledger")->required();
+    account_->add_option("--operator", operator_id_, "who decides, for the audit (default: login)");
   }
 
   int Run() override {
     if (*list_) return List();
     if (*show_) return Show();
+    if (*account_) return Account();
     return Assign();
   }
 
@@ -110,9 +123,40 @@ class ReviewCommandLine : public SubcommandLine {
     return Report(text + "delivered: " + (out_dir_ / *delivered).string() + "\n");
   }
 
+  // The ledger first (the page counts as accounted, the box may become delivered); then, when no
+  // page of the document is left to deliver, the document leaves review/ for accounted/.
+  int Account() {
+    auto document = review::FindReviewDocument(out_dir_, document_id_);
+    if (!document) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, document.error().message}));
+    const auto& pages = document->pages;
+    if (std::find(pages.begin(), pages.end(), page_) == pages.end()) {
+      return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, "document " + document_id_ + " has no page " +
+                                                                            page_ + " (review show lists its pages)"}));
+    }
+    auto ledger = OpenLedgerFile(ledger_file_.string(), /*create=*/false);
+    if (!ledger) return Report(tl::unexpected(ledger.error()));
+    const ledger::Stamp stamp{operator_id_.empty() ? DefaultOperatorId() : operator_id_, UtcNow()};
+    auto accounted = ledger->RecordPagesAccounted(document->box_id, {page_}, stamp,
+                                                  "by hand as " + kind_ + ": document " + document_id_);
+    if (!accounted) return Report(tl::unexpected(ProcessError{FailureKind::kBadInput, accounted.error().message}));
+    auto delivered = ledger->DeliverIfComplete(document->box_id, stamp);
+    if (!delivered) return Report(tl::unexpected(ProcessError{FailureKind::kRunFailed, delivered.error().message}));
+    std::string text = fmt::format("{} page {}: accounted by hand as {}\n", document_id_, page_, kind_);
+    if (*delivered) text += "box " + document->box_id + ": delivered (every page delivered or accounted)\n";
+    if (pages.size() == 1) {  // nothing of the document is left to deliver
+      auto moved = review::MoveToAccounted(out_dir_, *document);
+      if (!moved) return Report(tl::unexpected(ProcessError{FailureKind::kRunFailed, moved.error().message}));
+      text += "document moved to " + (out_dir_ / *moved).string() + "\n";
+    }
+    return Report(text);
+  }
+
   CLI::App* list_ = nullptr;
   CLI::App* show_ = nullptr;
   CLI::App* assign_ = nullptr;
+  CLI::App* account_ = nullptr;
+  std::string page_;
+  std::string kind_;
   std::filesystem::path registry_dir_;
   std::filesystem::path ledger_file_;
   review::Assignment assignment_;

@@ -104,7 +104,7 @@ Result<void> Ledger::RecordPageDelivered(std::string_view box_id, const PageDeli
 }
 
 Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
-                                          const Stamp& stamp) {
+                                          const Stamp& stamp, std::string_view why) {
   sqlite3* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
@@ -117,7 +117,8 @@ Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::ve
     if (!*existing) {
       fresh.push_back(name);
     } else if ((*existing)->outcome != "accounted") {
-      return Fail("box " + box->box_id + " page " + name + ": delivered already, cannot account for it as blank");
+      return Fail("box " + box->box_id + " page " + name + ": delivered already, cannot account for it (" +
+                  std::string(why) + ")");
     }
   }
   if (fresh.empty()) return {};
@@ -135,8 +136,9 @@ Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::ve
   }
   // A count, not the names: a box of 2000 sheets would make one unreadable line. The names are in
   // the pages table, one row each.
-  if (auto audited = WriteAudit(
-          db, box_id, stamp, std::to_string(fresh.size()) + " pages accounted without delivery (blank or separator)");
+  if (auto audited =
+          WriteAudit(db, box_id, stamp,
+                     std::to_string(fresh.size()) + " pages accounted without delivery (" + std::string(why) + ")");
       !audited) {
     return audited;
   }

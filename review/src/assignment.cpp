@@ -119,4 +119,30 @@ Result<fs::path> AssignDocument(const fs::path& out_dir, const ReviewDocument& d
   return folder / json_name;
 }
 
+const std::vector<std::string>& HandAccountKinds() {
+  static const std::vector<std::string> kinds{"unreadable", "blank", "not-mail"};
+  return kinds;
+}
+
+Result<fs::path> MoveToAccounted(const fs::path& out_dir, const ReviewDocument& document) {
+  const fs::path target = out_dir / "accounted";
+  if (auto made = CreatePrivateDirectories(target); !made) return tl::unexpected(made.error());
+  // The document's files: "<id>.pdf", "<id>.1.orig.jpg", ..., and "<id>.json" last, so that a
+  // document still listed in review/ has all its files there or already moved.
+  const std::string stem = document.json_file.stem().string();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(document.json_file.parent_path(), ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(stem + ".", 0) == 0 && entry.path() != document.json_file) files.push_back(entry.path());
+  }
+  if (ec) return Fail(document.json_file.parent_path().string() + ": cannot read: " + ec.message());
+  files.push_back(document.json_file);
+  for (const auto& file : files) {
+    fs::rename(file, target / file.filename(), ec);
+    if (ec) return Fail(file.string() + ": cannot move to " + target.string() + ": " + ec.message());
+  }
+  return fs::path("accounted") / document.json_file.filename();
+}
+
 }  // namespace mailroom::review

@@ -15,7 +15,7 @@ using testing::TempDir;
 namespace {
 
 void WriteReviewDocument(const routing::OutputFolder& out, const std::string& id, const std::string& arrived_at,
-                         bool objection) {
+                         bool objection, std::vector<std::string> pages = {"0003.tif", "0004.tif"}) {
   routing::DocumentInput input;
   input.box_id = "BOX-7";
   input.document_id = id;
@@ -24,8 +24,8 @@ void WriteReviewDocument(const routing::OutputFolder& out, const std::string& id
   input.classification.priority = objection;
   input.classification.reason = "sender matches several cases: 35301BG0012345, 35301BG0067890";
   input.classification.candidates = {"35301BG0012345", "35301BG0067890"};
-  input.page_names = {"0003.tif", "0004.tif"};
-  input.page_pdfs = {"", ""};
+  input.page_pdfs.assign(pages.size(), "");
+  input.page_names = std::move(pages);
   REQUIRE(routing::WriteDocument(out, input));
 }
 
@@ -47,6 +47,20 @@ void WriteRegistry(const TempDir& root) {
       root / "registry/cases.csv",
       "bg_number,customer_number,jobcenter_id,surname,given_name,birth_date,street,postcode,city\n"
       "35301BG0012345,123D456789,jobcenter-kiel,Thomsen,Svenja,1971-09-26,Hafenweg 1,24103,Kiel\n"));
+}
+
+// A ledger with box BOX-7 in processing and `pages` pages captured, as process finds it.
+ledger::Ledger ProcessingLedger(const std::filesystem::path& file, int pages) {
+  auto ledger = ledger::Ledger::Open(file);
+  REQUIRE(ledger);
+  const auto day = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+  const ledger::Stamp stamp{"op-1", day};
+  REQUIRE(ledger->RegisterBox({"BOX-7", "S-1", "jobcenter-kiel", day, "op-1"}));
+  REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanning, stamp));
+  REQUIRE(ledger->RecordPagesCaptured("BOX-7", pages, stamp));
+  REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanned, stamp));
+  REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kProcessing, stamp));
+  return std::move(*ledger);
 }
 
 }  // namespace
@@ -141,19 +155,12 @@ TEST_CASE("review assign --ledger records the decision: the case's receipt shows
   const auto ledger_file = root / "ledger.sqlite";
   {
     // The ledger as `mailroom process --ledger` leaves it: both documents' pages delivered to review.
-    auto ledger = ledger::Ledger::Open(ledger_file);
-    REQUIRE(ledger);
+    auto ledger = ProcessingLedger(ledger_file, 4);
     const auto day = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
-    const ledger::Stamp stamp{"op-1", day};
-    REQUIRE(ledger->RegisterBox({"BOX-7", "S-1", "jobcenter-kiel", day, "op-1"}));
-    REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanning, stamp));
-    REQUIRE(ledger->RecordPagesCaptured("BOX-7", 4, stamp));
-    REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanned, stamp));
-    REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kProcessing, stamp));
     int page = 0;
     for (const char* document : {"BOX-7-001", "BOX-7-002"}) {
       for (int i = 0; i < 2; ++i) {
-        REQUIRE(ledger->RecordPageDelivered(
+        REQUIRE(ledger.RecordPageDelivered(
             "BOX-7", {std::to_string(++page) + ".tif", document, "review", "", day + std::chrono::hours{1}}));
       }
     }
@@ -176,4 +183,41 @@ TEST_CASE("review assign --ledger records the decision: the case's receipt shows
   auto trail = RunMailroom("audit --box BOX-7 --ledger " + Quoted(ledger_file));
   CHECK_THAT(trail.output,
              Catch::Contains("review document BOX-7-001 resolved: 2 pages to jobcenter-kiel case 35301BG0012345"));
+}
+
+TEST_CASE("review account settles an unreadable page in the ledger: the box is delivered, the document kept aside") {
+  TempDir root;
+  auto out_folder = routing::OutputFolder::Open(root / "out");
+  REQUIRE(out_folder);
+  WriteReviewDocument(*out_folder, "BOX-7-001", "2026-12-01T08:00:00Z", false, {"1.tif"});
+  WriteReviewDocument(*out_folder, "BOX-7-002", "2026-12-01T08:00:00Z", false, {"2.tif"});  // unreadable
+  REQUIRE(out_folder->Commit());
+  const auto out = root / "out";
+  const auto ledger_file = root / "ledger.sqlite";
+  {
+    auto ledger = ProcessingLedger(ledger_file, 2);
+    const auto day = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+    // 1.tif was read and went to review inside BOX-7-001; 2.tif could not be read: it is open.
+    REQUIRE(ledger.RecordPageDelivered("BOX-7", {"1.tif", "BOX-7-001", "review", "", day}));
+  }
+  const std::string tail = " --out " + Quoted(out) + " --ledger " + Quoted(ledger_file) + " --operator clerk7";
+
+  auto delivered_page = RunMailroom("review account BOX-7-001 --page 1.tif --as not-mail" + tail);
+  CHECK(delivered_page.exit_code == 2);  // a delivered page is assigned with its document, not accounted
+  CHECK_THAT(delivered_page.output, Catch::Contains("page 1.tif: delivered already"));
+  auto wrong_page = RunMailroom("review account BOX-7-002 --page 9.tif --as unreadable" + tail);
+  CHECK(wrong_page.exit_code == 2);
+  CHECK_THAT(wrong_page.output, Catch::Contains("document BOX-7-002 has no page 9.tif"));
+
+  auto done = RunMailroom("review account BOX-7-002 --page 2.tif --as unreadable" + tail);
+  REQUIRE(done.exit_code == 0);
+  CHECK_THAT(done.output, Catch::Contains("box BOX-7: delivered"));
+  CHECK(std::filesystem::exists(out / "accounted/BOX-7-002.json"));
+  CHECK(std::filesystem::exists(out / "accounted/BOX-7-002.pdf"));
+  CHECK_FALSE(std::filesystem::exists(out / "review/BOX-7-002.json"));
+  auto boxes = RunMailroom("boxes --ledger " + Quoted(ledger_file));
+  CHECK_THAT(boxes.output, Catch::Contains("delivered"));
+  auto trail = RunMailroom("audit --box BOX-7 --ledger " + Quoted(ledger_file));
+  CHECK_THAT(trail.output,
+             Catch::Contains("1 pages accounted without delivery (by hand as unreadable: document BOX-7-002)"));
 }

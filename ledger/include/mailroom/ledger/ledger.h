@@ -147,11 +147,12 @@ class Ledger {
   /// and later states, and when it would account for more pages than were captured.
   [[nodiscard]] Result<void> RecordPageDelivered(std::string_view box_id, const PageDelivery& page);
 
-  /// Accounts for pages that are not delivered by design (blank pages, separator sheets), so that
-  /// delivered + accounted == captured can be checked page by page. Idempotent per page name, with
-  /// the same refusals as RecordPageDelivered.
+  /// Accounts for pages that are not delivered by design (blank pages, separator sheets), or that a
+  /// clerk accounted for by hand, so that delivered + accounted == captured can be checked page by
+  /// page. `why` goes into the audit row (ids and fixed words only, never page text). Idempotent
+  /// per page name, with the same refusals as RecordPageDelivered.
   [[nodiscard]] Result<void> RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
-                                                  const Stamp& stamp);
+                                                  const Stamp& stamp, std::string_view why = "blank or separator");
 
   /// Records a clerk's decision on a review document: its pages, delivered to review until now,
   /// now count as delivered to `jobcenter_id` in case `bg_number`, with an audit row naming

@@ -43,4 +43,13 @@ struct ResolvedCase {
                                                            const ReviewDocument& document, const ResolvedCase& resolved,
                                                            const std::string& resolved_by, UtcTime resolved_at);
 
+/// The ways a clerk accounts for a page by hand instead of delivering it (`review account --as`).
+[[nodiscard]] const std::vector<std::string>& HandAccountKinds();
+
+/// Takes a review document whose every page was accounted for by hand out of review/: its JSON,
+/// PDF and original files move to OUT_DIR/accounted/ (kept, never deleted). Run again after a
+/// crash in between, it finishes the move. Returns the JSON's path relative to OUT_DIR.
+[[nodiscard]] Result<std::filesystem::path> MoveToAccounted(const std::filesystem::path& out_dir,
+                                                            const ReviewDocument& document);
+
 }  // namespace mailroom::review
