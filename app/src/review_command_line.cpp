@@ -1,5 +1,5 @@
-// `mailroom review list|show|assign`: the review in-tray of an output folder from the command line, for
-// scripts and for the clerk without a browser.
+// `mailroom review list|show|assign|account`: the review in-tray of an output folder and a clerk's
+// decisions from the command line, for scripts and for the clerk without a browser.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -20,7 +20,8 @@ namespace {
 class ReviewCommandLine : public SubcommandLine {
  public:
   explicit ReviewCommandLine(CLI::App& app)
-      : SubcommandLine(app, "review", "the documents that need a person: list them, show one") {
+      : SubcommandLine(app, "review",
+                       "the documents that need a person: list, show, assign to a case, account a page by hand") {
     command()->require_subcommand(1);
     list_ = command()->add_subcommand("list", "the open review documents, objections first, then the longest waiting");
     list_->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
