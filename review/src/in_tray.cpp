@@ -8,6 +8,7 @@
 #include "mailroom.pb.h"
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/proto/messages.h"
+#include "mailroom/routing/output.h"
 
 namespace mailroom::review {
 namespace {
@@ -75,13 +76,18 @@ Result<InTray> ListInTray(const fs::path& out_dir) {
   return tray;
 }
 
+// One document is read from its own file (named as routing names it), not by parsing the whole
+// in-tray: a clerk's every action starts here.
 Result<ReviewDocument> FindReviewDocument(const fs::path& out_dir, const std::string& document_id) {
-  auto tray = ListInTray(out_dir);
-  if (!tray) return tl::unexpected(tray.error());
-  for (auto& document : tray->documents) {
-    if (document.document_id == document_id) return std::move(document);
+  const fs::path json_file = out_dir / "review" / (routing::SafeFileName(document_id) + ".json");
+  std::error_code ec;
+  if (!fs::exists(json_file, ec)) return Fail("document " + document_id + " is not in review in " + out_dir.string());
+  auto document = ReadDocument(json_file);
+  if (!document) return tl::unexpected(document.error());
+  if (document->document_id != document_id) {
+    return Fail(json_file.string() + ": holds document " + document->document_id + ", not " + document_id);
   }
-  return Fail("document " + document_id + " is not in review in " + out_dir.string());
+  return document;
 }
 
 std::string WaitingTime(const std::string& box_arrived_at, UtcTime now) {
