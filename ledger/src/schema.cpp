@@ -1,5 +1,6 @@
 #include "schema.h"
 
+#include <array>
 #include <string>
 
 #include "sqlite_db.h"
@@ -94,6 +95,10 @@ CREATE VIEW page_destinations AS
 PRAGMA user_version = 2;
 )sql";
 
+// kMigrations[n] takes a version n file to version n + 1; each ends setting user_version. Append a
+// step for a new version (and raise kSchemaVersion); never change a step that has shipped.
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2};
+
 Result<int> UserVersion(sqlite3* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");
   if (!stmt) return tl::unexpected(stmt.error());
@@ -115,16 +120,19 @@ Result<void> EnsureSchema(sqlite3* db) {
     return Fail("ledger schema version " + std::to_string(*version) + " is newer than this build (" +
                 std::to_string(kSchemaVersion) + ")");
   }
-  if (*version == 1) {  // a ledger of an earlier build: add the review desk's table
-    if (auto migrated = Exec(db, kSchemaV2); !migrated) return migrated;
-    return tx->Commit();
+  if (*version == 0) {
+    auto tables = Statement::Prepare(db, "SELECT count(*) FROM sqlite_schema");
+    if (!tables) return tl::unexpected(tables.error());
+    if (auto row = tables->Step(); !row) return tl::unexpected(row.error());
+    if (tables->Int(0) != 0) return Fail("not a mailroom ledger (tables present, no schema version)");
   }
-  auto tables = Statement::Prepare(db, "SELECT count(*) FROM sqlite_schema");
-  if (!tables) return tl::unexpected(tables.error());
-  if (auto row = tables->Step(); !row) return tl::unexpected(row.error());
-  if (tables->Int(0) != 0) return Fail("not a mailroom ledger (tables present, no schema version)");
-  if (auto made = Exec(db, kSchemaV1); !made) return made;
-  if (auto made = Exec(db, kSchemaV2); !made) return made;
+  // A new file gets every step; a file of an earlier build the steps after its version, in order,
+  // inside the one transaction: a migration is applied whole or not at all.
+  for (int step = *version; step < kSchemaVersion; ++step) {
+    if (auto migrated = Exec(db, kMigrations[static_cast<std::size_t>(step)]); !migrated) {
+      return tl::unexpected(migrated.error().Prefixed("ledger schema version " + std::to_string(step + 1)));
+    }
+  }
   return tx->Commit();
 }
 
