@@ -26,6 +26,8 @@ packages=(
   # PDF: joining page PDFs (qpdf), drawing sample pages and notice pages (Cairo), checking text
   # (pdftotext), the sRGB profile that makes our PDFs PDF/A-2b
   libqpdf-dev libcairo2-dev poppler-utils icc-profiles-free
+  # reading PDFs back for the review desk (pdf/): a page's text layer and the page as an image
+  libpoppler-cpp-dev
   # fonts for the sample generator
   fonts-dejavu-core fonts-liberation2 fonts-freefont-ttf fonts-urw-base35
   # transport and scanning (distributed mode, SANE ingest)
