@@ -96,7 +96,9 @@ Result<CustodyOutcome> BoxCustody::Record(const std::vector<DocumentCustody>& do
   auto box = ledger_.FindBox(box_id_);
   if (!box) return tl::unexpected(box.error());
   const ledger::BoxSummary& now = box->value();
-  CustodyOutcome outcome{now.state, now.pages_captured - now.pages_delivered - now.pages_accounted};
+  // Review pages keep the box open: it is delivered when the desk has decided every one of them.
+  CustodyOutcome outcome{now.state, now.pages_captured - now.pages_delivered - now.pages_accounted,
+                         now.pages_in_review};
   if (outcome.pages_open == 0) {
     if (auto moved = ledger_.Advance(box_id_, BoxState::kDelivered, stamp); !moved)
       return tl::unexpected(moved.error());

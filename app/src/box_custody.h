@@ -26,7 +26,8 @@ struct DocumentCustody {
 /// Where the box stands after processing.
 struct CustodyOutcome {
   ledger::BoxState state;
-  int pages_open = 0;  ///< captured pages neither delivered nor accounted for
+  int pages_open = 0;       ///< captured pages neither delivered to a case nor accounted for
+  int pages_in_review = 0;  ///< of those, the readable pages in review documents (the rest are unreadable)
 };
 
 class BoxCustody {

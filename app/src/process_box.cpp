@@ -159,6 +159,7 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
     if (!recorded) return RunFailed(recorded.error().Prefixed("output written, but the ledger was not updated"));
     summary.ledger_state = ledger::StateName(recorded->state);
     summary.ledger_pages_open = recorded->pages_open;
+    summary.ledger_pages_unreadable = recorded->pages_open - recorded->pages_in_review;
   }
   summary.elapsed = Clock::now() - start;
   metrics::ObserveStage("process", summary.elapsed.count());
@@ -180,11 +181,16 @@ std::string FormatSummary(const ProcessSummary& s, const std::filesystem::path& 
     text += fmt::format("  postkorb {}: {} documents\n", jobcenter, documents);
   }
   if (!s.ledger_state.empty()) {
-    text += fmt::format(
-        "  ledger:      box {}{}\n", s.ledger_state,
-        s.ledger_pages_open == 0
-            ? ""
-            : fmt::format(", {} unreadable pages open: keep the paper and scan them again", s.ledger_pages_open));
+    std::string open;
+    if (s.ledger_pages_open > 0) {
+      open = fmt::format(", {} pages wait for the review desk (mailroom review list --out {})", s.ledger_pages_open,
+                         out_dir.string());
+    }
+    if (s.ledger_pages_unreadable > 0) {
+      open +=
+          fmt::format("; {} of them unreadable: account for them there or scan them again", s.ledger_pages_unreadable);
+    }
+    text += fmt::format("  ledger:      box {}{}\n", s.ledger_state, open);
   }
   text += fmt::format("output: {} (report.json, postkorb/, review/)\n", out_dir.string());
   return text;

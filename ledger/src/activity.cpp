@@ -39,7 +39,8 @@ Result<DocumentCounts> Ledger::CountDocuments() {
 Result<std::vector<OriginBacklog>> Ledger::Backlog() {
   auto select = Statement::Prepare(impl_->db.get(), R"sql(
     SELECT b.origin_jobcenter, count(*),
-           sum(b.pages_captured - (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id)),
+           sum(b.pages_captured - (SELECT count(*) FROM page_destinations d WHERE d.box_id = b.box_id AND
+                                   (d.outcome = 'accounted' OR d.jobcenter_id <> 'review'))),
            min(b.arrived_at)
     FROM boxes b WHERE b.state IN ('received', 'scanning', 'scanned', 'processing')
     GROUP BY b.origin_jobcenter ORDER BY min(b.arrived_at), b.origin_jobcenter)sql");

@@ -7,11 +7,9 @@
 namespace mailroom::ledger {
 
 Result<BoxRow> LoadBox(sqlite3* db, std::string_view box_id) {
-  auto select = Statement::Prepare(db, R"sql(
-    SELECT b.box_id, b.origin_jobcenter, b.state, b.pages_captured, b.delivered_at,
-           (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'delivered'),
-           (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'accounted')
-    FROM boxes b WHERE b.box_id = ?)sql");
+  auto select = Statement::Prepare(db, std::string("SELECT b.box_id, b.origin_jobcenter, b.state, b.pages_captured, "
+                                                   "b.delivered_at, ") +
+                                           kPageCountColumns + " FROM boxes b WHERE b.box_id = ?");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, box_id);
   auto row = select->Step();
@@ -25,6 +23,7 @@ Result<BoxRow> LoadBox(sqlite3* db, std::string_view box_id) {
              static_cast<int>(select->Int(3)),
              static_cast<int>(select->Int(5)),
              static_cast<int>(select->Int(6)),
+             static_cast<int>(select->Int(7)),
              std::nullopt};
   if (!select->IsNull(4)) {
     auto delivered = ParseTimestamp(select->Text(4));

@@ -61,8 +61,11 @@ Result<void> CheckMove(sqlite3* db, const BoxRow& box, BoxState to, const Stamp&
     return Refuse(box, "move to " + std::string(StateName(to)) + " (next is " + std::string(StateName(*next)) + ")");
   }
   if (needs_all_pages && box.pages_open() > 0) {
-    return Refuse(box, "move to " + std::string(StateName(to)) + ": " + std::to_string(box.pages_open()) + " of " +
-                           std::to_string(box.pages_captured) + " captured pages neither delivered nor accounted");
+    return Refuse(
+        box, "move to " + std::string(StateName(to)) + ": " + std::to_string(box.pages_open()) + " of " +
+                 std::to_string(box.pages_captured) + " captured pages neither delivered nor accounted" +
+                 (box.pages_in_review > 0 ? " (" + std::to_string(box.pages_in_review) + " wait for the review desk)"
+                                          : std::string()));
   }
   if (to == BoxState::kDelivered && box.pages_captured == 0) return Refuse(box, "move to delivered: no pages captured");
   if (releases_paper && box.delivered_at) {

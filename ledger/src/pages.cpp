@@ -16,10 +16,14 @@ struct PageRow {
   std::string document_id, jobcenter_id, bg_number;
 };
 
-Result<std::optional<PageRow>> LoadPage(sqlite3* db, std::string_view box_id, std::string_view page_name) {
-  auto select = Statement::Prepare(db, R"sql(
-    SELECT outcome, coalesce(document_id, ''), coalesce(jobcenter_id, ''), coalesce(bg_number, '')
-    FROM pages WHERE box_id = ? AND page_name = ?)sql");
+// The page's row as recorded (`pages`), or where it stands now through the review desk's
+// decisions (`page_destinations`); none when the page has no row.
+Result<std::optional<PageRow>> LoadPage(sqlite3* db, std::string_view box_id, std::string_view page_name,
+                                        std::string_view table = "pages") {
+  auto select = Statement::Prepare(db,
+                                   "SELECT outcome, coalesce(document_id, ''), coalesce(jobcenter_id, ''), "
+                                   "coalesce(bg_number, '') FROM " +
+                                       std::string(table) + " WHERE box_id = ? AND page_name = ?");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, box_id).Bind(2, page_name);
   auto row = select->Step();
@@ -34,8 +38,8 @@ Result<void> CheckPagesOpen(const BoxRow& box, std::string_view what, int new_pa
   if (box.state != BoxState::kScanning && box.state != BoxState::kScanned && box.state != BoxState::kProcessing) {
     return Refuse(box, what);
   }
-  if (new_pages > box.pages_open()) {
-    return Refuse(box, std::string(what) + ": only " + std::to_string(box.pages_open()) + " of " +
+  if (new_pages > box.pages_unrecorded()) {
+    return Refuse(box, std::string(what) + ": only " + std::to_string(box.pages_unrecorded()) + " of " +
                            std::to_string(box.pages_captured) + " captured pages are not yet delivered or accounted");
   }
   return {};
@@ -110,23 +114,23 @@ Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::ve
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());
-  std::vector<std::string> fresh;
+  std::vector<std::string> fresh;      // no row yet: unreadable, blank, separator
+  std::vector<std::string> in_review;  // delivered to the review in-tray, settled now by a clerk
   for (const auto& name : page_names) {
-    auto existing = LoadPage(db, box_id, name);
+    auto existing = LoadPage(db, box_id, name, "page_destinations");
     if (!existing) return tl::unexpected(existing.error());
     if (!*existing) {
       fresh.push_back(name);
+    } else if ((*existing)->outcome == "delivered" && (*existing)->jobcenter_id == kReviewJobcenter) {
+      in_review.push_back(name);
     } else if ((*existing)->outcome != "accounted") {
-      return Fail("box " + box->box_id + " page " + name + ": delivered already, cannot account for it (" +
-                  std::string(why) + ")");
+      return Fail("box " + box->box_id + " page " + name + ": delivered already to " + (*existing)->jobcenter_id +
+                  ", cannot account for it (" + std::string(why) + ")");
     }
   }
-  if (fresh.empty()) return {};
-  if (auto open = CheckPagesOpen(*box, "account for " + std::to_string(fresh.size()) + " pages",
-                                 static_cast<int>(fresh.size()));
-      !open) {
-    return open;
-  }
+  if (fresh.empty() && in_review.empty()) return {};
+  const std::string what = "account for " + std::to_string(fresh.size() + in_review.size()) + " pages";
+  if (auto open = CheckPagesOpen(*box, what, static_cast<int>(fresh.size())); !open) return open;
   auto insert = Statement::Prepare(db, "INSERT INTO pages(box_id, page_name, outcome) VALUES(?, ?, 'accounted')");
   if (!insert) return tl::unexpected(insert.error());
   for (const auto& name : fresh) {
@@ -134,11 +138,21 @@ Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::ve
     if (auto done = insert->Run(); !done) return tl::unexpected(done.error().Prefixed("box " + box->box_id));
     insert->Reset();
   }
+  // A recorded page is never changed: the clerk's settlement of a review page is a row of its own.
+  auto settle = Statement::Prepare(db, R"sql(
+    INSERT INTO review_pages_accounted(box_id, page_name, accounted_by, accounted_at, why)
+    VALUES(?, ?, ?, ?, ?))sql");
+  if (!settle) return tl::unexpected(settle.error());
+  for (const auto& name : in_review) {
+    settle->Bind(1, box_id).Bind(2, name).Bind(3, stamp.who).Bind(4, FormatTimestamp(stamp.when)).Bind(5, why);
+    if (auto done = settle->Run(); !done) return tl::unexpected(done.error().Prefixed("box " + box->box_id));
+    settle->Reset();
+  }
   // A count, not the names: a box of 2000 sheets would make one unreadable line. The names are in
   // the pages table, one row each.
-  if (auto audited =
-          WriteAudit(db, box_id, stamp,
-                     std::to_string(fresh.size()) + " pages accounted without delivery (" + std::string(why) + ")");
+  if (auto audited = WriteAudit(db, box_id, stamp,
+                                std::to_string(fresh.size() + in_review.size()) +
+                                    " pages accounted without delivery (" + std::string(why) + ")");
       !audited) {
     return audited;
   }

@@ -12,12 +12,10 @@ Result<Timestamp> TimeColumn(const Statement& row, int column) {
 
 // Box summaries, all of them or (with a non-empty `box_id`) the one box, in order of arrival.
 Result<std::vector<BoxSummary>> SelectBoxes(sqlite3* db, std::string_view box_id) {
-  auto select = Statement::Prepare(db, R"sql(
-    SELECT b.box_id, b.seal, b.state, b.pages_captured,
-           (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'delivered'),
-           (SELECT count(*) FROM pages p WHERE p.box_id = b.box_id AND p.outcome = 'accounted'),
-           b.arrived_at, b.origin_jobcenter
-    FROM boxes b WHERE ?1 = '' OR b.box_id = ?1 ORDER BY b.arrived_at, b.box_id)sql");
+  auto select = Statement::Prepare(
+      db, std::string("SELECT b.box_id, b.seal, b.state, b.pages_captured, b.arrived_at, "
+                      "b.origin_jobcenter, ") +
+              kPageCountColumns + " FROM boxes b WHERE ?1 = '' OR b.box_id = ?1 ORDER BY b.arrived_at, b.box_id");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, box_id);
   std::vector<BoxSummary> boxes;
@@ -26,12 +24,12 @@ Result<std::vector<BoxSummary>> SelectBoxes(sqlite3* db, std::string_view box_id
     if (!row) return tl::unexpected(row.error());
     if (!*row) break;
     auto state = ParseState(select->Text(2));
-    auto arrived = TimeColumn(*select, 6);
+    auto arrived = TimeColumn(*select, 4);
     if (!state) return tl::unexpected(state.error().Prefixed("box " + select->Text(0)));
     if (!arrived) return tl::unexpected(arrived.error().Prefixed("box " + select->Text(0)));
     boxes.push_back(BoxSummary{select->Text(0), select->Text(1), *state, static_cast<int>(select->Int(3)),
-                               static_cast<int>(select->Int(4)), static_cast<int>(select->Int(5)), *arrived,
-                               select->Text(7)});
+                               static_cast<int>(select->Int(6)), static_cast<int>(select->Int(8)), *arrived,
+                               select->Text(5), static_cast<int>(select->Int(7))});
   }
   return boxes;
 }

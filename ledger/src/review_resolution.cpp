@@ -21,8 +21,9 @@ Result<void> Ledger::RecordReviewResolved(std::string_view box_id, std::string_v
     return Fail(what + ": a decision names a jobcenter and a BG number");
   }
 
+  // page_documents: the document as the desk regrouped it (split, join), with where it was delivered.
   auto pages = Statement::Prepare(db, R"sql(
-    SELECT count(*), count(CASE WHEN jobcenter_id <> 'review' THEN 1 END) FROM pages
+    SELECT count(*), count(CASE WHEN jobcenter_id <> 'review' THEN 1 END) FROM page_documents
     WHERE box_id = ? AND document_id = ? AND outcome = 'delivered')sql");
   if (!pages) return tl::unexpected(pages.error());
   pages->Bind(1, box_id).Bind(2, document_id);

@@ -95,9 +95,126 @@ CREATE VIEW page_destinations AS
 PRAGMA user_version = 2;
 )sql";
 
+// Version 3: custody through the review desk. A page delivered to the review in-tray is not settled
+// until a clerk decides: its document resolved to a case, or the page accounted for by hand. A
+// clerk may regroup review pages (split a document, join two): the latest move of a page names its
+// document. A page may be sent back for rescanning; the request and the new scan are rows of their
+// own. page_destinations now gives each page's final word: accounted, in review, or its case.
+constexpr const char* kSchemaV3 = R"sql(
+CREATE TABLE review_page_moves(
+  seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+  box_id      TEXT NOT NULL REFERENCES boxes(box_id),
+  page_name   TEXT NOT NULL,
+  document_id TEXT NOT NULL CHECK(document_id <> ''),
+  moved_by    TEXT NOT NULL,
+  moved_at    TEXT NOT NULL
+);
+CREATE INDEX review_page_moves_by_page ON review_page_moves(box_id, page_name);
+
+CREATE TABLE review_pages_accounted(
+  box_id       TEXT NOT NULL REFERENCES boxes(box_id),
+  page_name    TEXT NOT NULL,
+  accounted_by TEXT NOT NULL,
+  accounted_at TEXT NOT NULL,
+  why          TEXT NOT NULL,
+  PRIMARY KEY(box_id, page_name)
+);
+
+CREATE TABLE rescan_requests(
+  seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+  box_id       TEXT NOT NULL REFERENCES boxes(box_id),
+  page_name    TEXT NOT NULL,
+  document_id  TEXT NOT NULL,
+  requested_by TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  reason       TEXT NOT NULL,
+  received_at  TEXT  -- set once, when the new scan of the page arrived
+);
+
+CREATE TRIGGER review_page_moves_are_never_changed BEFORE UPDATE ON review_page_moves
+BEGIN SELECT RAISE(ABORT, 'a page move is never changed'); END;
+CREATE TRIGGER review_page_moves_are_never_deleted BEFORE DELETE ON review_page_moves
+BEGIN SELECT RAISE(ABORT, 'a page move is never deleted'); END;
+CREATE TRIGGER review_pages_accounted_are_never_changed BEFORE UPDATE ON review_pages_accounted
+BEGIN SELECT RAISE(ABORT, 'an accounted page is never changed'); END;
+CREATE TRIGGER review_pages_accounted_are_never_deleted BEFORE DELETE ON review_pages_accounted
+BEGIN SELECT RAISE(ABORT, 'an accounted page is never deleted'); END;
+CREATE TRIGGER rescan_requests_are_never_deleted BEFORE DELETE ON rescan_requests
+BEGIN SELECT RAISE(ABORT, 'a rescan request is never deleted'); END;
+CREATE TRIGGER rescan_requests_change_only_once BEFORE UPDATE ON rescan_requests
+WHEN OLD.received_at IS NOT NULL OR NEW.seq <> OLD.seq OR NEW.box_id <> OLD.box_id OR NEW.page_name <> OLD.page_name
+  OR NEW.document_id <> OLD.document_id OR NEW.requested_by <> OLD.requested_by
+  OR NEW.requested_at <> OLD.requested_at OR NEW.reason <> OLD.reason
+BEGIN SELECT RAISE(ABORT, 'a rescan request only gains the time its new scan arrived'); END;
+
+-- The document a page of the review in-tray belongs to now: its latest move, else where it was delivered.
+CREATE VIEW page_documents AS
+  SELECT p.box_id, p.page_name, p.outcome, p.jobcenter_id, p.bg_number, p.delivered_at,
+         coalesce((SELECT m.document_id FROM review_page_moves m
+                   WHERE m.box_id = p.box_id AND m.page_name = p.page_name ORDER BY m.seq DESC LIMIT 1),
+                  p.document_id) AS document_id
+  FROM pages p;
+
+DROP VIEW page_destinations;
+CREATE VIEW page_destinations AS
+  SELECT d.box_id, d.page_name,
+         CASE WHEN a.page_name IS NOT NULL THEN 'accounted' ELSE d.outcome END AS outcome,
+         d.document_id,
+         CASE WHEN a.page_name IS NOT NULL THEN NULL ELSE coalesce(r.jobcenter_id, d.jobcenter_id) END AS jobcenter_id,
+         CASE WHEN a.page_name IS NOT NULL THEN NULL ELSE coalesce(r.bg_number, d.bg_number) END AS bg_number,
+         d.delivered_at
+  FROM page_documents d
+  LEFT JOIN review_resolutions r ON r.box_id = d.box_id AND r.document_id = d.document_id
+  LEFT JOIN review_pages_accounted a ON a.box_id = d.box_id AND a.page_name = d.page_name;
+
+PRAGMA user_version = 3;
+)sql";
+
+// Version 4: the users of the web pages (review desk, dashboard), their grants and sessions (see
+// users.h, sessions.h). Users are never deleted, only disabled, because the audit trail names
+// them; sessions and failed logins are working data and are deleted when they end.
+constexpr const char* kSchemaV4 = R"sql(
+CREATE TABLE users(
+  login         TEXT PRIMARY KEY NOT NULL CHECK(login <> ''),
+  password_hash TEXT NOT NULL CHECK(password_hash LIKE '$argon2id$%'),
+  created_at    TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0 CHECK(disabled IN (0, 1))
+);
+CREATE TRIGGER users_are_never_deleted BEFORE DELETE ON users
+BEGIN SELECT RAISE(ABORT, 'users are never deleted from the ledger, only disabled'); END;
+
+-- jobcenter_id '*': every jobcenter.
+CREATE TABLE user_grants(
+  login        TEXT NOT NULL REFERENCES users(login),
+  jobcenter_id TEXT NOT NULL CHECK(jobcenter_id <> ''),
+  PRIMARY KEY(login, jobcenter_id)
+);
+
+-- token_hash: BLAKE2b of the cookie's token; the token itself is never stored.
+CREATE TABLE sessions(
+  token_hash TEXT PRIMARY KEY NOT NULL CHECK(length(token_hash) = 64),
+  login      TEXT NOT NULL REFERENCES users(login),
+  csrf_token TEXT NOT NULL CHECK(csrf_token <> ''),
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  last_seen  TEXT NOT NULL
+);
+CREATE INDEX sessions_by_login ON sessions(login);
+
+-- login_hash: BLAKE2b of the login as typed (lower case), so that a password typed into the
+-- login field is not kept in the clear.
+CREATE TABLE login_failures(
+  login_hash TEXT NOT NULL,
+  at         TEXT NOT NULL
+);
+CREATE INDEX login_failures_by_login ON login_failures(login_hash, at);
+
+PRAGMA user_version = 4;
+)sql";
+
 // kMigrations[n] takes a version n file to version n + 1; each ends setting user_version. Append a
 // step for a new version (and raise kSchemaVersion); never change a step that has shipped.
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2};
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 Result<int> UserVersion(sqlite3* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");

@@ -8,7 +8,7 @@
 
 namespace mailroom::ledger {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 4;
 
 /// Creates the schema in an empty database, accepts the current version, refuses anything else.
 [[nodiscard]] Result<void> EnsureSchema(sqlite3* db);

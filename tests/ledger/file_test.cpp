@@ -45,7 +45,7 @@ TEST_CASE("the ledger uses WAL with foreign keys and a schema version", "[ledger
   sqlite3* db = ledger.raw_connection_for_tests();
   CHECK(PragmaText(db, "PRAGMA journal_mode") == "wal");
   CHECK(PragmaText(db, "PRAGMA foreign_keys") == "1");
-  CHECK(PragmaText(db, "PRAGMA user_version") == "2");
+  CHECK(PragmaText(db, "PRAGMA user_version") == "4");
 }
 
 TEST_CASE("a ledger survives reopening", "[ledger]") {
@@ -111,20 +111,53 @@ TEST_CASE("a writer waits for another writer's transaction instead of failing", 
   CHECK(registered);
 }
 
-TEST_CASE("a ledger of schema version 1 gains the review desk's table when opened, keeping its boxes", "[ledger]") {
+// What versions 3 and 4 added (the review desk's custody, the users): dropped again to make a
+// version 2 file.
+constexpr const char* kDropVersion3 = R"sql(
+  DROP TABLE login_failures; DROP TABLE sessions; DROP TABLE user_grants; DROP TABLE users;
+  DROP VIEW page_destinations; DROP VIEW page_documents;
+  DROP TABLE review_page_moves; DROP TABLE review_pages_accounted; DROP TABLE rescan_requests;
+  CREATE VIEW page_destinations AS
+    SELECT p.box_id, p.page_name, p.outcome, p.document_id,
+           coalesce(r.jobcenter_id, p.jobcenter_id) AS jobcenter_id, coalesce(r.bg_number, p.bg_number) AS bg_number,
+           p.delivered_at
+    FROM pages p LEFT JOIN review_resolutions r ON r.box_id = p.box_id AND r.document_id = p.document_id;
+  PRAGMA user_version = 2;)sql";
+
+TEST_CASE("a ledger of schema version 1 gains the review desk's tables when opened, keeping its boxes", "[ledger]") {
   TempDir dir;
   {
     auto ledger = OpenLedger(dir);
     DeliveredBox(ledger, "B-1", 2);
     // Back to what a build before the review desk wrote: no decisions table, version 1.
     sqlite3* db = ledger.raw_connection_for_tests();
+    REQUIRE(sqlite3_exec(db, kDropVersion3, nullptr, nullptr, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "DROP VIEW page_destinations; DROP TABLE review_resolutions; PRAGMA user_version = 1",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
   }
   auto ledger = OpenLedger(dir);
-  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "2");
+  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "4");
   CHECK(ledger.ListBoxes()->size() == 1);
   CHECK(ledger.Receipts("12345BG0000001")->size() == 1);
+}
+
+TEST_CASE("a ledger of schema version 2 keeps its review decisions when it gains version 3", "[ledger]") {
+  TempDir dir;
+  {
+    auto ledger = OpenLedger(dir);
+    ProcessingBox(ledger, "B-1", 2);
+    PageDelivery review = Page("1.tif", "doc-R", "");
+    review.jobcenter_id = kReviewJobcenter;
+    REQUIRE(ledger.RecordPageDelivered("B-1", review));
+    REQUIRE(ledger.RecordPageDelivered("B-1", Page("2.tif", "doc-A")));
+    REQUIRE(ledger.RecordReviewResolved("B-1", "doc-R", "JC-2", "12345BG0000099", At(2, "clerk-1")));
+    REQUIRE(sqlite3_exec(ledger.raw_connection_for_tests(), kDropVersion3, nullptr, nullptr, nullptr) == SQLITE_OK);
+  }
+  auto ledger = OpenLedger(dir);
+  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "4");
+  CHECK(ledger.Receipts("12345BG0000099")->size() == 1);
+  CHECK(ledger.FindBox("B-1")->value().pages_delivered == 2);
+  CHECK(*ledger.DeliverIfComplete("B-1", At(3)));
 }
 
 }  // namespace

@@ -31,8 +31,9 @@ struct ProcessSummary {
   int documents_routed = 0, documents_review = 0;
   std::map<std::string, int> documents_per_jobcenter;
   std::chrono::duration<double> elapsed{};
-  std::string ledger_state;   ///< the box's state in the ledger afterwards; empty without a ledger
-  int ledger_pages_open = 0;  ///< pages the ledger still waits for (unreadable ones)
+  std::string ledger_state;         ///< the box's state in the ledger afterwards; empty without a ledger
+  int ledger_pages_open = 0;        ///< pages the ledger still waits for: in review documents, readable or not
+  int ledger_pages_unreadable = 0;  ///< of those, the pages that could not be read
 };
 
 /// The kind of failure, for the exit code: bad input stops before anything is written.

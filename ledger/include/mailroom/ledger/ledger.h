@@ -44,6 +44,9 @@ struct BoxArrival {
   std::string operator_id;
 };
 
+/// The jobcenter_id of a page delivered to the review in-tray: it waits for a clerk's decision.
+inline constexpr const char* kReviewJobcenter = "review";
+
 /// A page of a box that went out inside a routed document.
 struct PageDelivery {
   std::string page_name;  ///< unique within the box, e.g. "0007.tif"
@@ -59,10 +62,11 @@ struct BoxSummary {
   std::string seal;
   BoxState state;
   int pages_captured;
-  int pages_delivered;
-  int pages_accounted;  ///< blank and separator pages, accounted for without delivery
+  int pages_delivered;  ///< delivered to a case: routed, or resolved at the review desk
+  int pages_accounted;  ///< blank and separator pages, or accounted for by hand at the desk
   Timestamp arrived_at;
   std::string origin_jobcenter;
+  int pages_in_review = 0;  ///< in the review in-tray, no decision yet: the box is not delivered
 };
 
 /// A box whose paper may go to the destruction service.
@@ -111,8 +115,24 @@ struct DocumentCounts {
 struct OriginBacklog {
   std::string origin_jobcenter;
   int boxes = 0;
-  int pages_open = 0;  ///< captured, neither delivered nor accounted for
+  int pages_open = 0;  ///< captured, neither delivered to a case nor accounted for (review pages count)
   Timestamp oldest_arrived_at;
+};
+
+/// A page of the review in-tray put into another review document (see RecordReviewPagesMoved).
+struct PageMove {
+  std::string page_name;
+  std::string document_id;
+};
+
+/// A page a clerk sent back to be scanned again (see Ledger::RequestRescan).
+struct RescanRequest {
+  std::string box_id;
+  std::string page_name;
+  std::string document_id;  ///< the review document the page belongs to
+  std::string requested_by;
+  Timestamp requested_at;
+  std::string reason;
 };
 
 /// Not thread-safe: give each thread (or process) its own Ledger on the same file. Write
@@ -162,6 +182,32 @@ class Ledger {
   [[nodiscard]] Result<void> RecordReviewResolved(std::string_view box_id, std::string_view document_id,
                                                   std::string_view jobcenter_id, std::string_view bg_number,
                                                   const Stamp& stamp);
+
+  /// Regroups pages of the review in-tray (a clerk split a document or joined two): each move puts
+  /// a page into another review document, all in one transaction with one audit row. Each page must
+  /// be in review (delivered there, not accounted, its document not resolved), nor may the target
+  /// document be resolved. A page the ledger has no row of (unreadable: open until accounted for
+  /// or rescanned) belongs to no document in the ledger and is skipped. Idempotent per page.
+  [[nodiscard]] Result<void> RecordReviewPagesMoved(std::string_view box_id, const std::vector<PageMove>& moves,
+                                                    const Stamp& stamp);
+
+  /// Of `page_names`, those the ledger has no row of: captured, not readable, neither delivered
+  /// nor accounted (the review desk asks the clerk to settle them first).
+  [[nodiscard]] Result<std::vector<std::string>> UnrecordedPages(std::string_view box_id,
+                                                                 const std::vector<std::string>& page_names);
+
+  /// A clerk sends a page of a review document back to be scanned again (`reason`: fixed words,
+  /// no page text). Idempotent while the request is open; the page itself stays in review.
+  [[nodiscard]] Result<void> RequestRescan(std::string_view box_id, std::string_view page_name,
+                                           std::string_view document_id, std::string_view reason, const Stamp& stamp);
+
+  /// The new scan of a requested page arrived: the request is closed (audit row). Refused when
+  /// no request of that page is open.
+  [[nodiscard]] Result<void> RecordRescanReceived(std::string_view box_id, std::string_view page_name,
+                                                  const Stamp& stamp);
+
+  /// The open rescan requests, oldest first (the scan operator's list).
+  [[nodiscard]] Result<std::vector<RescanRequest>> OpenRescans();
 
   /// Moves a box in processing to delivered if every captured page is delivered or accounted for;
   /// true when the box is delivered (now or before), false while pages are open. For stages that
@@ -215,6 +261,8 @@ class Ledger {
   sqlite3* raw_connection_for_tests() const;
 
  private:
+  friend class Users;     // users.h: the web pages' users, in the same file
+  friend class Sessions;  // sessions.h
   struct Impl;
   explicit Ledger(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
