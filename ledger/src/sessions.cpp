@@ -127,7 +127,7 @@ Result<LoginResult> Sessions::LogIn(std::string_view typed_login, std::string_vi
     const auto wait = std::chrono::ceil<std::chrono::minutes>(failures->oldest + kLoginFailureWindow - now);
     return LoginResult{
         std::nullopt, "",
-        "too many failed logins: try again in " + std::to_string(std::max<long>(1, wait.count())) + " minutes"};
+        "too many failed logins: try again in " + std::to_string(std::max<long>(1, wait.count())) + " minutes", true};
   }
   auto account = LoadAccount(db_, login);
   if (!account) return tl::unexpected(account.error());

@@ -39,8 +39,9 @@ struct SessionInfo {
 /// The outcome of a login: a session and its token, or the reason it was refused.
 struct LoginResult {
   std::optional<SessionInfo> session;
-  std::string token;    ///< the cookie's value; given out once, never stored
-  std::string refusal;  ///< for the login page: "wrong login or password", or the throttling
+  std::string token;       ///< the cookie's value; given out once, never stored
+  std::string refusal;     ///< for the login page: "wrong login or password", or the throttling
+  bool throttled = false;  ///< refused for too many failed logins, the password not even checked
 };
 
 /// The sessions of one ledger. Borrows `ledger`; not thread-safe (as Ledger).
