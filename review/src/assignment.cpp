@@ -24,7 +24,8 @@ std::string Normalised(const std::string& typed) {
   return number;
 }
 
-// Where a delivered copy of this document lies in the Postkorb, if anywhere.
+}  // namespace
+
 std::optional<fs::path> InPostkorb(const fs::path& out_dir, const std::string& json_name) {
   std::error_code ec;
   const fs::path postkorb = out_dir / "postkorb";
@@ -34,8 +35,6 @@ std::optional<fs::path> InPostkorb(const fs::path& out_dir, const std::string& j
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 Result<ResolvedCase> ResolveCase(const classifier::Registry& registry, const classifier::ClassifierOptions& options,
                                  const ReviewDocument& document, const Assignment& assignment) {

@@ -1,4 +1,5 @@
-// The one file that talks to qpdf: joining single-page PDFs into one document.
+// The one file that talks to qpdf: joining single-page PDFs into one document, and taking pages
+// out of one (the review desk splits documents).
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -38,6 +39,36 @@ Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, c
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
   } catch (const std::exception& e) {
     return Fail(what + ": cannot join page PDFs: " + e.what());
+  }
+}
+
+Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std::vector<int>& pages,
+                                   const std::string& title) {
+  if (pages.empty()) return Fail(input.string() + ": no pages to keep");
+  try {
+    QPDF source;
+    source.setSuppressWarnings(true);
+    source.processFile(input.c_str());
+    const auto all = QPDFPageDocumentHelper(source).getAllPages();
+    QPDF selected;
+    selected.emptyPDF();
+    QPDFPageDocumentHelper selected_pages(selected);
+    for (int page : pages) {
+      if (page < 0 || static_cast<std::size_t>(page) >= all.size()) {
+        return Fail(input.string() + ": has no page " + std::to_string(page + 1) + " (it has " +
+                    std::to_string(all.size()) + ")");
+      }
+      selected_pages.addPage(all[static_cast<std::size_t>(page)], false);
+    }
+    if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(selected, title, *profile);
+    QPDFWriter writer(selected);
+    writer.setOutputMemory();
+    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  } catch (const std::exception& e) {
+    return Fail(input.string() + ": cannot select pages: " + e.what());
   }
 }
 

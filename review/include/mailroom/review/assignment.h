@@ -43,6 +43,11 @@ struct ResolvedCase {
                                                            const ReviewDocument& document, const ResolvedCase& resolved,
                                                            const std::string& resolved_by, UtcTime resolved_at);
 
+/// Where a delivered copy of a document lies in OUT_DIR/postkorb/ (`json_name`: "<safe id>.json"),
+/// if anywhere: a document is never delivered twice.
+[[nodiscard]] std::optional<std::filesystem::path> InPostkorb(const std::filesystem::path& out_dir,
+                                                              const std::string& json_name);
+
 /// The ways a clerk accounts for a page by hand instead of delivering it (`review account --as`).
 [[nodiscard]] const std::vector<std::string>& HandAccountKinds();
 

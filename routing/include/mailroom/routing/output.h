@@ -101,6 +101,11 @@ struct AssembledDocument {
 [[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs,
                                      const std::filesystem::path& output, const std::string& title = "");
 
+/// The PDF `input` with only `pages` (0-based, in the order given), PDF/A-2b marked with `title`:
+/// for the review desk, which splits a document or takes a page out of it.
+[[nodiscard]] Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std::vector<int>& pages,
+                                                 const std::string& title);
+
 /// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
 [[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);
 
