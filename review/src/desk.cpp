@@ -351,4 +351,45 @@ DeskResult<DeskOutcome> Desk::Rescan(const std::string& document_id, const std::
   return outcome;
 }
 
+DeskResult<DeskOutcome> Desk::ReceiveRescan(const std::string& document_id, const std::string& page,
+                                            const fs::path& page_pdf, const Clerk& clerk) {
+  auto document = Find(document_id);
+  if (!document) return tl::unexpected(document.error());
+  auto position = PagePositions(*document, {page});
+  if (!position) return Refused(position.error().message);
+  auto ledger = OpenLedger(options_.ledger_file);
+  if (!ledger) return tl::unexpected(ledger.error());
+  auto open = ledger->OpenRescans();
+  if (!open) return Failed(open.error().message);
+  if (std::none_of(open->begin(), open->end(), [&](const ledger::RescanRequest& request) {
+        return request.box_id == document->box_id && request.page_name == page;
+      })) {
+    return Refused("box " + document->box_id + " page " + page + ": no rescan of it was asked for");
+  }
+  auto pdf = routing::ReplacePdfPage(document->pdf_file, position->front(), page_pdf, document_id);
+  if (!pdf) return Refused(pdf.error().message);  // the new scan is not a page: scan it again
+  auto message = ReadDocumentMessage(document->json_file);
+  if (!message) return Failed(message.error().message);
+  // The files first: taken again after a crash, the request is still open and the page replaced again.
+  if (auto written = WriteReviewFiles(options_.out_dir, *message, *pdf); !written) {
+    return Failed(written.error().message);
+  }
+  const auto stamp = StampOf(clerk);
+  auto unrecorded = ledger->UnrecordedPages(document->box_id, {page});
+  if (!unrecorded) return Failed(unrecorded.error().message);
+  if (!unrecorded->empty()) {  // unreadable before: readable now, it waits in review like the others
+    const ledger::PageDelivery delivery{page, document_id, ledger::kReviewJobcenter, "", stamp.when};
+    if (auto recorded = ledger->RecordPageDelivered(document->box_id, delivery); !recorded) {
+      return FromLedger(recorded.error());
+    }
+  }
+  if (auto received = ledger->RecordRescanReceived(document->box_id, page, stamp); !received) {
+    return FromLedger(received.error());
+  }
+  DeskOutcome outcome;
+  outcome.summary = fmt::format("{} page {}: the new scan is in the document", document_id, page);
+  outcome.documents = {document_id};
+  return outcome;
+}
+
 }  // namespace mailroom::review

@@ -42,6 +42,39 @@ Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, c
   }
 }
 
+Result<std::string> ReplacePdfPage(const std::filesystem::path& input, int page,
+                                   const std::filesystem::path& replacement, const std::string& title) {
+  try {
+    QPDF source;
+    source.setSuppressWarnings(true);
+    source.processFile(input.c_str());
+    QPDF new_page;
+    new_page.setSuppressWarnings(true);
+    new_page.processFile(replacement.c_str());
+    const auto all = QPDFPageDocumentHelper(source).getAllPages();
+    const auto added = QPDFPageDocumentHelper(new_page).getAllPages();
+    if (page < 0 || static_cast<std::size_t>(page) >= all.size()) {
+      return Fail(input.string() + ": has no page " + std::to_string(page + 1));
+    }
+    if (added.size() != 1) return Fail(replacement.string() + ": a replacement is one page");
+    QPDF result;
+    result.emptyPDF();
+    QPDFPageDocumentHelper pages(result);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      pages.addPage(i == static_cast<std::size_t>(page) ? added.front() : all[i], false);
+    }
+    if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(result, title, *profile);
+    QPDFWriter writer(result);
+    writer.setOutputMemory();
+    writer.setObjectStreamMode(qpdf_o_generate);
+    writer.write();
+    auto buffer = writer.getBufferSharedPointer();
+    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+  } catch (const std::exception& e) {
+    return Fail(input.string() + ": cannot replace page " + std::to_string(page + 1) + ": " + e.what());
+  }
+}
+
 Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std::vector<int>& pages,
                                    const std::string& title) {
   if (pages.empty()) return Fail(input.string() + ": no pages to keep");

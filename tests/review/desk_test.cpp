@@ -236,3 +236,28 @@ TEST_CASE("desk: a delivery the sink could not publish is published when the act
   CHECK_THAT(other.error().message, Catch::Contains("is delivered already to case 35301BG0012345"));
   CHECK(sink->delivered == 1);
 }
+
+TEST_CASE("desk: the new scan of an unreadable page takes its place, and the document can be assigned", "[review]") {
+  Center center("0005.tif");
+  auto desk = center.Desk();
+  auto unasked = desk.ReceiveRescan("BOX-7-004", "0005.tif", center.out / "review/BOX-7-002.pdf", kClerk);
+  REQUIRE_FALSE(unasked);
+  CHECK_THAT(unasked.error().message, Catch::Contains("no rescan of it was asked for"));
+
+  REQUIRE(desk.Rescan("BOX-7-004", "0005.tif", "torn", kClerk));
+  // The new scan: a one-page PDF (here a page of the other document stands in for it).
+  const fs::path scan = center.root / "0005-again.pdf";
+  auto one_page = routing::SelectPdfPages(center.out / "review/BOX-7-002.pdf", {0}, "scan");
+  REQUIRE(one_page);
+  REQUIRE(WriteFileAtomically(scan, *one_page));
+  auto not_a_page = desk.ReceiveRescan("BOX-7-004", "0005.tif", center.out / "review/BOX-7-002.pdf", kClerk);
+  REQUIRE_FALSE(not_a_page);  // two pages are no replacement for one
+  auto received = desk.ReceiveRescan("BOX-7-004", "0005.tif", scan, kClerk);
+  REQUIRE(received);
+  CHECK(center.Ledger().OpenRescans()->empty());
+  CHECK(PdfPages(center.out / "review/BOX-7-004.pdf") == 2);
+  CHECK(center.Box().pages_in_review == 4);  // 0005.tif is a page of the ledger now
+  REQUIRE(desk.Assign("BOX-7-004", {"35301BG0012345", std::nullopt}, kClerk));
+  REQUIRE(desk.Assign("BOX-7-002", {"35301BG0012345", std::nullopt}, kClerk));
+  CHECK(center.Box().state == ledger::BoxState::kDelivered);
+}

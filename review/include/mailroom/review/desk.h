@@ -104,11 +104,17 @@ class Desk {
   [[nodiscard]] DeskResult<DeskOutcome> Account(const std::string& document_id, const std::string& page,
                                                 const std::string& kind, const std::string& reason, const Clerk& clerk);
 
-  /// Sends a page back to be scanned again: recorded in the ledger as a rescan request (the box
-  /// cannot be delivered while it is open); the page stays in the document until the new scan
-  /// arrives (`mailroom rescan`).
+  /// Sends a page back to be scanned again: recorded in the ledger as a rescan request; the page
+  /// stays in the document, and the document in review, until the new scan arrives.
   [[nodiscard]] DeskResult<DeskOutcome> Rescan(const std::string& document_id, const std::string& page,
                                                const std::string& reason, const Clerk& clerk);
+
+  /// The new scan of a page sent to rescan arrived (`mailroom review rescanned`): `page_pdf` (one
+  /// searchable page, read like any other) takes the old page's place in the document's PDF, the
+  /// request is closed, and a page that could not be read before now counts as in review. The
+  /// document stays in review for the clerk to decide with the better page.
+  [[nodiscard]] DeskResult<DeskOutcome> ReceiveRescan(const std::string& document_id, const std::string& page,
+                                                      const std::filesystem::path& page_pdf, const Clerk& clerk);
 
  private:
   Desk(DeskOptions options, classifier::Registry registry);

@@ -106,6 +106,11 @@ struct AssembledDocument {
 [[nodiscard]] Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std::vector<int>& pages,
                                                  const std::string& title);
 
+/// The PDF `input` with its page `page` (0-based) replaced by the one page of `replacement`:
+/// a page scanned again at the review desk's request.
+[[nodiscard]] Result<std::string> ReplacePdfPage(const std::filesystem::path& input, int page,
+                                                 const std::filesystem::path& replacement, const std::string& title);
+
 /// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
 [[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);
 
