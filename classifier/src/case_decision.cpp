@@ -44,17 +44,6 @@ std::optional<std::string> UniqueFit(const std::string& number, const Registry& 
   return fit;
 }
 
-std::optional<std::string> RegisteredBg(const CaseEvidence& e, const Registry& registry) {
-  if (e.kind == CaseEvidence::Kind::kBgNumber) {
-    if (registry.cases.contains(e.number)) return e.number;
-    return std::nullopt;
-  }
-  if (HasUnknownLetter(e)) return UniqueFit(e.number, registry);
-  const auto it = registry.bg_by_customer_number.find(e.number);
-  if (it == registry.bg_by_customer_number.end()) return std::nullopt;
-  return it->second;
-}
-
 // True if the unregistered number differs in exactly one character from the case's BG number or
 // from the customer number of one of its persons: a typo or a misread of that case's number.
 bool OneOff(const CaseEvidence& e, const std::string& bg, const Registry& registry) {
@@ -285,6 +274,17 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
 }
 
 }  // namespace
+
+std::optional<std::string> RegisteredBg(const CaseEvidence& e, const Registry& registry) {
+  if (e.kind == CaseEvidence::Kind::kBgNumber) {
+    if (registry.cases.contains(e.number)) return e.number;
+    return std::nullopt;
+  }
+  if (HasUnknownLetter(e)) return UniqueFit(e.number, registry);
+  const auto it = registry.bg_by_customer_number.find(e.number);
+  if (it == registry.bg_by_customer_number.end()) return std::nullopt;
+  return it->second;
+}
 
 const SenderCandidate* ClearSender(const std::vector<SenderCandidate>& senders) {
   if (senders.empty() || senders.front().score < kStrongSenderScore) return nullptr;

@@ -34,6 +34,10 @@ struct CaseDecision {
 /// weaker or matching only a part of what it matched. nullptr otherwise.
 [[nodiscard]] const SenderCandidate* ClearSender(const std::vector<SenderCandidate>& senders);
 
+/// The registered case a number names: a BG number directly, a customer number through the
+/// registry (one with an unknown letter only if exactly one registered number fits); else nullopt.
+[[nodiscard]] std::optional<std::string> RegisteredBg(const CaseEvidence& evidence, const Registry& registry);
+
 /// The registered cases that the case numbers on `pages` name (BG numbers directly, customer
 /// numbers through the registry). Unregistered numbers and unconfirmed guesses name none.
 [[nodiscard]] std::set<std::string> RegisteredCasesOn(const std::vector<const PageReading*>& pages,

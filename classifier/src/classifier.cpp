@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "candidate_evidence.h"
 #include "case_decision.h"
 #include "envelope_consistency.h"
 #include "mailroom/classifier/classifier.h"
@@ -94,12 +95,13 @@ struct Classifier::Impl {
       out.review_kind = "unreadable_page";
       return out;
     }
-    const CaseDecision decision =
-        DecideCase(envelope, registry, senders.Match(envelope.pages), options.route_threshold);
-    if (auto conflict = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders)) {
-      return FromDecision(*conflict);
-    }
-    return FromDecision(decision);
+    const std::vector<SenderCandidate> named = senders.Match(envelope.pages);
+    const CaseDecision decision = DecideCase(envelope, registry, named, options.route_threshold);
+    const auto conflict = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders);
+    Classification out = FromDecision(conflict ? *conflict : decision);
+    // The clerk sees why each case is offered; a routed document carries nothing of the others.
+    if (!out.routed) out.candidate_evidence = EvidenceOfCandidates(out.candidates, envelope.pages, registry, named);
+    return out;
   }
 
   // Fills in what depends on the document's own pages.

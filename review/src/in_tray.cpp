@@ -8,6 +8,7 @@
 #include "mailroom.pb.h"
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/proto/messages.h"
+#include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 
 namespace mailroom::review {
@@ -40,6 +41,7 @@ Result<ReviewDocument> ReadDocument(const fs::path& json_file) {
   document.candidates = Strings(message.candidates());
   document.evidence = Strings(message.evidence());
   document.person_match = Strings(message.person_match());
+  document.candidate_evidence = routing::CandidateEvidenceOf(message);
   document.json_file = json_file;
   document.pdf_file = json_file.parent_path() / message.pdf();
   return document;

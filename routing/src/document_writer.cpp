@@ -96,6 +96,7 @@ mailroom::v1::Document MakeDocument(const DocumentInput& input, const std::strin
   if (!c.routed) doc.set_reason(c.reason.empty() ? "needs review" : c.reason);
   if (!c.routed) {
     for (const auto& candidate : c.candidates) doc.add_candidates(candidate);
+    SetCandidateEvidence(c.candidate_evidence, doc);
   }
   if (c.contested_decision_date) doc.set_contested_decision_date(*c.contested_decision_date);
   for (const auto& field : c.person_match) doc.add_person_match(field);
@@ -119,6 +120,7 @@ classifier::Classification ClassificationOf(const mailroom::v1::Document& docume
   c.priority = document.priority();
   c.reason = document.reason();
   c.candidates.assign(document.candidates().begin(), document.candidates().end());
+  c.candidate_evidence = CandidateEvidenceOf(document);
   if (document.has_contested_decision_date()) c.contested_decision_date = document.contested_decision_date();
   c.person_match.assign(document.person_match().begin(), document.person_match().end());
   if (document.has_ignored_number()) c.ignored_number = document.ignored_number();

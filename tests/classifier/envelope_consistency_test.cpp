@@ -5,6 +5,7 @@
 
 #include "envelope_consistency.h"
 #include "test_pages.h"
+#include "two_households.h"
 
 using namespace mailroom;
 using namespace mailroom::classifier;
@@ -14,19 +15,6 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-const std::string kCaseA = "35301BG0012345";  // Mustermann, Dresden
-const std::string kCaseB = "12345BG0000001";  // Schäfer, Leipzig
-
-// Household A's letter, naming its BG number and its sender.
-const std::string kLetterA =
-    "Erika Mustermann\nHauptstr. 1\n01067 Dresden\n\nJobcenter Dresden\n\nDresden, 02.04.2025\n"
-    "BG-Nummer: 35301BG0012345\nBetreff: Nachreichung von Unterlagen\n\nSehr geehrte Damen und Herren,\n"
-    "anbei übersende ich Ihnen die angeforderten Unterlagen.\n\nMit freundlichen Grüßen\nErika Mustermann";
-// Household B's application: its person by name and address only.
-const std::string kApplicationB =
-    "Antrag auf Weiterbewilligung von Leistungen\nSeite 1 von 1\nAngaben zur antragstellenden Person\n"
-    "Name, Vorname: Schäfer, Jürgen\nAnschrift: Weg 3, 04109 Leipzig\n"
-    "Ich beantrage die Weiterbewilligung der Leistungen zur Sicherung des Lebensunterhalts.";
 // The same application with B's number printed, and without any name.
 const std::string kApplicationBPrinted =
     "Antrag auf Weiterbewilligung von Leistungen\nSeite 1 von 1\nBG-Nummer: 12345 BG 0000001\n"

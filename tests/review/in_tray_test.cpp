@@ -107,3 +107,46 @@ TEST_CASE("the waiting time reads in minutes, hours or days and hours") {
   CHECK(review::WaitingTime("2026-12-07T08:00:00Z", now) == "?");  // in the future: a clock is wrong
   CHECK(review::WaitingTime("", now) == "?");
 }
+
+TEST_CASE("the in-tray reads each candidate's evidence; a document without it has none") {
+  TempDir root;
+  auto out = routing::OutputFolder::Open(root / "out");
+  REQUIRE(out);
+  WriteReviewDocument(*out, "BOX-1-001", "2026-12-03T08:00:00Z");  // written without evidence
+  routing::DocumentInput input;
+  input.box_id = "BOX-1";
+  input.document_id = "BOX-1-002";
+  input.classification.reason = "conflicting cases in one envelope: 35301BG0012345, 35301BG0067890";
+  input.classification.candidates = {"35301BG0012345", "35301BG0067890"};
+  input.classification.candidate_evidence = {
+      {"35301BG0012345", "jc-dresden", 0.97, {"barcode"}, {}},
+      {"35301BG0067890", std::nullopt, 0.84, {}, {"surname", "given_name", "street"}}};
+  input.page_names = {"0002.tif"};
+  input.page_pdfs = {""};
+  REQUIRE(routing::WriteDocument(*out, input));
+  REQUIRE(out->Commit());
+
+  auto without = review::FindReviewDocument(root / "out", "BOX-1-001");
+  REQUIRE(without);
+  CHECK(without->candidate_evidence.empty());
+  auto with = review::FindReviewDocument(root / "out", "BOX-1-002");
+  REQUIRE(with);
+  const auto& evidence = with->candidate_evidence;
+  REQUIRE(evidence.size() == 2);
+  CHECK(evidence[0].bg_number == "35301BG0012345");
+  CHECK(evidence[0].jobcenter_id == "jc-dresden");
+  CHECK(evidence[0].score == Approx(0.97));
+  CHECK(evidence[0].numbers == std::vector<std::string>{"barcode"});
+  CHECK(evidence[0].person_match.empty());
+  CHECK(evidence[1].bg_number == "35301BG0067890");
+  CHECK_FALSE(evidence[1].jobcenter_id.has_value());
+  CHECK(evidence[1].numbers.empty());
+  CHECK(evidence[1].person_match == std::vector<std::string>{"surname", "given_name", "street"});
+  // The in-tray's list reads the same.
+  auto tray = review::ListInTray(root / "out");
+  REQUIRE(tray);
+  REQUIRE(tray->documents.size() == 2);
+  for (const auto& document : tray->documents) {
+    CHECK(document.candidate_evidence.size() == (document.document_id == "BOX-1-002" ? 2u : 0u));
+  }
+}

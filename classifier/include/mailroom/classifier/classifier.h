@@ -74,6 +74,20 @@ struct CaseEvidence {
 /// and ignoring look-alikes (IBAN, phone numbers, dates, amounts). Not checked against the registry.
 [[nodiscard]] std::vector<CaseEvidence> FindCaseNumbers(const PageReading& page);
 
+/// Review: what points to one candidate case, for the clerk at the review desk. Where a number of
+/// the case was read and which of the person's fields matched, by name only: never the text.
+struct CandidateEvidence {
+  std::string bg_number;
+  std::optional<std::string> jobcenter_id;  ///< the case's jobcenter in the registry, if it has one
+  double score = 0;                         ///< 0..1: the confidence this evidence alone would give the case
+  /// Where a number of the case was read, of "barcode" (a BG or customer number in a barcode),
+  /// "printed_bg" (a BG number in the text), "customer_number" (one in the text), in that order.
+  std::vector<std::string> numbers;
+  /// The person's fields that matched (as Classification::person_match); empty when the text names
+  /// no person of the case.
+  std::vector<std::string> person_match;
+};
+
 /// The classification of one envelope, ready for routing.
 struct Classification {
   bool routed = false;                      ///< false: goes to review
@@ -102,6 +116,8 @@ struct Classification {
   /// The person's fields that confirmed the case (of "surname", "given_name", "birth_date",
   /// "street", "postcode_city"); empty when no sender took part in the decision.
   std::vector<std::string> person_match;
+  /// Review: the evidence of each of `candidates`, in their order. Empty when routed.
+  std::vector<CandidateEvidence> candidate_evidence;
 };
 
 /// One document of an envelope: its pages and how it is routed. All documents of an envelope

@@ -9,10 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "mailroom/classifier/classifier.h"
 #include "mailroom/common/result.h"
 #include "mailroom/common/utc_time.h"
 
 namespace mailroom::review {
+
+/// What points to one candidate case: bg_number, jobcenter_id (if the registry has one), score
+/// (0..1), numbers (where one of the case was read: "barcode", "printed_bg", "customer_number") and
+/// person_match (the person's fields that matched, by name).
+using CandidateEvidence = classifier::CandidateEvidence;
 
 /// One document waiting for a person: the contract's fields of its JSON.
 struct ReviewDocument {
@@ -28,6 +34,9 @@ struct ReviewDocument {
   std::vector<std::string> candidates;  ///< BG numbers the evidence points to, best first
   std::vector<std::string> evidence;
   std::vector<std::string> person_match;
+  /// Why each candidate is offered, in the order of `candidates`; empty for a document written
+  /// before the evidence was recorded, or one without candidates.
+  std::vector<CandidateEvidence> candidate_evidence;
   std::filesystem::path json_file;  ///< the document's JSON
   std::filesystem::path pdf_file;   ///< its PDF (pages and notice pages), beside the JSON
 };

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "mailroom.pb.h"
 #include "mailroom/classifier/box_plan.h"
@@ -18,6 +19,14 @@ namespace mailroom::routing {
 /// The classification a document message carries: the inverse of MakeDocument, for a stage that
 /// receives the message (the router of the distributed mode).
 [[nodiscard]] classifier::Classification ClassificationOf(const mailroom::v1::Document& document);
+
+/// Sets document.candidate_evidence (review: the evidence of each candidate case); leaves the field
+/// unset, so absent from the JSON, when `evidence` is empty: routed documents stay as they were.
+void SetCandidateEvidence(const std::vector<classifier::CandidateEvidence>& evidence, mailroom::v1::Document& document);
+
+/// The evidence per candidate case a document message carries, in the candidates' order; empty
+/// when it has none (a routed document).
+[[nodiscard]] std::vector<classifier::CandidateEvidence> CandidateEvidenceOf(const mailroom::v1::Document& document);
 
 /// The box report (report.json) of a plan: pages in, routed, review, blank and separator pages.
 [[nodiscard]] mailroom::v1::BoxReport ReportOf(const classifier::BoxPlan& plan);
