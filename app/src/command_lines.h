@@ -14,5 +14,6 @@ namespace mailroom::app {
 [[nodiscard]] std::unique_ptr<CommandLine> PostkorbCommand(CLI::App& app);
 [[nodiscard]] std::unique_ptr<CommandLine> WorkerCommand(CLI::App& app);
 [[nodiscard]] std::unique_ptr<CommandLine> ReviewCommand(CLI::App& app);
+[[nodiscard]] std::unique_ptr<CommandLine> UserCommand(CLI::App& app);
 
 }  // namespace mailroom::app

@@ -18,6 +18,7 @@ std::vector<std::unique_ptr<CommandLine>> AddCommands(CLI::App& app) {
   commands.push_back(std::make_unique<LedgerCommands>(app));
   commands.push_back(std::make_unique<ScanCommandLine>(app));
   commands.push_back(std::make_unique<DashboardCommandLine>(app));
+  commands.push_back(UserCommand(app));
   return commands;
 }
 
