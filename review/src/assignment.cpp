@@ -89,6 +89,7 @@ Result<fs::path> AssignDocument(const fs::path& out_dir, const ReviewDocument& d
   message.set_team(resolved.team);
   message.clear_reason();
   message.clear_candidates();
+  message.clear_candidate_evidence();
   message.clear_evidence();
   message.add_evidence("review_desk");
   message.set_confidence(1.0);
