@@ -97,11 +97,13 @@ class WorkerCommandLine : public SubcommandLine {
       : SubcommandLine(app, "worker", "run one stage of the distributed pipeline until SIGINT/SIGTERM") {
     CLI::App* c = command();
     WorkerCommandOptions& o = options_;
-    c->add_option("ROLE", o.role, "ocr, classify or route")
+    c->add_option("ROLE", o.role, "ocr, classify, route, or review-intake (the review queue into the desk's in-tray)")
         ->required()
-        ->check(CLI::IsMember({"ocr", "classify", "route"}));
+        ->check(CLI::IsMember({"ocr", "classify", "route", "review-intake"}));
     c->add_option("--broker", o.broker_url, "amqp://user:pass@host:port/vhost (or amqps://)")->required();
-    c->add_option("--store", o.store_dir, "the content store folder shared with the other workers")->required();
+    c->add_option("--store", o.store_dir,
+                  "ocr, classify, route: the content store folder shared with the other workers");
+    c->add_option("--out", o.out_dir, "review-intake: the review desk's output folder (documents go into its review/)");
     c->add_option("--state", o.state_dir,
                   "classify: the box journal; route: scratch space (default: /var/tmp/mailroom-<role>)");
     c->add_option("--registry", o.registry_dir, "classify: folder with jobcenters.csv and cases.csv");
@@ -110,7 +112,8 @@ class WorkerCommandLine : public SubcommandLine {
     AddClassifierOptions(c, o.classifier, "classify: ");
     c->add_option("--prefix", o.prefix, "prefix of every exchange and queue name")->capture_default_str();
     c->add_option("--ledger", o.ledger_file,
-                  "classify, route: the box ledger, to record each box's pages as accounted or delivered");
+                  "classify, route: the box ledger, to record each box's pages as accounted or delivered; "
+                  "review-intake: a document resolved there is not taken into review again");
     AddTlsOptions(c, o.tls);
     AddMetricsOptions(c, metrics_);
   }

@@ -3,14 +3,18 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <optional>
+#include <system_error>
 
 #include "box_custody.h"
+#include "desk_sink.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/common/event_log.h"
 #include "mailroom/distributed/ingest.h"
 #include "mailroom/distributed/jobcenter_users.h"
 #include "mailroom/distributed/ocr_worker.h"
 #include "mailroom/distributed/postkorb.h"
+#include "mailroom/distributed/review_intake.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/distributed/topology.h"
 #include "mailroom/ingest/box.h"
@@ -23,6 +27,15 @@ void AddTlsOptions(CLI::App* command, BrokerTls& tls) {
   command->add_option("--ca-cert", tls.ca_cert, "amqps: the CA file that signed the broker's certificate");
   command->add_option("--client-cert", tls.client_cert, "amqps: this side's certificate, if the broker asks for one");
   command->add_option("--client-key", tls.client_key, "amqps: the key of --client-cert");
+}
+
+transport::ConnectOptions BrokerConnectOptions(const std::string& url, const BrokerTls& tls) {
+  transport::ConnectOptions options;
+  options.url = url;
+  options.ca_cert_file = tls.ca_cert;
+  options.client_cert_file = tls.client_cert;
+  options.client_key_file = tls.client_key;
+  return options;
 }
 
 namespace {
@@ -50,15 +63,6 @@ transport::RetryPolicy LoggedRetry() {
   return retry;
 }
 
-transport::ConnectOptions ConnectTo(const std::string& url, const BrokerTls& tls) {
-  transport::ConnectOptions options;
-  options.url = url;
-  options.ca_cert_file = tls.ca_cert;
-  options.client_cert_file = tls.client_cert;
-  options.client_key_file = tls.client_key;
-  return options;
-}
-
 tl::unexpected<ProcessError> Failed(const Error& error) {
   return tl::unexpected(ProcessError{FailureKind::kRunFailed, error.message});
 }
@@ -68,7 +72,7 @@ tl::unexpected<ProcessError> Failed(const Error& error) {
 tl::expected<std::string, ProcessError> SetUpTopology(const TopologyCommandOptions& options) {
   auto registry = classifier::LoadRegistry(options.registry_dir);
   if (!registry) return tl::unexpected(ProcessError{FailureKind::kBadInput, registry.error().message});
-  auto connection = transport::Connection::Open(ConnectTo(options.broker_url, options.tls));
+  auto connection = transport::Connection::Open(BrokerConnectOptions(options.broker_url, options.tls));
   if (!connection) return tl::unexpected(ProcessError{FailureKind::kRunFailed, connection.error().message});
   auto queues = distributed::DeclareTopology(*connection, *registry, {.prefix = options.prefix});
   if (!queues) return tl::unexpected(ProcessError{FailureKind::kRunFailed, queues.error().message});
@@ -106,7 +110,7 @@ tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOpti
   }
   auto store = store::ContentStore::Open(options.store_dir);
   if (!store) return tl::unexpected(ProcessError{FailureKind::kRunFailed, store.error().message});
-  auto connection = transport::Connection::Open(ConnectTo(options.broker_url, options.tls));
+  auto connection = transport::Connection::Open(BrokerConnectOptions(options.broker_url, options.tls));
   if (!connection) return tl::unexpected(ProcessError{FailureKind::kRunFailed, connection.error().message});
   const distributed::Topology topology(options.prefix);
   auto done = distributed::IngestBox(options.box_dir, *store, *connection, topology, arrived_at);
@@ -119,21 +123,53 @@ tl::expected<std::string, ProcessError> RunPostkorbCommand(const PostkorbCommand
   StopOnSignals();
   distributed::PostkorbOptions postkorb{options.jobcenter_id, options.out_dir, distributed::Topology(options.prefix),
                                         options.max_documents};
-  auto written = distributed::RunPostkorb(ConnectTo(options.broker_url, options.tls), postkorb, g_stop, LoggedRetry());
+  auto written =
+      distributed::RunPostkorb(BrokerConnectOptions(options.broker_url, options.tls), postkorb, g_stop, LoggedRetry());
   if (!written) return Failed(written.error());
   return fmt::format("postkorb {}: {} documents written to {}\n", options.jobcenter_id, *written,
                      (options.out_dir / "postkorb" / options.jobcenter_id).string());
 }
 
-tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options) {
-  if (options.role == "classify" && options.registry_dir.empty()) {
-    return tl::unexpected(ProcessError{FailureKind::kBadInput, "worker classify needs --registry"});
+namespace {
+
+// The desk's side: the review queue into OUT_DIR/review/, where `mailroom review` works.
+tl::expected<std::string, ProcessError> RunReviewIntakeWorker(const WorkerCommandOptions& options) {
+  distributed::ReviewIntakeOptions intake;
+  intake.connect = BrokerConnectOptions(options.broker_url, options.tls);
+  intake.retry = LoggedRetry();
+  intake.topology = distributed::Topology(options.prefix);
+  intake.out_dir = options.out_dir;
+  intake.ledger_file = options.ledger_file;
+  auto written = distributed::RunReviewIntake(intake, g_stop);
+  if (!written) return Failed(written.error());
+  return fmt::format("review intake: {} documents written to {}\n", *written, (options.out_dir / "review").string());
+}
+
+// What a role needs besides the broker, checked before anything starts.
+std::optional<std::string> MissingOption(const WorkerCommandOptions& options) {
+  if (options.role == "review-intake") {
+    if (options.out_dir.empty()) return "worker review-intake needs --out";
+    std::error_code ec;
+    if (!options.ledger_file.empty() && !std::filesystem::exists(options.ledger_file, ec)) {
+      return "ledger " + options.ledger_file.string() + ": no such file (the review intake never creates one)";
+    }
+    return std::nullopt;
   }
+  if (options.store_dir.empty()) return "worker " + options.role + " needs --store";
+  if (options.role == "classify" && options.registry_dir.empty()) return "worker classify needs --registry";
+  return std::nullopt;
+}
+
+}  // namespace
+
+tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options) {
+  if (auto missing = MissingOption(options)) return tl::unexpected(ProcessError{FailureKind::kBadInput, *missing});
   StopOnSignals();
+  if (options.role == "review-intake") return RunReviewIntakeWorker(options);
   const distributed::Topology topology(options.prefix);
   if (options.role == "ocr") {
     distributed::OcrWorkerOptions ocr;
-    ocr.connect = ConnectTo(options.broker_url, options.tls);
+    ocr.connect = BrokerConnectOptions(options.broker_url, options.tls);
     ocr.retry = LoggedRetry();
     ocr.topology = topology;
     ocr.store_dir = options.store_dir;
@@ -145,7 +181,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
                        done->dead_lettered);
   }
   distributed::StageWorkerOptions stage;
-  stage.connect = ConnectTo(options.broker_url, options.tls);
+  stage.connect = BrokerConnectOptions(options.broker_url, options.tls);
   stage.retry = LoggedRetry();
   stage.topology = topology;
   stage.store_dir = options.store_dir;

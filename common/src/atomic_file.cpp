@@ -37,6 +37,16 @@ Result<void> WriteFileAtomically(const std::filesystem::path& path, std::string_
   return {};
 }
 
+Result<void> SyncFolder(const std::filesystem::path& folder) {
+  const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Fail(folder.string() + ": cannot open folder to sync it: " + ErrnoText());
+  const bool synced = ::fsync(fd) == 0 || errno == EINVAL;
+  const std::string reason = synced ? "" : ErrnoText();
+  ::close(fd);
+  if (!synced) return Fail(folder.string() + ": cannot sync folder: " + reason);
+  return {};
+}
+
 Result<std::string> ReadWholeFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Fail(path.string() + ": cannot open: " + ErrnoText());

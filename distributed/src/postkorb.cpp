@@ -45,8 +45,15 @@ Result<Delivered> WritePostkorbDocument(const mailroom::v1::RoutedDocument& rout
   auto json = proto::ToJson(doc);
   if (!json) return tl::unexpected(json.error());
   const auto json_path = folder / (id + ".json");
-  if (ReadIfExists(json_path) == *json && ReadIfExists(folder / doc.pdf()) == routed.pdf()) {
-    return Delivered::kAlreadyThere;  // a redelivery of what was written before the ack got lost
+  // The JSON is written last, so once it is there the document is delivered, and it is never
+  // written again. The same JSON is a repeat: a redelivery after a lost ack, a router that crashed
+  // before its ack, a clerk's action taken again. Its PDF may differ only in the time it was made
+  // (a router assembles it again), and the first one stays. Another JSON under the same id is not a
+  // repeat: it is refused, to be looked at, rather than replacing what the jobcenter may have read.
+  if (const std::string existing = ReadIfExists(json_path); !existing.empty()) {
+    if (existing == *json) return Delivered::kAlreadyThere;
+    return Fail("document " + id + " is in " + folder.string() +
+                " already, with other content: not overwritten (the message is kept to be looked at)");
   }
   // The PDF first, the JSON last: whoever waits for the JSON finds the PDF complete.
   if (auto written = WriteFileAtomically(folder / doc.pdf(), routed.pdf()); !written) {

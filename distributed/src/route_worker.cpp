@@ -11,6 +11,7 @@
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/reconnecting_connection.h"
+#include "publish_routed.h"
 #include "worker_ledger.h"
 
 namespace mailroom::distributed {
@@ -86,19 +87,14 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
           return;
         }
         const auto& c = routed->document();
-        const std::string queue =
-            routed->destination() == "review" ? topology.Review() : topology.Postkorb(c.jobcenter_id().string_value());
-        transport::Message message;
-        routed->SerializeToString(&message.body);
-        message.message_id = c.document_id();
-        message.headers = {{"box_id", c.box_id()}};
         // Acked only after the routed document was confirmed; a crash in between publishes it
         // again under the same id, which the Postkorb side recognises.
-        if (!connection.Publish(topology.Exchange(), queue, message)) return;
+        const auto queue = PublishRoutedDocument(connection, topology, *routed, c.document_id());
+        if (!queue) return;
         ledger.Delivered(c, ReadablePages(plan));
         if (connection.Ack(d.delivery_tag)) ++routed_documents;
         eventlog::Log(eventlog::Level::kInfo, "route.delivered",
-                      {.box_id = c.box_id(), .document_id = c.document_id(), .more = {{"to", queue}}}, "");
+                      {.box_id = c.box_id(), .document_id = c.document_id(), .more = {{"to", *queue}}}, "");
         metrics::CountDocument(routed->destination() != "review");
         metrics::CountPages("route", "out", c.pages_size());
         metrics::ObserveStage("route", metrics::SecondsSince(start));

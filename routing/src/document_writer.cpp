@@ -154,7 +154,11 @@ Result<AssembledDocument> AssembleDocument(const DocumentInput& input, const fs:
 }
 
 Result<fs::path> OutputFolder::Put(const AssembledDocument& document) const {
-  const fs::path folder = staging_ / document.folder;
+  return PutDocument(staging_, document);
+}
+
+Result<fs::path> PutDocument(const fs::path& root, const AssembledDocument& document) {
+  const fs::path folder = root / document.folder;
   if (auto made = CreatePrivateDirectories(folder); !made) return tl::unexpected(made.error());
   if (auto written = WriteFileAtomically(folder / document.pdf_name(), document.pdf); !written)
     return tl::unexpected(written.error());

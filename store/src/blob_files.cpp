@@ -53,16 +53,6 @@ Result<size_t> ReadSome(int fd, std::string& buffer) {
   }
 }
 
-Result<void> SyncFolder(const std::filesystem::path& folder) {
-  UniqueFd fd(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (!fd.valid()) return Fail(folder.string() + ": cannot open folder to sync it: " + ErrnoText());
-  // Some file systems cannot fsync a folder (EINVAL); there the rename is as durable as it gets.
-  if (::fsync(fd.get()) != 0 && errno != EINVAL) {
-    return Fail(folder.string() + ": cannot sync folder: " + ErrnoText());
-  }
-  return {};
-}
-
 Result<void> MakeShardFolders(const std::filesystem::path& shard) {
   for (const auto& folder : {shard.parent_path(), shard}) {
     auto created = MakeFolder(folder);

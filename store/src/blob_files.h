@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "mailroom/common/atomic_file.h"  // SyncFolder
 #include "mailroom/common/fd_io.h"
 #include "mailroom/common/result.h"
 
@@ -36,9 +37,6 @@ class UniqueFd {
 
 /// Reads up to `buffer.size()` bytes; returns how many (0 at the end of the file).
 [[nodiscard]] Result<size_t> ReadSome(int fd, std::string& buffer);
-
-/// fsyncs the folder itself, so that a rename or mkdir in it survives a crash.
-[[nodiscard]] Result<void> SyncFolder(const std::filesystem::path& folder);
 
 /// Creates ROOT/sha256/ab and ROOT/sha256/ab/cd (0700) when missing, and syncs the parent of each
 /// folder it created. Safe when another writer creates the same folders at the same time.

@@ -10,6 +10,10 @@
 
 namespace mailroom::store {
 
+std::string ContentRef(std::string_view bytes) {
+  return RefOf(Sha256Hex(bytes));
+}
+
 Result<ContentStore> ContentStore::Open(const std::filesystem::path& root) {
   for (const auto& folder : {root / "sha256", root / "tmp"}) {
     if (auto made = CreatePrivateDirectories(folder); !made) {

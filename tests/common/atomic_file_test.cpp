@@ -52,3 +52,12 @@ TEST_CASE("CreatePrivateDirectories makes owner-only folders and fails on a file
   REQUIRE_FALSE(result);
   CHECK_THAT(result.error().message, Catch::Contains("file"));
 }
+
+TEST_CASE("SyncFolder syncs a folder, and names one that is not there") {
+  TempDir dir;
+  REQUIRE(mailroom::WriteFileAtomically(dir / "doc.json", "{}"));
+  CHECK(mailroom::SyncFolder(dir.path()));
+  const auto missing = mailroom::SyncFolder(dir / "nowhere");
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message.rfind((dir / "nowhere").string() + ": cannot open folder to sync it: ", 0) == 0);
+}

@@ -99,3 +99,15 @@ TEST_CASE("A reopened store finds what was put before") {
   REQUIRE(again);
   CHECK(*again->Get(ref) == "kept");
 }
+
+TEST_CASE("ContentRef names bytes as Put would, without storing them") {
+  TempDir dir;
+  auto store = ContentStore::Open(dir / "store");
+  REQUIRE(store);
+  CHECK(mailroom::store::ContentRef("abc") ==
+        "sha256:ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const std::string page = PseudoRandomBytes(5000, 3);
+  const std::string ref = mailroom::store::ContentRef(page);
+  CHECK_FALSE(*store->Has(ref));
+  CHECK(*store->Put(page) == ref);
+}

@@ -70,7 +70,7 @@ struct PostkorbCommandOptions {
 [[nodiscard]] tl::expected<std::string, ProcessError> RunPostkorbCommand(const PostkorbCommandOptions& options);
 
 struct WorkerCommandOptions {
-  std::string role;  ///< "ocr", "classify" or "route"
+  std::string role;  ///< "ocr", "classify", "route" or "review-intake"
   std::string broker_url;
   BrokerTls tls;
   std::filesystem::path store_dir;
@@ -80,13 +80,16 @@ struct WorkerCommandOptions {
   int jobs = 0;                                                         ///< ocr: worker threads (0: one per core)
   std::filesystem::path tessdata_dir = ocr::OcrOptions().tessdata_dir;  ///< ocr: the Tesseract models
   classifier::ClassifierOptions classifier;  ///< classify: threshold, teams, document-type model
-  std::filesystem::path ledger_file;         ///< classify, route: the box ledger to record pages in; empty: none
+  std::filesystem::path ledger_file;         ///< classify, route: the box ledger to record pages in; review-intake: to
+                                             ///< consult (must exist); empty: none
+  std::filesystem::path out_dir;             ///< review-intake: the desk's output folder (documents into its review/)
 };
 
 /// Runs one worker of the distributed pipeline until SIGINT or SIGTERM; returns the line to print.
-/// The state folder defaults to /var/tmp/mailroom-<role>. A missing or broken registry, bad
-/// classifier options or an unreadable document-type model (classify) are kBadInput; a store, a missing queue or a
-/// broker that cannot be set up is kRunFailed.
+/// The state folder defaults to /var/tmp/mailroom-<role>. A missing --store (ocr, classify, route),
+/// --out or ledger file (review-intake), a missing or broken registry, bad classifier options or an
+/// unreadable document-type model (classify) are kBadInput; a store, a missing queue or a broker
+/// that cannot be set up is kRunFailed.
 [[nodiscard]] tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOptions& options);
 
 }  // namespace mailroom::app

@@ -19,6 +19,11 @@ inline constexpr unsigned kPrivateFileMode = 0600;
 /// Reads a whole file. The error names the path and the reason.
 [[nodiscard]] Result<std::string> ReadWholeFile(const std::filesystem::path& path);
 
+/// fsyncs the folder itself, so that a rename or a new file in it survives a crash (a file's own
+/// fsync does not make its name durable). A file system that cannot sync a folder (EINVAL) counts
+/// as synced: there the rename is as durable as it gets. The error names the folder.
+[[nodiscard]] Result<void> SyncFolder(const std::filesystem::path& folder);
+
 /// Creates `dir` and its parents with mode 0700; succeeds if it exists already.
 [[nodiscard]] Result<void> CreatePrivateDirectories(const std::filesystem::path& dir);
 

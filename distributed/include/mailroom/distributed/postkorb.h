@@ -2,7 +2,9 @@
 // queue and writes each routed document as the embedded run does (OUT/postkorb/<jobcenter_id>/
 // <team>/<document_id>.pdf + .json, 0600, PDF first). A document is acked only once both files
 // are on disk (written atomically and fsync'ed), so a crash loses nothing: the broker delivers it
-// again, and a document already written is recognised by its id and not written twice.
+// again, and a document already written is recognised by its id and not written twice: the same
+// JSON again is acked, another JSON under an id already delivered is refused (dead-lettered with
+// the reason), never written over the first.
 #pragma once
 
 #include <filesystem>
@@ -27,8 +29,10 @@ struct PostkorbOptions {
 /// What became of one delivered document.
 enum class Delivered { kWritten, kAlreadyThere };
 
-/// Writes one routed document. Refuses (writing nothing) a document that is not for this
-/// jobcenter, has no PDF, or whose id or team is not a safe file name.
+/// Writes one routed document; kAlreadyThere when its JSON is there already, byte for byte (the
+/// PDF is then not written again). Refuses (writing nothing) a document that is not for this
+/// jobcenter, has no PDF, whose id or team is not a safe file name, or whose id is delivered
+/// already with another JSON.
 [[nodiscard]] Result<Delivered> WritePostkorbDocument(const mailroom::v1::RoutedDocument& routed,
                                                       const PostkorbOptions& options);
 

@@ -75,6 +75,13 @@ struct AssembledDocument {
   [[nodiscard]] std::string json_name() const { return base_name + ".json"; }
 };
 
+/// Writes an assembled document under `root` (into root/<its folder>, made 0700 if needed): the PDF,
+/// the originals, then the JSON, each written atomically, fsync'ed and 0600 (a consumer that waits
+/// for the JSON finds the PDF complete). Returns the JSON's path relative to `root`.
+/// OutputFolder::Put is this into its staging folder; the distributed review intake stages its own.
+[[nodiscard]] Result<std::filesystem::path> PutDocument(const std::filesystem::path& root,
+                                                        const AssembledDocument& document);
+
 /// Routing's step, written once for both transports: joins the page PDFs (a notice page that
 /// names the file stands in for a page that could not be read), builds the JSON and takes the
 /// originals of unreadable pages. `scratch` is a folder for the notice pages (removed again).

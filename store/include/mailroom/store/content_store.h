@@ -23,6 +23,10 @@ namespace mailroom::store {
 /// as a path before it passed this check.
 [[nodiscard]] Result<void> ValidateRef(std::string_view ref);
 
+/// The ref `bytes` have ("sha256:" and their SHA-256 in hex), the one Put would return, without
+/// storing anything: a stable name for content, e.g. to recognise a message sent again.
+[[nodiscard]] std::string ContentRef(std::string_view bytes);
+
 /// Thread-safe: every member is const, and all coordination goes through the file system (unique
 /// temporary files, atomic rename), so threads and processes on several machines may share a root.
 class ContentStore {

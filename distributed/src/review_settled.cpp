@@ -1,0 +1,34 @@
+#include "review_settled.h"
+
+#include <system_error>
+
+namespace mailroom::distributed {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> SettledIn(const fs::path& out_dir, const std::string& id) {
+  const std::string json_name = id + ".json";
+  std::error_code ec;
+  if (fs::exists(out_dir / "accounted" / json_name, ec)) return "accounted/" + json_name;
+  for (const auto& jobcenter : fs::directory_iterator(out_dir / "postkorb", ec)) {
+    std::error_code inner;
+    for (const auto& team : fs::directory_iterator(jobcenter.path(), inner)) {
+      if (fs::exists(team.path() / json_name, inner)) return fs::relative(team.path() / json_name, out_dir).string();
+    }
+  }
+  return std::nullopt;
+}
+
+Result<bool> LedgerResolved(ledger::Ledger& ledger, const std::string& box_id, const std::string& document_id) {
+  // The ledger has no question for this yet; its audit row is written in the same transaction as
+  // the decision (Ledger::RecordReviewResolved), so it is there exactly when the decision is.
+  auto trail = ledger.AuditTrail(box_id);
+  if (!trail) return tl::unexpected(trail.error());
+  const std::string resolved = "review document " + document_id + " resolved";
+  for (const auto& entry : *trail) {
+    if (entry.what.rfind(resolved, 0) == 0) return true;
+  }
+  return false;
+}
+
+}  // namespace mailroom::distributed
