@@ -1,5 +1,8 @@
 // register, boxes, destroyed, retention and audit: one box or setting at a time.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
 
 #include "ledger_command_runs.h"
 #include "ledger_text.h"
@@ -11,10 +14,18 @@ std::string Plural(int n, const char* one, const char* many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-// What a box still waits for; empty when nothing (destroyed).
-std::string Outstanding(const ledger::BoxSummary& box) {
+// What a box still waits for; empty when nothing (destroyed). Open pages say where they wait: at
+// the review desk, or for a new scan of their sheet.
+std::string Outstanding(const ledger::BoxSummary& box, int rescans) {
   const int open = box.pages_captured - box.pages_delivered - box.pages_accounted;
-  if (open > 0) return Plural(open, "page open", "pages open");
+  if (open > 0) {
+    std::string text = Plural(open, "page open", "pages open");
+    std::vector<std::string> where;
+    if (box.pages_in_review > 0) where.push_back(fmt::format("{} at the review desk", box.pages_in_review));
+    if (rescans > 0) where.push_back(fmt::format("{} to rescan", rescans));
+    if (!where.empty()) text += " (" + fmt::format("{}", fmt::join(where, ", ")) + ")";
+    return text;
+  }
   switch (box.state) {
     case ledger::BoxState::kReceived:
     case ledger::BoxState::kScanning:
@@ -32,7 +43,7 @@ std::string Outstanding(const ledger::BoxSummary& box) {
   return "";
 }
 
-std::vector<std::string> BoxRow(const ledger::BoxSummary& box, bool csv) {
+std::vector<std::string> BoxRow(const ledger::BoxSummary& box, int rescans, bool csv) {
   return {box.box_id,
           box.seal,
           box.origin_jobcenter,
@@ -41,7 +52,7 @@ std::vector<std::string> BoxRow(const ledger::BoxSummary& box, bool csv) {
           std::to_string(box.pages_captured),
           std::to_string(box.pages_delivered),
           std::to_string(box.pages_accounted),
-          Outstanding(box)};
+          Outstanding(box, rescans)};
 }
 
 }  // namespace
@@ -72,9 +83,14 @@ CommandOutcome RunBoxes(const LedgerAccess& access, const BoxesOptions& options)
   if (!ledger) return tl::unexpected(ledger.error());
   auto boxes = ledger->ListBoxes();
   if (!boxes) return RunFailed(boxes.error());
+  auto rescans = ledger->OpenRescans();
+  if (!rescans) return RunFailed(rescans.error());
   std::vector<std::vector<std::string>> rows;
   for (const auto& box : *boxes) {
-    if (!only || box.state == *only) rows.push_back(BoxRow(box, options.csv));
+    const auto asked = std::count_if(rescans->begin(), rescans->end(), [&](const ledger::RescanRequest& request) {
+      return request.box_id == box.box_id;
+    });
+    if (!only || box.state == *only) rows.push_back(BoxRow(box, static_cast<int>(asked), options.csv));
   }
   if (options.csv) {
     std::string csv = CsvLine({"box_id", "seal", "origin", "state", "arrived_at", "pages_captured", "pages_delivered",
