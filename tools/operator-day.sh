@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # An operator's day at the scan center, exactly as the README tells it, run against SANE's `test`
 # backend (a virtual scanner) so that it works on any machine: register a box, scan it (with a
-# paper jam and a resume), process a box handed in as a folder of images, list the boxes, answer
+# paper jam and a resume), process a box handed in as a folder of images, list the boxes, work its
+# review documents at the desk (the box turns delivered), answer
 # "did my papers arrive?", make the destruction list with its PDF protocol, record the destruction.
 #
 # Usage: tools/operator-day.sh [WORK_DIR]        (default: build/operator-day)
@@ -48,8 +49,35 @@ mailroom register --box "$box_id" --seal "$seal" --origin "$origin" --operator o
 mailroom process "$work/sample/box" --registry "$MAILROOM_REGISTRY" --out "$work/out/$box_id" \
   --ledger "$MAILROOM_LEDGER" --operator op-14 --quiet
 
-step "Where the boxes stand"
+step "Where the boxes stand (a box with review documents waits for the desk)"
 mailroom boxes
+
+step "The review desk decides what mailroom was not sure of"
+out=$work/out/$box_id
+mailroom review list --out "$out"
+# The clerk reads each document and types the case it belongs to; here the sample's truth file
+# plays the clerk. A letter that names no case the clerk can find is accounted for by hand.
+python3 - "$work/sample/truth.json" "$out" >"$work/decisions" <<'PY'
+import json, pathlib, sys
+truth = {p["file"]: p["bg_number"] for p in json.load(open(sys.argv[1]))["pages"]}
+for doc in sorted(pathlib.Path(sys.argv[2], "review").glob("*.json")):
+    d = json.load(open(doc))
+    cases = {truth.get(page) for page in d["pages"]} - {None}
+    if len(cases) == 1:
+        print("assign", d["document_id"], cases.pop())
+    else:
+        for page in d["pages"]:
+            print("account", d["document_id"], page)
+PY
+desk=(--out "$out" --registry "$MAILROOM_REGISTRY" --ledger "$MAILROOM_LEDGER" --operator clerk-2)
+while read -r action document what; do
+  if [[ $action == assign ]]; then
+    mailroom review assign "$document" --case "$what" --yes "${desk[@]}"
+  else
+    mailroom review account "$document" --page "$what" --as not-mail --reason "no case found" "${desk[@]}"
+  fi
+done <"$work/decisions"
+mailroom boxes --state delivered --csv | grep -q "^$box_id," # every page settled: the box is delivered
 
 step "A customer asks whether her papers arrived"
 bg=$(python3 -c '
