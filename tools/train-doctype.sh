@@ -6,12 +6,30 @@
 # 09..12. Seeds 9001 (plain) and 9002 (--classify-mix: several documents per envelope, enclosed
 # jobcenter letters) are never trained on: they and the held-out examples give the printed accuracy.
 # Same inputs -> byte-identical model file.
+#
+# DESK_EXAMPLES=DIR adds the examples clerks labelled at the review desk (`mailroom review export
+# --to DIR`), each page weighing DESK_WEIGHT (default 4) generated pages; they only train, never
+# test. They are real mail, and so is what the model learns from them: such a model needs OUT set
+# to a file in the scan center (use it with `mailroom process --doctype-model FILE`), it is written
+# 0600 and never replaces the built-in model in the repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD_DIR=${BUILD_DIR:-build}
 JOBS=${JOBS:-2}
 ENVELOPES=${ENVELOPES:-300}
 
+desk=()
+if [[ -n ${DESK_EXAMPLES:-} ]]; then
+  if [[ -z ${OUT:-} || $(realpath -m "$OUT") == $(realpath -m classifier/model/doctype.model) ]]; then
+    echo "train-doctype.sh: DESK_EXAMPLES holds social data: set OUT to a model file in the scan center (not the repository's classifier/model/doctype.model)" >&2
+    exit 2
+  fi
+  if [[ ! -d $DESK_EXAMPLES ]]; then
+    echo "train-doctype.sh: DESK_EXAMPLES=$DESK_EXAMPLES: no such folder" >&2
+    exit 2
+  fi
+  desk=(--desk-examples "$DESK_EXAMPLES" --desk-weight "${DESK_WEIGHT:-4}")
+fi
 OUT=${OUT:-classifier/model/doctype.model}
 
 # SKIP_BUILD=1: use the binaries already in BUILD_DIR (the test that checks the model is current).
@@ -41,6 +59,7 @@ mix=(--test-truth "$data/seed9002/truth.json")
   --truth "$data/seed11/truth.json" --truth "$data/seed12/truth.json" \
   --truth "$data/seed13/truth.json" --truth "$data/seed14/truth.json" \
   --examples classifier/training/examples --holdout-first 9 --holdout-last 12 --example-weight 8 \
-  --test-truth "$data/seed9001/truth.json" "${mix[@]}" \
+  --test-truth "$data/seed9001/truth.json" "${mix[@]}" "${desk[@]}" \
   --out "$OUT"
-chmod 644 "$OUT"
+# The built-in model is part of the source; one trained on desk examples stays private (0600).
+if [[ ${#desk[@]} -eq 0 ]]; then chmod 644 "$OUT"; fi

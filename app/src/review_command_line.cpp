@@ -1,5 +1,5 @@
-// `mailroom review list|show|assign|account`: the review in-tray of an output folder and a clerk's
-// decisions from the command line, for scripts and for the clerk without a browser.
+// `mailroom review list|show|assign|account|export`: the review in-tray of an output folder and a
+// clerk's decisions from the command line, for scripts and for the clerk without a browser.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,6 +12,7 @@
 #include "mailroom/common/event_log.h"
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/review/assignment.h"
+#include "review_export.h"
 #include "review_text.h"
 
 namespace mailroom::app {
@@ -21,7 +22,8 @@ class ReviewCommandLine : public SubcommandLine {
  public:
   explicit ReviewCommandLine(CLI::App& app)
       : SubcommandLine(app, "review",
-                       "the documents that need a person: list, show, assign to a case, account a page by hand") {
+                       "the documents that need a person: list, show, assign to a case, account a page by hand, "
+                       "export the desk's decisions as training examples") {
     command()->require_subcommand(1);
     list_ = command()->add_subcommand("list", "the open review documents, objections first, then the longest waiting");
     list_->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
@@ -64,12 +66,23 @@ class ReviewCommandLine : public SubcommandLine {
     account_->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
     account_->add_option("--ledger", ledger_file_, "the box ledger")->required();
     account_->add_option("--operator", operator_id_, "who decides, for the audit (default: login)");
+
+    export_ = command()->add_subcommand(
+        "export", "every document resolved at the desk as a labelled example for tools/train-doctype.sh");
+    export_->add_option("--out", export_options_.out_dir, "the output folder (OUT_DIR of mailroom process)")
+        ->required();
+    export_
+        ->add_option("--to", export_options_.examples_dir,
+                     "the folder for the examples (page text: social data, keep it in the scan center)")
+        ->required();
+    export_->add_option("--since", export_options_.since, "only documents resolved at or after YYYY-MM-DD[THH:MM:SSZ]");
   }
 
   int Run() override {
     if (*list_) return List();
     if (*show_) return Show();
     if (*account_) return Account();
+    if (*export_) return Report(ExportReviewExamples(export_options_));
     return Assign();
   }
 
@@ -156,6 +169,8 @@ class ReviewCommandLine : public SubcommandLine {
   CLI::App* show_ = nullptr;
   CLI::App* assign_ = nullptr;
   CLI::App* account_ = nullptr;
+  CLI::App* export_ = nullptr;
+  ReviewExportOptions export_options_;
   std::string page_;
   std::string kind_;
   std::filesystem::path registry_dir_;

@@ -1,6 +1,7 @@
 // train-doctype: trains the document-type model and prints how well it does on pages it never saw.
 //   train-doctype --truth a/truth.json --truth b/truth.json --examples classifier/training/examples
 //                 --test-truth c/truth.json --out classifier/model/doctype.model
+//                 [--desk-examples DIR --desk-weight 4]   (from `mailroom review export --to DIR`)
 // Exit codes: 0 trained (and written), 1 bad input or training failed, 2 usage.
 #include <chrono>
 #include <cstdio>
@@ -10,6 +11,7 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
+#include "desk_examples.h"
 #include "evaluation.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/classifier_training/doc_type_training.h"
@@ -24,6 +26,8 @@ using Clock = std::chrono::steady_clock;
 struct Args {
   std::vector<std::string> truth, test_truth;
   std::string examples, out;
+  std::string desk_examples;  ///< `mailroom review export` folder; empty: none
+  int desk_weight = 4;
   mailroom::train::HoldOut hold_out;
   int example_weight = 8;
   double test_noise = 0.04;
@@ -96,10 +100,24 @@ int Run(const Args& args) {
     }
     examples = std::move(*read);
   }
+  mailroom::train::DeskExamples desk;
+  if (!args.desk_examples.empty()) {
+    auto read = mailroom::train::ReadDeskExamples(args.desk_examples, args.desk_weight);
+    if (!read) {
+      std::fprintf(stderr, "train-doctype: %s\n", read.error().message.c_str());
+      return 1;
+    }
+    desk = std::move(*read);
+    fmt::print("desk examples: {} {}, {} pages from {} (weight {})\n", desk.documents,
+               desk.documents == 1 ? "document" : "documents", desk.pages.size(), args.desk_examples, args.desk_weight);
+  }
   if (args.cross_validate > 1) CrossValidate(args, *train);
   train->insert(train->end(), examples.train.begin(), examples.train.end());
-  fmt::print("training on {} pages ({} hand-written, weight {})\n", train->size(), examples.train.size(),
-             args.example_weight);
+  // After everything else, so that without desk examples the training set (and the model) is the
+  // same as before they existed; they only train, every evaluation below stays on unseen texts.
+  train->insert(train->end(), desk.pages.begin(), desk.pages.end());
+  fmt::print("training on {} pages ({} hand-written, weight {}; {} from the desk, weight {})\n", train->size(),
+             examples.train.size(), args.example_weight, desk.pages.size(), args.desk_weight);
 
   const auto start = Clock::now();
   auto model = mailroom::classifier::TrainDocTypeModel(*train, args.train);
@@ -149,6 +167,8 @@ int main(int argc, char** argv) {
   app.add_option("--holdout-first", args.hold_out.first, "first held-out example number")->capture_default_str();
   app.add_option("--holdout-last", args.hold_out.last, "last held-out example number")->capture_default_str();
   app.add_option("--example-weight", args.example_weight, "copies of each hand-written example")->capture_default_str();
+  app.add_option("--desk-examples", args.desk_examples, "examples labelled at the review desk: DIR/*.json");
+  app.add_option("--desk-weight", args.desk_weight, "weight of each page of a desk example")->capture_default_str();
   app.add_option("--test-noise", args.test_noise, "OCR noise rate of the noisy test copy")->capture_default_str();
   app.add_option("--seed", args.train.seed, "OCR-noise seed")->capture_default_str();
   app.add_option("--noisy-copies", args.train.noisy_copies, "noisy copies per page")->capture_default_str();
