@@ -41,6 +41,9 @@ packages=(
   libsqlite3-dev
   # HTTP server for /metrics and the operations dashboard (header API, Debian's compiled library)
   libcpp-httplib-dev
+  # the web pages' logins (review desk, dashboard): argon2id password hashes, random session
+  # tokens and their hashes (ledger/src/secrets.cpp)
+  libsodium-dev
   # yaml-cpp: the checks of deploy/ parse the manifests (found when the build is configured)
   libyaml-cpp-dev
   "$@"

@@ -6,8 +6,24 @@
 #include "mailroom/app/distributed_commands.h"
 #include "mailroom/common/event_log.h"
 #include "mailroom/dashboard/dashboard.h"
+#include "mailroom/ledger/users.h"
 
 namespace mailroom::app {
+namespace {
+
+// The page asks for a login: a ledger without users would show a form nobody can pass.
+void WarnWithoutUsers(const std::filesystem::path& ledger_file) {
+  auto ledger = ledger::Ledger::Open(ledger_file);
+  if (!ledger) return;  // the dashboard itself says what is wrong with the ledger
+  auto users = ledger::Users(*ledger).List();
+  if (users && users->empty()) {
+    eventlog::Log(eventlog::Level::kWarning, "dashboard.no_users", {},
+                  "the ledger has no users, so nobody can log in: add one with `mailroom user add LOGIN --ledger " +
+                      ledger_file.string() + " --all-jobcenters`");
+  }
+}
+
+}  // namespace
 
 struct DashboardCommandLine::State {
   CLI::App* command = nullptr;
@@ -32,6 +48,8 @@ DashboardCommandLine::DashboardCommandLine(CLI::App& app) : state_(std::make_uni
   s.command->add_option("--hours", s.options.hours, "hours of throughput to chart")
       ->capture_default_str()
       ->check(CLI::Range(1, 72));
+  s.command->add_flag("--secure-cookie", s.options.secure_cookie,
+                      "the login's cookie only over HTTPS (when a TLS proxy serves the page)");
 }
 
 DashboardCommandLine::~DashboardCommandLine() = default;
@@ -61,6 +79,7 @@ std::optional<int> DashboardCommandLine::RunIfChosen() {
     return kExitBadInput;
   }
   const std::string host = s.options.bind == "0.0.0.0" ? "127.0.0.1" : s.options.bind;
+  WarnWithoutUsers(s.options.ledger_file);
   std::printf("dashboard: http://%s:%d/\n", host.c_str(), (*started)->port());
   std::fflush(stdout);
   int signal = 0;

@@ -5,7 +5,8 @@
 
 #include "ledger_gauges.h"
 #include "mailroom/classifier/registry.h"
-#include "mailroom/metrics/http_endpoint.h"
+#include "mailroom/metrics/registry.h"
+#include "mailroom/web/server.h"
 #include "queue_depths.h"
 #include "web_assets.h"
 
@@ -16,7 +17,7 @@ struct Dashboard::State {
   std::vector<std::string> queues;
   std::mutex mutex;  // one snapshot at a time: the broker connection is not thread-safe
   std::optional<transport::Connection> broker;
-  std::unique_ptr<metrics::HttpEndpoint> endpoint;
+  std::unique_ptr<web::Server> server;
   int collector = 0;
 
   // The queue depths, connecting (again) when needed; the error text where the broker fails.
@@ -64,35 +65,51 @@ Result<std::unique_ptr<Dashboard>> Dashboard::Start(const DashboardOptions& opti
   self->state_->collector = metrics::Registry::Default().AddCollector([self](metrics::Registry& registry) {
     if (auto overview = self->Snapshot()) SetGauges(registry, *overview);
   });
+  // Everything but /metrics needs a login (web/: users and sessions in the ledger); Prometheus
+  // scrapes /metrics without one, and it holds only counts and jobcenter ids.
   auto file = [](std::string path, const char* body, std::string type) {
-    return metrics::Route{std::move(path), std::move(type),
-                          [body]() -> Result<std::string> { return std::string(body); }};
+    return web::Route{"GET", std::move(path), [body, type](const web::Request&) {
+                        return web::Response{200, type, body, {}};
+                      }};
   };
-  std::vector<metrics::Route> routes;
+  std::vector<web::Route> routes;
   routes.push_back(file("/", kIndexHtml, "text/html; charset=utf-8"));
   routes.push_back(file("/dashboard.js", kDashboardJs, "text/javascript; charset=utf-8"));
   routes.push_back(file("/dashboard.css", kDashboardCss, "text/css; charset=utf-8"));
-  routes.push_back({"/api/overview", "application/json", [self]() -> Result<std::string> {
+  routes.push_back({"GET", "/api/overview", [self](const web::Request&) {
                       auto overview = self->Snapshot();
-                      if (!overview) return tl::unexpected(overview.error());
-                      return ToJson(*overview).dump();
+                      // The reason names the ledger file or the broker, never a person: the page shows it.
+                      if (!overview) return web::JsonError(500, overview.error().message);
+                      return web::Response{200, "application/json", ToJson(*overview).dump(), {}};
                     }});
-  routes.push_back(metrics::MetricsRoute());
-  auto endpoint = metrics::HttpEndpoint::Start(options.bind, options.port, std::move(routes));
-  if (!endpoint) return tl::unexpected(endpoint.error().Prefixed("dashboard"));
-  self->state_->endpoint = std::move(*endpoint);
+  routes.push_back(
+      {"GET", "/metrics",
+       [](const web::Request&) {
+         return web::Response{
+             200, "text/plain; version=0.0.4; charset=utf-8", metrics::Registry::Default().Exposition(), {}};
+       },
+       true});
+  web::ServerOptions server;
+  server.bind = options.bind;
+  server.port = options.port;
+  server.ledger_file = options.ledger_file;
+  server.title = "mailroom operations";
+  server.secure_cookie = options.secure_cookie;
+  auto started = web::Server::Start(server, std::move(routes));
+  if (!started) return tl::unexpected(started.error().Prefixed("dashboard"));
+  self->state_->server = std::move(*started);
   return dashboard;
 }
 
 Dashboard::Dashboard(std::unique_ptr<State> state) : state_(std::move(state)) {}
 
 Dashboard::~Dashboard() {
-  state_->endpoint.reset();  // no request may run into a half-destroyed dashboard
+  state_->server.reset();  // no request may run into a half-destroyed dashboard
   metrics::Registry::Default().RemoveCollector(state_->collector);
 }
 
 int Dashboard::port() const {
-  return state_->endpoint->port();
+  return state_->server->port();
 }
 
 Result<Overview> Dashboard::Snapshot() {

@@ -1,5 +1,5 @@
 // The dashboard's page, script and style sheet, built into the binary from dashboard/web/ by
-// embed_web.cmake, so that a deployed mailroom needs no files beside it.
+// web/assets/embed_assets.cmake, so that a deployed mailroom needs no files beside it.
 #pragma once
 
 namespace mailroom::dashboard {

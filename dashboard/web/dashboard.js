@@ -262,7 +262,15 @@ async function fetchOverview() {
       throw new Error(err.name === 'AbortError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s`
         : `dashboard server not reachable (${err.message})`);
     });
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
+    if (response.status === 401) {
+      // The session ended (idle, end of shift, logged out elsewhere): log in again, then back here.
+      window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+      throw new Error('the session has ended: to the login page');
+    }
+    if (!response.ok) {
+      const reason = await response.json().then((j) => j.error, () => null);
+      throw new Error(reason || `HTTP ${response.status} ${response.statusText}`.trim());
+    }
     return await response.json().catch((err) => { throw new Error(`the answer is not JSON (${err.message})`); });
   } finally {
     clearTimeout(timer);
@@ -286,4 +294,20 @@ async function poll() {
   setTimeout(poll, POLL_MS);
 }
 
+// ---- the session -----------------------------------------------------------------------------
+
+/** Shows who is logged in and arms the logout button with the session's CSRF token. */
+async function showSession() {
+  const response = await fetch('/api/session', { cache: 'no-store' }).catch(() => null);
+  if (!response || !response.ok) return; // the next poll sends a lapsed session to the login page
+  const session = await response.json();
+  $('user').textContent = session.login;
+  $('logout').hidden = false;
+  $('logout').onclick = async () => {
+    await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': session.csrf_token } }).catch(() => null);
+    window.location.assign('/login');
+  };
+}
+
+showSession();
 poll();

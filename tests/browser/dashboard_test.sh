@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The operations dashboard in a real browser: registers a generated sample box in a fresh ledger,
-# starts `mailroom dashboard` on a free port, and runs dashboard_test.mjs against it (which processes
+# adds a user, starts `mailroom dashboard` on a free port, and runs dashboard_test.mjs against it (which processes
 # the box and watches the page follow). Leaves dashboard.png and dashboard.log in OUT_DIR.
 #
 # Usage: tests/browser/dashboard_test.sh MAILROOM_BIN OUT_DIR SAMPLEGEN_BIN
@@ -52,6 +52,12 @@ origin=$(box_field origin)
 "$bin" register --ledger "$ledger" --box "$(box_field box_id)" --seal "$(box_field seal)" --origin "$origin" \
   --operator op-1 >/dev/null
 
+# The person who looks at it: a user of the ledger (the dashboard asks for a login), the password
+# piped as a script gives it.
+password="dashboard test $RANDOM$RANDOM"
+printf '%s\n' "$password" | "$bin" user add op-1 --ledger "$ledger" --all-jobcenters --operator admin >/dev/null ||
+  fail "mailroom user add"
+
 # The dashboard on a free port; its first stdout line says where.
 "$bin" dashboard --port 0 --ledger "$ledger" >"$work/dashboard.out" 2>"$out/dashboard.log" &
 dashboard_pid=$!
@@ -66,4 +72,4 @@ done
 echo "dashboard_test: $url"
 
 node "$out/dashboard_test.mjs" --url "$url" --mailroom "$bin" --work "$work" --ledger "$ledger" --origin "$origin" \
-  --screenshot "$out/dashboard.png"
+  --login op-1 --password "$password" --screenshot "$out/dashboard.png"

@@ -1,5 +1,5 @@
-// `mailroom dashboard` as a server: the page, its JSON and the Prometheus gauges over real HTTP,
-// and the queue depths from the test run's broker.
+// `mailroom dashboard` as a server: the page and its JSON behind the login, the Prometheus gauges
+// without one, over real HTTP, and the queue depths from the test run's broker.
 #include <httplib.h>
 #include <catch2/catch.hpp>
 
@@ -8,18 +8,25 @@
 #include "mailroom/classifier/registry.h"
 #include "mailroom/dashboard/dashboard.h"
 #include "mailroom/distributed/topology.h"
+#include "mailroom/ledger/users.h"
 #include "temp_dir.h"
 #include "test_broker.h"
+#include "web_login.h"
 
 namespace mailroom::dashboard {
 namespace {
 
 using mailroom::testing::TempDir;
+using mailroom::testing::WithSession;
 
+constexpr const char* kPassword = "correct horse battery";
+
+// One registered box, and the user op-1 (any user may see the dashboard: counts and ids only).
 std::filesystem::path LedgerWithOneBox(const TempDir& dir) {
   auto ledger = ledger::Ledger::Open(dir / "ledger.sqlite");
   REQUIRE(ledger);
   REQUIRE(ledger->RegisterBox({"B-7", "S-7", "jobcenter-kiel", UtcNow(), "op-1"}));
+  REQUIRE(ledger::Users(*ledger).Add("op-1", kPassword, {}, {"admin", UtcNow()}));
   return dir / "ledger.sqlite";
 }
 
@@ -46,20 +53,21 @@ TEST_CASE("the page, the JSON and the metrics are served", "[dashboard][http]") 
   options.ledger_file = LedgerWithOneBox(dir);
   auto dashboard = Start(options);
   httplib::Client client("127.0.0.1", dashboard->port());
+  const auto session = WithSession(mailroom::testing::LogInThroughForm(client, "op-1", kPassword));
 
-  auto page = client.Get("/");
+  auto page = client.Get("/", session);
   REQUIRE(page);
   CHECK(page->status == 200);
   CHECK(page->get_header_value("Content-Type") == "text/html; charset=utf-8");
   CHECK(page->body.find("dashboard.js") != std::string::npos);
   for (const char* asset : {"/dashboard.js", "/dashboard.css"}) {
-    auto file = client.Get(asset);
+    auto file = client.Get(asset, session);
     REQUIRE(file);
     CHECK(file->status == 200);
     CHECK_FALSE(file->body.empty());
   }
 
-  auto api = client.Get("/api/overview");
+  auto api = client.Get("/api/overview", session);
   REQUIRE(api);
   REQUIRE(api->status == 200);
   const auto json = nlohmann::json::parse(api->body);
@@ -73,6 +81,30 @@ TEST_CASE("the page, the JSON and the metrics are served", "[dashboard][http]") 
   CHECK(metrics->body.find("mailroom_oldest_undelivered_page_age_seconds{jobcenter=\"jobcenter-kiel\"}") !=
         std::string::npos);
   CHECK(metrics->body.find("mailroom_destruction_due_boxes 0\n") != std::string::npos);
+}
+
+TEST_CASE("the page and the JSON need a login, the metrics do not", "[dashboard][http]") {
+  TempDir dir;
+  DashboardOptions options;
+  options.ledger_file = LedgerWithOneBox(dir);
+  auto dashboard = Start(options);
+  httplib::Client client("127.0.0.1", dashboard->port());
+  auto page = client.Get("/");
+  REQUIRE(page);
+  CHECK(page->status == 303);
+  CHECK(page->get_header_value("Location").rfind("/login?next=/", 0) == 0);
+  auto api = client.Get("/api/overview");
+  REQUIRE(api);
+  CHECK(api->status == 401);
+  CHECK(api->body.find("B-7") == std::string::npos);
+  auto login = client.Get("/login");
+  REQUIRE(login);
+  CHECK(login->body.find("mailroom operations") != std::string::npos);
+  CHECK(mailroom::testing::PostLoginForm(client, "op-1", "not the password").status == 401);
+  auto metrics = client.Get("/metrics");
+  REQUIRE(metrics);
+  CHECK(metrics->status == 200);
+  CHECK(metrics->body.find("mailroom_boxes{state=\"received\"} 1\n") != std::string::npos);
 }
 
 TEST_CASE("the dashboard shows the depth of every pipeline queue", "[dashboard][broker]") {

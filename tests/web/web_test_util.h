@@ -1,5 +1,5 @@
 // A web::Server on 127.0.0.1 with a ledger of its own (one user per test as needed), a clock the
-// test moves, and a client that logs in through the real form (httplib keeps no cookies itself).
+// test moves, and logging in through the real form (tests/support/web_login.h).
 #pragma once
 
 #include <httplib.h>
@@ -8,7 +8,6 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -16,6 +15,7 @@
 #include "mailroom/ledger/users.h"
 #include "mailroom/web/server.h"
 #include "temp_dir.h"
+#include "web_login.h"
 
 namespace mailroom::web::testing {
 
@@ -35,15 +35,6 @@ struct TestClock {
   }
 };
 
-/// The value of cookie `name` among a response's Set-Cookie headers, or "".
-inline std::string SetCookieValue(const httplib::Result& response, const std::string& name) {
-  for (const auto& [header, value] : response->headers) {
-    if (header != "Set-Cookie" || value.rfind(name + "=", 0) != 0) continue;
-    return value.substr(name.size() + 1, value.find(';') - name.size() - 1);
-  }
-  return "";
-}
-
 /// The whole Set-Cookie header of cookie `name`, or "".
 inline std::string SetCookieHeader(const httplib::Result& response, const std::string& name) {
   for (const auto& [header, value] : response->headers) {
@@ -52,13 +43,8 @@ inline std::string SetCookieHeader(const httplib::Result& response, const std::s
   return "";
 }
 
-/// What a login through the form gave: the response to the POST, and the session cookie.
-struct LoginAttempt {
-  int status = 0;
-  std::string location;
-  std::string session;  ///< the session cookie's value; empty when refused
-  std::string body;
-};
+using mailroom::testing::LoginAttempt;
+using mailroom::testing::SetCookieValue;
 
 class TestSite {
  public:
@@ -87,30 +73,17 @@ class TestSite {
 
   LoginAttempt LogIn(const std::string& login, const std::string& password, const std::string& next = "/") {
     auto client = Client();
-    auto form = client.Get("/login");
-    REQUIRE(form);
-    REQUIRE(form->status == 200);
-    const std::string form_cookie = SetCookieValue(form, "mailroom_login");
-    std::smatch match;
-    REQUIRE(std::regex_search(form->body, match, std::regex(R"re(name="csrf" value="([0-9a-f]+)")re")));
-    httplib::Params fields{{"login", login}, {"password", password}, {"next", next}, {"csrf", match[1].str()}};
-    auto posted = client.Post("/login", {{"Cookie", "mailroom_login=" + form_cookie}}, fields);
-    REQUIRE(posted);
-    return {posted->status, posted->get_header_value("Location"), SetCookieValue(posted, "mailroom_session"),
-            posted->body};
+    return mailroom::testing::PostLoginForm(client, login, password, next);
   }
 
   /// Logs `login` in (the right password) and gives the session cookie.
   std::string SessionOf(const std::string& login) {
-    auto attempt = LogIn(login, kPassword);
-    REQUIRE(attempt.status == 303);
-    REQUIRE_FALSE(attempt.session.empty());
-    return attempt.session;
+    auto client = Client();
+    return mailroom::testing::LogInThroughForm(client, login, kPassword);
   }
 
   static httplib::Headers WithSession(const std::string& session, httplib::Headers more = {}) {
-    more.emplace("Cookie", "mailroom_session=" + session);
-    return more;
+    return mailroom::testing::WithSession(session, std::move(more));
   }
 
   const mailroom::testing::TempDir& dir() const { return dir_; }

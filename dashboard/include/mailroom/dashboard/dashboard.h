@@ -1,8 +1,10 @@
-// `mailroom dashboard`: the operations page, served by mailroom itself. GET / is the page
-// (dashboard/web/, built into the binary), /api/overview its figures (overview.h), /metrics the
-// Prometheus metrics of this process including the gauges read from the ledger and the broker
-// (boxes by state, backlog per jobcenter, destruction due, queue depths): one dashboard per scan
-// center exports those, so that they are not counted once per worker.
+// `mailroom dashboard`: the operations page, served by mailroom itself behind the login of the web
+// pages (web/server.h: users of the ledger, `mailroom user add`). GET / is the page
+// (dashboard/web/, built into the binary), /api/overview its figures (overview.h), /metrics (no
+// login: Prometheus scrapes it) the Prometheus metrics of this process including the gauges read
+// from the ledger and the broker (boxes by state, backlog per jobcenter, destruction due, queue
+// depths): one dashboard per scan center exports those, so that they are not counted once per
+// worker. Any user of the ledger may see the page: it shows counts and jobcenter ids only.
 #pragma once
 
 #include <filesystem>
@@ -26,6 +28,8 @@ struct DashboardOptions {
   /// With a broker: the registry whose jobcenters' Postkorb queues to show as well (optional).
   std::filesystem::path registry_dir;
   int hours = 8;  ///< the throughput window
+  /// The session cookie only over HTTPS: set when the page is served through a TLS proxy.
+  bool secure_cookie = false;
 };
 
 class Dashboard {
