@@ -13,6 +13,7 @@
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/review/assignment.h"
 #include "review_export.h"
+#include "review_serve_command.h"
 #include "review_text.h"
 
 namespace mailroom::app {
@@ -79,6 +80,7 @@ class ReviewCommandLine : public SubcommandLine {
   }
 
   int Run() override {
+    if (serve_.chosen()) return serve_.Run();
     if (*list_) return List();
     if (*show_) return Show();
     if (*account_) return Account();
@@ -165,6 +167,7 @@ class ReviewCommandLine : public SubcommandLine {
     return Report(text);
   }
 
+  ReviewServeCommand serve_{*command()};  // the web page: `review serve`
   CLI::App* list_ = nullptr;
   CLI::App* show_ = nullptr;
   CLI::App* assign_ = nullptr;

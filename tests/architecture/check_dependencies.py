@@ -18,7 +18,7 @@ import re
 import sys
 import tempfile
 
-FOLDERS = {"scanner": "ingest/scanner", "classifier-training": "classifier/training", "samplegen": "tools/samplegen", "train-doctype": "tools/train-doctype"}
+FOLDERS = {"scanner": "ingest/scanner", "classifier-training": "classifier/training", "samplegen": "tools/samplegen", "train-doctype": "tools/train-doctype", "review-server": "review/server"}
 INCLUDE = re.compile(r'#include\s+"mailroom/(\w+)/')
 PROTOBUF = re.compile(r'#include\s+"mailroom\.pb\.h"')
 LINKED = re.compile(r"mailroom::(\w+)")
