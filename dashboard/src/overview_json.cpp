@@ -24,6 +24,7 @@ nlohmann::json ToJson(const Overview& o) {
                     {"pages_delivered", o.totals.pages_delivered},
                     {"pages_accounted", o.totals.pages_accounted},
                     {"pages_open", o.totals.pages_open},
+                    {"pages_in_review", o.totals.pages_in_review},
                     {"documents_postkorb", o.totals.documents_postkorb},
                     {"documents_review", o.totals.documents_review}};
   auto bins = nlohmann::json::array();

@@ -17,6 +17,7 @@ void AddBoxes(Overview& overview, const std::vector<ledger::BoxSummary>& boxes) 
     overview.totals.pages_captured += box.pages_captured;
     overview.totals.pages_delivered += box.pages_delivered;
     overview.totals.pages_accounted += box.pages_accounted;
+    overview.totals.pages_in_review += box.pages_in_review;
     overview.totals.pages_open += std::max(0, box.pages_captured - box.pages_delivered - box.pages_accounted);
   }
   for (auto state : ledger::kAllBoxStates) {

@@ -78,7 +78,7 @@ function formatAge(seconds) {
 
 function renderTotals(t) {
   for (const key of ['boxes', 'pages_captured', 'pages_delivered', 'pages_accounted', 'pages_open',
-    'documents_postkorb', 'documents_review']) {
+    'pages_in_review', 'documents_postkorb', 'documents_review']) {
     setFigure(key, t[key]);
   }
   const documents = t.documents_postkorb + t.documents_review;

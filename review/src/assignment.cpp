@@ -4,6 +4,7 @@
 #include <cctype>
 #include <system_error>
 
+#include "document_json.h"
 #include "mailroom.pb.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/common/atomic_file.h"
@@ -66,12 +67,9 @@ Result<ResolvedCase> ResolveCase(const classifier::Registry& registry, const cla
 
 Result<fs::path> AssignDocument(const fs::path& out_dir, const ReviewDocument& document, const ResolvedCase& resolved,
                                 const std::string& resolved_by, UtcTime resolved_at) {
-  auto text = ReadWholeFile(document.json_file);
-  if (!text) return tl::unexpected(text.error());
-  mailroom::v1::Document message;
-  if (auto parsed = proto::FromJson(*text, message); !parsed) {
-    return Fail(document.json_file.string() + ": not a document JSON: " + parsed.error().message);
-  }
+  auto read = ReadDocumentJson(document.json_file);
+  if (!read) return tl::unexpected(read.error());
+  mailroom::v1::Document message = std::move(*read);
   const fs::path folder = routing::PostkorbFolder(resolved.jobcenter_id, resolved.team);
   const fs::path json_name = document.json_file.filename();
   if (auto earlier = InPostkorb(out_dir, json_name.string()); earlier && earlier->parent_path() != out_dir / folder) {

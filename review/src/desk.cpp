@@ -10,6 +10,7 @@
 #include <numeric>
 #include <system_error>
 
+#include "document_json.h"
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/routing/output.h"
@@ -116,7 +117,7 @@ DeskResult<DeskOutcome> Desk::Assign(const std::string& document_id, const Assig
     // settle the box, never deliver a second copy.
     const auto delivered = InPostkorb(options_.out_dir, routing::SafeFileName(document_id) + ".json");
     if (!delivered) return tl::unexpected(document.error());
-    auto message = ReadDocumentMessage(*delivered);
+    auto message = ReadDocumentJson(*delivered);
     if (!message) return Failed(message.error().message);
     if (!message->has_resolved_by()) return Refused("document " + document_id + " was routed, it is not in review");
     ReviewDocument delivered_document;
@@ -202,7 +203,7 @@ DeskResult<DeskOutcome> Desk::Split(const std::string& document_id, int first_pa
     return FromLedger(moved.error());
   }
 
-  auto message = ReadDocumentMessage(document->json_file);
+  auto message = ReadDocumentJson(document->json_file);
   if (!message) return Failed(message.error().message);
   const std::string reason = "split at the review desk from " + document_id +
                              (message->has_reason() ? ": " + message->reason() : std::string());
@@ -255,7 +256,7 @@ DeskResult<DeskOutcome> Desk::Join(const std::string& document_id, const Clerk& 
     return FromLedger(moved.error());
   }
 
-  auto earlier = ReadDocumentMessage(previous->json_file);
+  auto earlier = ReadDocumentJson(previous->json_file);
   if (!earlier) return Failed(earlier.error().message);
   auto pdf = routing::JoinPdfs({previous->pdf_file, document->pdf_file}, "document " + previous->document_id,
                                previous->document_id);
@@ -320,7 +321,7 @@ DeskResult<DeskOutcome> Desk::Account(const std::string& document_id, const std:
   rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(at));
   auto pdf = routing::SelectPdfPages(document->pdf_file, rest, document_id);
   if (!pdf) return Failed(pdf.error().message);
-  auto message = ReadDocumentMessage(document->json_file);
+  auto message = ReadDocumentJson(document->json_file);
   if (!message) return Failed(message.error().message);
   std::vector<std::string> pages = document->pages;
   pages.erase(pages.begin() + static_cast<std::ptrdiff_t>(at));
@@ -368,7 +369,7 @@ DeskResult<DeskOutcome> Desk::ReceiveRescan(const std::string& document_id, cons
   }
   auto pdf = routing::ReplacePdfPage(document->pdf_file, position->front(), page_pdf, document_id);
   if (!pdf) return Refused(pdf.error().message);  // the new scan is not a page: scan it again
-  auto message = ReadDocumentMessage(document->json_file);
+  auto message = ReadDocumentJson(document->json_file);
   if (!message) return Failed(message.error().message);
   // The files first: taken again after a crash, the request is still open and the page replaced again.
   if (auto written = WriteReviewFiles(options_.out_dir, *message, *pdf); !written) {

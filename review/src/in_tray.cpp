@@ -11,6 +11,8 @@
 #include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 
+#include "document_json.h"
+
 namespace mailroom::review {
 namespace {
 
@@ -21,13 +23,9 @@ std::vector<std::string> Strings(const google::protobuf::RepeatedPtrField<std::s
 }
 
 Result<ReviewDocument> ReadDocument(const fs::path& json_file) {
-  auto text = ReadWholeFile(json_file);
-  if (!text) return tl::unexpected(text.error());
-  mailroom::v1::Document message;
-  if (auto parsed = proto::FromJson(*text, message); !parsed) {
-    return Fail(json_file.string() + ": not a document JSON: " + parsed.error().message);
-  }
-  if (message.document_id().empty()) return Fail(json_file.string() + ": not a document JSON: no document_id");
+  auto read = ReadDocumentJson(json_file);
+  if (!read) return tl::unexpected(read.error());
+  const mailroom::v1::Document& message = *read;
   ReviewDocument document;
   document.document_id = message.document_id();
   document.box_id = message.box_id();

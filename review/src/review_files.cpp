@@ -26,16 +26,6 @@ std::vector<fs::path> OriginalsOf(const ReviewDocument& document) {
 
 }  // namespace
 
-Result<mailroom::v1::Document> ReadDocumentMessage(const fs::path& json_file) {
-  auto text = ReadWholeFile(json_file);
-  if (!text) return tl::unexpected(text.error());
-  mailroom::v1::Document message;
-  if (auto parsed = proto::FromJson(*text, message); !parsed) {
-    return Fail(json_file.string() + ": not a document JSON: " + parsed.error().message);
-  }
-  return message;
-}
-
 Result<void> WriteReviewFiles(const fs::path& out_dir, mailroom::v1::Document message, const std::string& pdf) {
   const std::string base = routing::SafeFileName(message.document_id());
   const fs::path folder = out_dir / "review";

@@ -12,8 +12,6 @@
 
 namespace mailroom::review {
 
-[[nodiscard]] Result<mailroom::v1::Document> ReadDocumentMessage(const std::filesystem::path& json_file);
-
 /// The review document `message` with `pdf`: the PDF, then the JSON (a document listed in the
 /// in-tray has its PDF complete), both atomically. Replaces an earlier version of the same id.
 [[nodiscard]] Result<void> WriteReviewFiles(const std::filesystem::path& out_dir, mailroom::v1::Document message,

@@ -5,7 +5,9 @@
 // {
 //   "generated_at": "...",
 //   "totals": {"boxes": 3, "pages_captured": 120, "pages_delivered": 100, "pages_accounted": 8,
-//              "pages_open": 12, "documents_postkorb": 30, "documents_review": 4},
+//              "pages_open": 12, "pages_in_review": 5, "documents_postkorb": 30, "documents_review": 4},
+//              // pages_delivered: to a case (routed or resolved at the desk); pages_open includes
+//              // pages_in_review, the pages that wait for a clerk's decision
 //   "throughput": {"bin_seconds": 900, "hours": 8,
 //                  "bins": [{"start": "...", "pages_postkorb": 10, "pages_review": 2}, ...]},
 //                  // oldest first; every bin of the window, empty ones included
@@ -38,6 +40,7 @@ namespace mailroom::dashboard {
 struct Totals {
   int boxes = 0;
   int pages_captured = 0, pages_delivered = 0, pages_accounted = 0, pages_open = 0;
+  int pages_in_review = 0;  ///< of pages_open, those waiting at the review desk
   int documents_postkorb = 0, documents_review = 0;
 };
 
