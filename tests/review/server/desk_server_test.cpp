@@ -272,5 +272,31 @@ TEST_CASE("a split leaves two review documents, and accounting a page takes its 
   CHECK(ListedIds(site.Get(kiel, "/api/review")) == std::vector<std::string>{"BOX-K-001.1", "BOX-K-001.2"});
 }
 
+TEST_CASE("a join puts the pages after those of the box's document before it; a rescan keeps the document",
+          "[review_server]") {
+  DeskSite site;
+  const auto kiel = site.LogIn("k.berg", {"jobcenter-kiel"});
+  auto first = site.Post(kiel, "/api/review/BOX-K-001/join", nlohmann::json::object());
+  REQUIRE(first);
+  CHECK(first->status == 422);  // nothing of the box comes before it
+  CHECK_THAT(JsonOf(first)["error"].get<std::string>(), Catch::Contains("BOX-K-001"));
+
+  auto rescan = site.Post(kiel, "/api/review/BOX-K-002/rescan", {{"page", "0005.tif"}, {"reason", "smudged"}});
+  REQUIRE(rescan);
+  REQUIRE(rescan->status == 200);
+  CHECK(JsonOf(rescan)["documents"] == nlohmann::json::array({"BOX-K-002"}));  // the page view shows it again
+  auto no_reason = site.Post(kiel, "/api/review/BOX-K-002/rescan", {{"page", "0005.tif"}});
+  REQUIRE(no_reason);
+  CHECK(no_reason->status == 400);
+  CHECK_THAT(JsonOf(no_reason)["error"].get<std::string>(), Catch::Contains("\"reason\""));
+
+  auto joined = site.Post(kiel, "/api/review/BOX-K-002/join", nlohmann::json::object());
+  REQUIRE(joined);
+  REQUIRE(joined->status == 200);
+  CHECK(JsonOf(joined)["documents"] == nlohmann::json::array({"BOX-K-001"}));
+  const auto detail = JsonOf(site.Get(kiel, "/api/review/BOX-K-001"));
+  CHECK(detail["document"]["pages"] == nlohmann::json::array({"0002.tif", "0003.tif", "0005.tif"}));
+}
+
 }  // namespace
 }  // namespace mailroom::review::testing
