@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 
+#include "desk_sink.h"
 #include "mailroom/app/command_line.h"
 #include "mailroom/common/event_log.h"
 #include "mailroom/review/desk_server.h"
@@ -31,6 +32,9 @@ std::string ParseListen(const std::string& text, review::DeskServerOptions& opti
 struct ReviewServeCommand::State {
   CLI::App* command = nullptr;
   review::DeskServerOptions options;
+  std::string broker_url;  ///< distributed mode: the desk's deliveries also go onto the Postkorb queues
+  std::string prefix = "mailroom";
+  BrokerTls tls;
 };
 
 ReviewServeCommand::ReviewServeCommand(CLI::App& review) : state_(std::make_unique<State>()) {
@@ -64,6 +68,10 @@ ReviewServeCommand::ReviewServeCommand(CLI::App& review) : state_(std::make_uniq
         }
       },
       "TYPE=TEAM: the team of a document type, as mailroom process was given it");
+  s.command->add_option("--broker", s.broker_url,
+                        "amqp(s)://user:pass@host:port/vhost: publish each assigned document to its Postkorb queue");
+  s.command->add_option("--prefix", s.prefix, "the queues' prefix (default mailroom)");
+  AddTlsOptions(s.command, s.tls);
   s.command->add_flag("--secure-cookie", s.options.secure_cookie,
                       "mark the session cookie Secure (the page is served through an HTTPS proxy)");
 }
@@ -84,6 +92,9 @@ int ReviewServeCommand::Run() {
   sigaddset(&stop_signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
+  if (!state_->broker_url.empty()) {
+    options.desk.sink = MakeDeskSink(BrokerConnectOptions(state_->broker_url, state_->tls), state_->prefix);
+  }
   auto started = review::DeskServer::Start(options);
   if (!started) {
     eventlog::CommandError(started.error().message);

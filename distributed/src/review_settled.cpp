@@ -20,15 +20,7 @@ std::optional<std::string> SettledIn(const fs::path& out_dir, const std::string&
 }
 
 Result<bool> LedgerResolved(ledger::Ledger& ledger, const std::string& box_id, const std::string& document_id) {
-  // The ledger has no question for this yet; its audit row is written in the same transaction as
-  // the decision (Ledger::RecordReviewResolved), so it is there exactly when the decision is.
-  auto trail = ledger.AuditTrail(box_id);
-  if (!trail) return tl::unexpected(trail.error());
-  const std::string resolved = "review document " + document_id + " resolved";
-  for (const auto& entry : *trail) {
-    if (entry.what.rfind(resolved, 0) == 0) return true;
-  }
-  return false;
+  return ledger.IsReviewResolved(box_id, document_id);
 }
 
 }  // namespace mailroom::distributed

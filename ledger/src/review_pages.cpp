@@ -148,6 +148,10 @@ Result<void> Ledger::RecordRescanReceived(std::string_view box_id, std::string_v
   return tx->Commit();
 }
 
+Result<bool> Ledger::IsReviewResolved(std::string_view box_id, std::string_view document_id) {
+  return IsResolved(impl_->db.get(), box_id, document_id);
+}
+
 Result<std::vector<RescanRequest>> Ledger::OpenRescans() {
   auto select = Statement::Prepare(impl_->db.get(), R"sql(
     SELECT box_id, page_name, document_id, requested_by, requested_at, reason

@@ -80,6 +80,7 @@ Result<fs::path> AssignDocument(const fs::path& out_dir, const ReviewDocument& d
   message.mutable_jobcenter_id()->set_string_value(resolved.jobcenter_id);
   message.mutable_bg_number()->set_string_value(resolved.bg_number);
   if (message.doc_type() != resolved.doc_type) {
+    message.set_classifier_doc_type(message.doc_type());
     message.set_doc_type(resolved.doc_type);
     message.set_priority(resolved.doc_type == "objection");
     if (resolved.doc_type != "objection") message.clear_contested_decision_date();

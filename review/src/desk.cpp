@@ -130,7 +130,7 @@ DeskResult<DeskOutcome> Desk::Assign(const std::string& document_id, const Assig
     if (options_.sink) {
       auto pdf = delivered->parent_path() / message->pdf();
       if (auto sent = options_.sink->Deliver(message->jobcenter_id().string_value(), *delivered, pdf); !sent) {
-        return Failed("document " + document_id + ": " + sent.error().message + " (take the action again)");
+        return Failed(sent.error().message + " (take the action again)");
       }
     }
     auto ledger = OpenLedger(options_.ledger_file);
@@ -168,8 +168,8 @@ DeskResult<DeskOutcome> Desk::Assign(const std::string& document_id, const Assig
     const fs::path json = options_.out_dir / *delivered;
     const fs::path pdf = json.parent_path() / document->pdf_file.filename();
     if (auto sent = options_.sink->Deliver(resolved->jobcenter_id, json, pdf); !sent) {
-      return Failed("document " + document_id + " is in " + delivered->string() +
-                    " but not yet published: " + sent.error().message + " (take the action again)");
+      return Failed("delivered to " + delivered->string() + " but not yet published: " + sent.error().message +
+                    " (take the action again)");
     }
   }
   auto complete = ledger->DeliverIfComplete(document->box_id, stamp);

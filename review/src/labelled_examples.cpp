@@ -55,8 +55,8 @@ Result<std::optional<LabelledExample>> ReadResolved(const fs::path& json_file, s
   if (message.pdf().empty()) return Fail(json_file.string() + ": names no PDF");
   auto pages = PageTexts(json_file.parent_path() / message.pdf());
   if (!pages) return tl::unexpected(pages.error());
-  return LabelledExample{message.document_id(), message.box_id(), message.doc_type(), message.resolved_at(),
-                         std::move(*pages)};
+  return LabelledExample{message.document_id(),         message.box_id(), message.doc_type(), message.resolved_at(),
+                         message.classifier_doc_type(), std::move(*pages)};
 }
 
 }  // namespace
@@ -91,9 +91,11 @@ Result<DeskResolutions> ReadDeskResolutions(const fs::path& out_dir, std::option
 }
 
 std::string LabelledExampleJson(const LabelledExample& example) {
-  const nlohmann::json json = {
+  nlohmann::json json = {
       {"schema_version", 1},          {"document_id", example.document_id}, {"box_id", example.box_id},
       {"doc_type", example.doc_type}, {"resolved_at", example.resolved_at}, {"pages", example.pages}};
+  // A correction teaches more than a confirmation: the trainer may weigh it so.
+  if (!example.classifier_doc_type.empty()) json["corrected_from"] = example.classifier_doc_type;
   // OCR text is UTF-8, but one broken byte must not lose the example (dump() would throw).
   return json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

@@ -33,7 +33,7 @@ std::filesystem::path OutputWithReview(const TempDir& root) {
   auto out = routing::OutputFolder::Open(root / "out");
   REQUIRE(out);
   WriteReviewDocument(*out, "BOX-7-001", "2026-12-01T08:00:00Z", false);
-  WriteReviewDocument(*out, "BOX-7-002", "2026-12-03T08:00:00Z", true);
+  WriteReviewDocument(*out, "BOX-7-002", "2026-12-03T08:00:00Z", true, {"0005.tif", "0006.tif"});
   REQUIRE(out->Commit());
   return root / "out";
 }
@@ -61,6 +61,18 @@ ledger::Ledger ProcessingLedger(const std::filesystem::path& file, int pages) {
   REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kScanned, stamp));
   REQUIRE(ledger->Advance("BOX-7", ledger::BoxState::kProcessing, stamp));
   return std::move(*ledger);
+}
+
+// The ledger as `mailroom process --ledger` leaves OutputWithReview: all four pages in review.
+void LedgerWithReview(const std::filesystem::path& file) {
+  auto ledger = ProcessingLedger(file, 6);
+  const auto day = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
+  REQUIRE(ledger.RecordPageDelivered("BOX-7", {"0001.tif", "BOX-7-000", "jobcenter-kiel", "35301BG0012345", day}));
+  REQUIRE(ledger.RecordPagesAccounted("BOX-7", {"0002.tif"}, {"op-1", day}));
+  for (const auto& [page, document] : {std::pair{"0003.tif", "BOX-7-001"}, std::pair{"0004.tif", "BOX-7-001"},
+                                       std::pair{"0005.tif", "BOX-7-002"}, std::pair{"0006.tif", "BOX-7-002"}}) {
+    REQUIRE(ledger.RecordPageDelivered("BOX-7", {page, document, "review", "", day + std::chrono::hours{1}}));
+  }
 }
 
 }  // namespace
@@ -122,7 +134,9 @@ TEST_CASE("review assign shows the case's persons, writes only with --yes, and r
   TempDir root;
   const auto out = OutputWithReview(root);
   WriteRegistry(root);
-  const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry");
+  LedgerWithReview(root / "ledger.sqlite");
+  const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry") +
+                           " --ledger " + Quoted(root / "ledger.sqlite");
 
   auto wrong = RunMailroom(base + " --case 35301BG0099999 --yes");
   CHECK(wrong.exit_code == 2);
@@ -153,24 +167,13 @@ TEST_CASE("review assign --ledger records the decision: the case's receipt shows
   const auto out = OutputWithReview(root);
   WriteRegistry(root);
   const auto ledger_file = root / "ledger.sqlite";
-  {
-    // The ledger as `mailroom process --ledger` leaves it: both documents' pages delivered to review.
-    auto ledger = ProcessingLedger(ledger_file, 4);
-    const auto day = std::chrono::sys_days{std::chrono::year{2026} / 12 / 1};
-    int page = 0;
-    for (const char* document : {"BOX-7-001", "BOX-7-002"}) {
-      for (int i = 0; i < 2; ++i) {
-        REQUIRE(ledger.RecordPageDelivered(
-            "BOX-7", {std::to_string(++page) + ".tif", document, "review", "", day + std::chrono::hours{1}}));
-      }
-    }
-  }
+  LedgerWithReview(ledger_file);
   const std::string base = "review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry") +
                            " --ledger " + Quoted(ledger_file) + " --operator clerk7 --yes --case ";
   auto typo = RunMailroom("review assign BOX-7-001 --out " + Quoted(out) + " --registry " + Quoted(root / "registry") +
                           " --ledger " + Quoted(root / "ledgr.sqlite") + " --yes --case 35301BG0012345");
   CHECK(typo.exit_code == 2);
-  CHECK_THAT(typo.output, Catch::Contains("ledgr.sqlite: no such file"));
+  CHECK_THAT(typo.output, Catch::Contains("no box ledger at " + (root / "ledgr.sqlite").string()));
   CHECK_FALSE(std::filesystem::exists(root / "ledgr.sqlite"));    // no stray ledger made
   CHECK(std::filesystem::exists(out / "review/BOX-7-001.json"));  // and nothing moved
 
@@ -185,13 +188,14 @@ TEST_CASE("review assign --ledger records the decision: the case's receipt shows
              Catch::Contains("review document BOX-7-001 resolved: 2 pages to jobcenter-kiel case 35301BG0012345"));
 }
 
-TEST_CASE("review account settles an unreadable page in the ledger: the box is delivered, the document kept aside") {
+TEST_CASE("review account settles pages by hand: the box is delivered when none is left, the document kept aside") {
   TempDir root;
   auto out_folder = routing::OutputFolder::Open(root / "out");
   REQUIRE(out_folder);
   WriteReviewDocument(*out_folder, "BOX-7-001", "2026-12-01T08:00:00Z", false, {"1.tif"});
   WriteReviewDocument(*out_folder, "BOX-7-002", "2026-12-01T08:00:00Z", false, {"2.tif"});  // unreadable
   REQUIRE(out_folder->Commit());
+  WriteRegistry(root);
   const auto out = root / "out";
   const auto ledger_file = root / "ledger.sqlite";
   {
@@ -200,24 +204,57 @@ TEST_CASE("review account settles an unreadable page in the ledger: the box is d
     // 1.tif was read and went to review inside BOX-7-001; 2.tif could not be read: it is open.
     REQUIRE(ledger.RecordPageDelivered("BOX-7", {"1.tif", "BOX-7-001", "review", "", day}));
   }
-  const std::string tail = " --out " + Quoted(out) + " --ledger " + Quoted(ledger_file) + " --operator clerk7";
+  const std::string tail = " --out " + Quoted(out) + " --ledger " + Quoted(ledger_file) + " --registry " +
+                           Quoted(root / "registry") + " --operator clerk7";
 
-  auto delivered_page = RunMailroom("review account BOX-7-001 --page 1.tif --as not-mail" + tail);
-  CHECK(delivered_page.exit_code == 2);  // a delivered page is assigned with its document, not accounted
-  CHECK_THAT(delivered_page.output, Catch::Contains("page 1.tif: delivered already"));
   auto wrong_page = RunMailroom("review account BOX-7-002 --page 9.tif --as unreadable" + tail);
   CHECK(wrong_page.exit_code == 2);
   CHECK_THAT(wrong_page.output, Catch::Contains("document BOX-7-002 has no page 9.tif"));
+  auto unreadable = RunMailroom("review assign BOX-7-002 --case 35301BG0012345 --yes" + tail);
+  CHECK(unreadable.exit_code == 2);
+  CHECK_THAT(unreadable.output, Catch::Contains("page 2.tif could not be read; account for it by hand"));
 
-  auto done = RunMailroom("review account BOX-7-002 --page 2.tif --as unreadable" + tail);
-  REQUIRE(done.exit_code == 0);
-  CHECK_THAT(done.output, Catch::Contains("box BOX-7: delivered"));
+  auto first = RunMailroom("review account BOX-7-002 --page 2.tif --as unreadable --reason torn" + tail);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.output, !Catch::Contains("box delivered"));  // 1.tif still waits in review
   CHECK(std::filesystem::exists(out / "accounted/BOX-7-002.json"));
   CHECK(std::filesystem::exists(out / "accounted/BOX-7-002.pdf"));
   CHECK_FALSE(std::filesystem::exists(out / "review/BOX-7-002.json"));
+  auto last = RunMailroom("review account BOX-7-001 --page 1.tif --as not-mail" + tail);
+  REQUIRE(last.exit_code == 0);
+  CHECK_THAT(last.output, Catch::Contains("box delivered: every page is delivered or accounted for"));
   auto boxes = RunMailroom("boxes --ledger " + Quoted(ledger_file));
   CHECK_THAT(boxes.output, Catch::Contains("delivered"));
   auto trail = RunMailroom("audit --box BOX-7 --ledger " + Quoted(ledger_file));
   CHECK_THAT(trail.output,
-             Catch::Contains("1 pages accounted without delivery (by hand as unreadable: document BOX-7-002)"));
+             Catch::Contains("1 pages accounted without delivery (by hand as unreadable: document BOX-7-002 (torn))"));
+}
+
+TEST_CASE("review split and join regroup pages; each part is assigned on its own") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  WriteRegistry(root);
+  const auto ledger_file = root / "ledger.sqlite";
+  LedgerWithReview(ledger_file);
+  const std::string tail =
+      " --out " + Quoted(out) + " --ledger " + Quoted(ledger_file) + " --registry " + Quoted(root / "registry");
+  auto split = RunMailroom("review split BOX-7-002 --before-page 2" + tail);
+  REQUIRE(split.exit_code == 0);
+  CHECK_THAT(split.output, Catch::Contains("BOX-7-002 split into BOX-7-002.1 (1 pages) and BOX-7-002.2 (1 pages)"));
+  auto joined = RunMailroom("review join BOX-7-002.1" + tail);
+  REQUIRE(joined.exit_code == 0);
+  CHECK_THAT(joined.output, Catch::Contains("BOX-7-002.1 joined to BOX-7-001 (3 pages now)"));
+  auto rescan = RunMailroom("review rescan BOX-7-002.2 --page 0006.tif --reason blurred" + tail);
+  REQUIRE(rescan.exit_code == 0);
+  auto waiting = RunMailroom("boxes --ledger " + Quoted(ledger_file));
+  CHECK_THAT(waiting.output, Catch::Contains("4 pages open (4 at the review desk, 1 to rescan)"));
+  for (const char* document : {"BOX-7-001", "BOX-7-002.2"}) {
+    auto done = RunMailroom("review assign " + std::string(document) + " --case 35301BG0012345 --yes" + tail);
+    INFO(done.output);
+    REQUIRE(done.exit_code == 0);
+  }
+  auto boxes = RunMailroom("boxes --ledger " + Quoted(ledger_file));
+  CHECK_THAT(boxes.output, Catch::Contains("delivered"));
+  auto receipt = RunMailroom("receipt --bg 35301BG0012345 --ledger " + Quoted(ledger_file));
+  CHECK_THAT(receipt.output, Catch::Contains("BOX-7-002.2"));
 }

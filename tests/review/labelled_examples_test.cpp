@@ -55,6 +55,7 @@ TEST_CASE("a document resolved at the desk becomes an example of the clerk's typ
   CHECK(example["box_id"] == "BOX-7");
   CHECK(example["doc_type"] == "objection");
   CHECK(example["resolved_at"] == "2026-12-06T10:00:00Z");
+  CHECK(example["corrected_from"] == "letter");  // the clerk's correction of the classifier's guess
   // The page that was read; not the notice page standing in for the one that was not.
   REQUIRE(example["pages"].size() == 1);
   CHECK_THAT(example["pages"][0].get<std::string>(), Catch::Contains("Ich lege hiermit Widerspruch ein."));

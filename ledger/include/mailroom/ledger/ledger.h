@@ -206,6 +206,9 @@ class Ledger {
   [[nodiscard]] Result<void> RecordRescanReceived(std::string_view box_id, std::string_view page_name,
                                                   const Stamp& stamp);
 
+  /// Whether a clerk decided the case of review document `document_id` of the box.
+  [[nodiscard]] Result<bool> IsReviewResolved(std::string_view box_id, std::string_view document_id);
+
   /// The open rescan requests, oldest first (the scan operator's list).
   [[nodiscard]] Result<std::vector<RescanRequest>> OpenRescans();
 

@@ -19,8 +19,9 @@ namespace mailroom::review {
 struct LabelledExample {
   std::string document_id;
   std::string box_id;
-  std::string doc_type;     ///< the type the clerk confirmed (the guess kept, or corrected with --doc-type)
-  std::string resolved_at;  ///< when the clerk decided (ISO 8601 UTC)
+  std::string doc_type;             ///< the type the clerk confirmed (the guess kept, or corrected with --doc-type)
+  std::string resolved_at;          ///< when the clerk decided (ISO 8601 UTC)
+  std::string classifier_doc_type;  ///< the classifier's guess where the clerk corrected it, else empty
   /// The text layer of each page that was read, in order. Left out: the notice page that stands in
   /// for a page that could not be read (its text is mailroom's, not the sender's) and pages
   /// without text.
