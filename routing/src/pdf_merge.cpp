@@ -1,5 +1,5 @@
-// The one file that talks to qpdf: joining single-page PDFs into one document, and taking pages
-// out of one (the review desk splits documents).
+// The one file that talks to qpdf: joining single-page PDFs into one document, and, for the review
+// desk, taking pages out of one (split, account) or putting a new scan in a page's place.
 #include <qpdf/Buffer.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
@@ -13,30 +13,45 @@
 #include "pdfa.h"
 
 namespace mailroom::routing {
+namespace {
+
+// Pages are copied lazily by the writer: every source must stay open until Written().
+std::unique_ptr<QPDF> OpenPdf(const std::filesystem::path& file) {
+  auto pdf = std::make_unique<QPDF>();
+  pdf->setSuppressWarnings(true);
+  pdf->processFile(file.c_str());
+  return pdf;
+}
+
+// A new document of `pages` (taken from open sources), PDF/A-2b marked with `title` when given,
+// written in memory.
+std::string Written(const std::vector<QPDFPageObjectHelper>& pages, const std::string& title) {
+  QPDF result;
+  result.emptyPDF();
+  QPDFPageDocumentHelper result_pages(result);
+  for (const auto& page : pages) result_pages.addPage(page, false);
+  if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(result, title, *profile);
+  QPDFWriter writer(result);
+  writer.setOutputMemory();
+  writer.setObjectStreamMode(qpdf_o_generate);
+  writer.write();
+  auto buffer = writer.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+}
+
+}  // namespace
 
 Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, const std::string& what,
                              const std::string& title) {
   if (inputs.empty()) return Fail(what + ": no pages to write");
   try {
-    QPDF merged;
-    merged.emptyPDF();
-    QPDFPageDocumentHelper merged_pages(merged);
-    // Pages are copied lazily by the writer: every source must stay open until write().
     std::vector<std::unique_ptr<QPDF>> sources;
+    std::vector<QPDFPageObjectHelper> pages;
     for (const auto& input : inputs) {
-      auto source = std::make_unique<QPDF>();
-      source->setSuppressWarnings(true);
-      source->processFile(input.c_str());
-      for (auto& page : QPDFPageDocumentHelper(*source).getAllPages()) merged_pages.addPage(page, false);
-      sources.push_back(std::move(source));
+      sources.push_back(OpenPdf(input));
+      for (auto& page : QPDFPageDocumentHelper(*sources.back()).getAllPages()) pages.push_back(page);
     }
-    if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(merged, title, *profile);
-    QPDFWriter writer(merged);
-    writer.setOutputMemory();
-    writer.setObjectStreamMode(qpdf_o_generate);
-    writer.write();
-    auto buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return Written(pages, title);
   } catch (const std::exception& e) {
     return Fail(what + ": cannot join page PDFs: " + e.what());
   }
@@ -45,31 +60,16 @@ Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, c
 Result<std::string> ReplacePdfPage(const std::filesystem::path& input, int page,
                                    const std::filesystem::path& replacement, const std::string& title) {
   try {
-    QPDF source;
-    source.setSuppressWarnings(true);
-    source.processFile(input.c_str());
-    QPDF new_page;
-    new_page.setSuppressWarnings(true);
-    new_page.processFile(replacement.c_str());
-    const auto all = QPDFPageDocumentHelper(source).getAllPages();
-    const auto added = QPDFPageDocumentHelper(new_page).getAllPages();
-    if (page < 0 || static_cast<std::size_t>(page) >= all.size()) {
+    auto source = OpenPdf(input);
+    auto new_page = OpenPdf(replacement);
+    auto pages = QPDFPageDocumentHelper(*source).getAllPages();
+    const auto added = QPDFPageDocumentHelper(*new_page).getAllPages();
+    if (page < 0 || static_cast<std::size_t>(page) >= pages.size()) {
       return Fail(input.string() + ": has no page " + std::to_string(page + 1));
     }
     if (added.size() != 1) return Fail(replacement.string() + ": a replacement is one page");
-    QPDF result;
-    result.emptyPDF();
-    QPDFPageDocumentHelper pages(result);
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      pages.addPage(i == static_cast<std::size_t>(page) ? added.front() : all[i], false);
-    }
-    if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(result, title, *profile);
-    QPDFWriter writer(result);
-    writer.setOutputMemory();
-    writer.setObjectStreamMode(qpdf_o_generate);
-    writer.write();
-    auto buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    pages[static_cast<std::size_t>(page)] = added.front();
+    return Written(pages, title);
   } catch (const std::exception& e) {
     return Fail(input.string() + ": cannot replace page " + std::to_string(page + 1) + ": " + e.what());
   }
@@ -79,27 +79,17 @@ Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std
                                    const std::string& title) {
   if (pages.empty()) return Fail(input.string() + ": no pages to keep");
   try {
-    QPDF source;
-    source.setSuppressWarnings(true);
-    source.processFile(input.c_str());
-    const auto all = QPDFPageDocumentHelper(source).getAllPages();
-    QPDF selected;
-    selected.emptyPDF();
-    QPDFPageDocumentHelper selected_pages(selected);
+    auto source = OpenPdf(input);
+    const auto all = QPDFPageDocumentHelper(*source).getAllPages();
+    std::vector<QPDFPageObjectHelper> kept;
     for (int page : pages) {
       if (page < 0 || static_cast<std::size_t>(page) >= all.size()) {
         return Fail(input.string() + ": has no page " + std::to_string(page + 1) + " (it has " +
                     std::to_string(all.size()) + ")");
       }
-      selected_pages.addPage(all[static_cast<std::size_t>(page)], false);
+      kept.push_back(all[static_cast<std::size_t>(page)]);
     }
-    if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(selected, title, *profile);
-    QPDFWriter writer(selected);
-    writer.setOutputMemory();
-    writer.setObjectStreamMode(qpdf_o_generate);
-    writer.write();
-    auto buffer = writer.getBufferSharedPointer();
-    return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
+    return Written(kept, title);
   } catch (const std::exception& e) {
     return Fail(input.string() + ": cannot select pages: " + e.what());
   }
