@@ -39,6 +39,9 @@ packages=(
   libcurl4-openssl-dev
   # the box ledger (chain of custody, receipts): Debian's SQLite, found by CMake's FindSQLite3
   libsqlite3-dev
+  # the box ledger on a PostgreSQL server shared by a scan center's hosts: libpq, PostgreSQL's
+  # own C client (ledger/src/postgres_db.cpp)
+  libpq-dev
   # HTTP server for /metrics and the operations dashboard (header API, Debian's compiled library)
   libcpp-httplib-dev
   # the web pages' logins (review desk, dashboard): argon2id password hashes, random session
@@ -51,6 +54,8 @@ packages=(
 test_only=(
   # the broker tests' private RabbitMQ node
   rabbitmq-server
+  # the ledger tests' private PostgreSQL server (tests/support/postgres-node.sh: initdb, pg_ctl)
+  postgresql
   # the openssl command: the TLS tests make their own CA and certificates (tests/support)
   openssl
   # the dashboard's browser test: Debian's Chromium driven by playwright-core (from npm)

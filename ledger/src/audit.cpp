@@ -1,11 +1,11 @@
 #include "audit.h"
 
-#include "sqlite_db.h"
+#include "db.h"
 #include "time_text.h"
 
 namespace mailroom::ledger {
 
-Result<void> WriteAudit(sqlite3* db, std::string_view box_id, const Stamp& stamp, std::string_view what) {
+Result<void> WriteAudit(Db* db, std::string_view box_id, const Stamp& stamp, std::string_view what) {
   auto insert = Statement::Prepare(db, "INSERT INTO audit(box_id, at, who, what) VALUES(?, ?, ?, ?)");
   if (!insert) return tl::unexpected(insert.error());
   if (box_id.empty()) {

@@ -2,7 +2,7 @@
 // change without its audit row (or the reverse) cannot be committed.
 #pragma once
 
-#include <sqlite3.h>
+#include "db.h"
 
 #include <string_view>
 
@@ -12,6 +12,6 @@
 namespace mailroom::ledger {
 
 /// Appends one row; an empty `box_id` is stored as NULL (a setting, not a box).
-[[nodiscard]] Result<void> WriteAudit(sqlite3* db, std::string_view box_id, const Stamp& stamp, std::string_view what);
+[[nodiscard]] Result<void> WriteAudit(Db* db, std::string_view box_id, const Stamp& stamp, std::string_view what);
 
 }  // namespace mailroom::ledger

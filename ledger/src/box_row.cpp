@@ -1,12 +1,12 @@
 #include "box_row.h"
 
 #include "audit.h"
-#include "sqlite_db.h"
+#include "db.h"
 #include "time_text.h"
 
 namespace mailroom::ledger {
 
-Result<BoxRow> LoadBox(sqlite3* db, std::string_view box_id) {
+Result<BoxRow> LoadBox(Db* db, std::string_view box_id) {
   auto select = Statement::Prepare(db, std::string("SELECT b.box_id, b.origin_jobcenter, b.state, b.pages_captured, "
                                                    "b.delivered_at, ") +
                                            kPageCountColumns + " FROM boxes b WHERE b.box_id = ?");
@@ -37,7 +37,7 @@ tl::unexpected<Error> Refuse(const BoxRow& box, std::string_view what) {
   return Fail("box " + box.box_id + " is " + std::string(StateName(box.state)) + ", cannot " + std::string(what));
 }
 
-Result<void> WriteState(sqlite3* db, const BoxRow& box, BoxState to, const Stamp& stamp) {
+Result<void> WriteState(Db* db, const BoxRow& box, BoxState to, const Stamp& stamp) {
   // delivered_at and destroyed_at are set once, by the change that reaches them.
   auto update = Statement::Prepare(db, R"sql(
     UPDATE boxes SET state = ?1,

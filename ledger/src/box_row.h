@@ -1,7 +1,7 @@
 // Reading one box with its page counts, and the checks that several operations share.
 #pragma once
 
-#include <sqlite3.h>
+#include "db.h"
 
 #include <optional>
 #include <string>
@@ -38,13 +38,13 @@ inline constexpr const char* kPageCountColumns = R"sql(
   (SELECT count(*) FROM page_destinations d WHERE d.box_id = b.box_id AND d.outcome = 'accounted'))sql";
 
 /// The box, or an error "box B: not in the ledger".
-[[nodiscard]] Result<BoxRow> LoadBox(sqlite3* db, std::string_view box_id);
+[[nodiscard]] Result<BoxRow> LoadBox(Db* db, std::string_view box_id);
 
 /// "box B is STATE, cannot WHAT": the shape of every refusal, so an operator sees which box, where
 /// it stands and what was tried.
 [[nodiscard]] tl::unexpected<Error> Refuse(const BoxRow& box, std::string_view what);
 
 /// Sets the state and writes "state A -> B" to the audit, inside the caller's transaction.
-[[nodiscard]] Result<void> WriteState(sqlite3* db, const BoxRow& box, BoxState to, const Stamp& stamp);
+[[nodiscard]] Result<void> WriteState(Db* db, const BoxRow& box, BoxState to, const Stamp& stamp);
 
 }  // namespace mailroom::ledger

@@ -1,54 +1,21 @@
 // Opening the ledger, registering boxes and moving them through their states.
 #include "mailroom/ledger/ledger.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-
 #include "audit.h"
 #include "box_row.h"
 #include "ledger_impl.h"
+#include "postgres_db.h"
 #include "retention.h"
 #include "schema.h"
+#include "sqlite_db.h"
 #include "time_text.h"
 
 namespace mailroom::ledger {
 namespace {
 
-// Long enough for another process's transaction (a few small writes) to finish on a slow disk.
-constexpr int kBusyTimeoutMs = 5000;
-
-// SQLite would create the file with 0644 less the umask; the ledger holds BG numbers, so create it
-// ourselves first. SQLite gives -wal and -shm the mode of the database file.
-Result<void> CreatePrivateFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    if (errno == EEXIST) return {};  // another process was first; fine
-    return Fail("cannot create: " + std::string(std::strerror(errno)));
-  }
-  const bool ok = ::fchmod(fd, 0600) == 0;
-  ::close(fd);
-  if (!ok) return Fail("cannot set mode 0600");
-  return {};
-}
-
-Result<void> Configure(sqlite3* db) {
-  sqlite3_extended_result_codes(db, 1);
-  sqlite3_busy_timeout(db, kBusyTimeoutMs);
-  auto wal = Statement::Prepare(db, "PRAGMA journal_mode = WAL");
-  if (!wal) return tl::unexpected(wal.error());
-  if (auto row = wal->Step(); !row) return tl::unexpected(row.error());
-  if (wal->Text(0) != "wal") return Fail("cannot switch to WAL journal (got '" + wal->Text(0) + "')");
-  // FULL: a committed custody record survives a power cut; NORMAL in WAL mode may lose the last ones.
-  return Exec(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL");
-}
-
 // The checks for moving `box` to `to`, in the order that gives the most useful refusal: for
 // destruction the reasons (open pages, retention) matter more than the state.
-Result<void> CheckMove(sqlite3* db, const BoxRow& box, BoxState to, const Stamp& stamp) {
+Result<void> CheckMove(Db* db, const BoxRow& box, BoxState to, const Stamp& stamp) {
   if (box.state == BoxState::kDestroyed) {
     return Refuse(box, to == BoxState::kDestroyed ? "be destroyed twice"
                                                   : "move to " + std::string(StateName(to)) + ": destroyed is final");
@@ -90,24 +57,23 @@ Ledger& Ledger::operator=(Ledger&&) noexcept = default;
 Ledger::~Ledger() = default;
 
 sqlite3* Ledger::raw_connection_for_tests() const {
-  return impl_->db.get();
+  return impl_->db->sqlite_for_tests();
 }
 
 Result<Ledger> Ledger::Open(const std::filesystem::path& path) {
-  const std::string where = "ledger " + path.string();
-  if (auto created = CreatePrivateFile(path); !created) return tl::unexpected(created.error().Prefixed(where));
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr);
-  DbPtr db(raw);  // owns the handle even when opening failed
-  if (rc != SQLITE_OK) return tl::unexpected(SqlError(db.get(), where));
-  if (auto ok = Configure(db.get()); !ok) return tl::unexpected(ok.error().Prefixed(where));
-  if (auto ok = EnsureSchema(db.get()); !ok) return tl::unexpected(ok.error().Prefixed(where));
-  return Ledger(std::make_unique<Impl>(Impl{std::move(db)}));
+  const std::string location = path.string();
+  const bool server = IsPostgresUrl(location);
+  // A URL's password never goes into a message.
+  const std::string where = "ledger " + (server ? RedactedUrl(location) : location);
+  auto db = server ? OpenPostgres(location) : OpenSqlite(path);
+  if (!db) return tl::unexpected(db.error().Prefixed(where));
+  if (auto ok = EnsureSchema(db->get()); !ok) return tl::unexpected(ok.error().Prefixed(where));
+  return Ledger(std::make_unique<Impl>(Impl{std::move(*db)}));
 }
 
 Result<void> Ledger::RegisterBox(const BoxArrival& box) {
   if (box.box_id.empty() || box.origin_jobcenter.empty()) return Fail("register box: box id and origin are required");
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   if (auto existing = LoadBox(db, box.box_id); existing) {
@@ -134,7 +100,7 @@ Result<void> Ledger::RegisterBox(const BoxArrival& box) {
 }
 
 Result<void> Ledger::Advance(std::string_view box_id, BoxState to, const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
@@ -145,7 +111,7 @@ Result<void> Ledger::Advance(std::string_view box_id, BoxState to, const Stamp& 
 }
 
 Result<bool> Ledger::DeliverIfComplete(std::string_view box_id, const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);

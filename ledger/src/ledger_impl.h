@@ -1,13 +1,13 @@
 // What a Ledger holds, shared by the files that implement its members.
 #pragma once
 
+#include "db.h"
 #include "mailroom/ledger/ledger.h"
-#include "sqlite_db.h"
 
 namespace mailroom::ledger {
 
 struct Ledger::Impl {
-  DbPtr db;
+  std::unique_ptr<Db> db;
 };
 
 }  // namespace mailroom::ledger

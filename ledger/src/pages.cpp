@@ -18,7 +18,7 @@ struct PageRow {
 
 // The page's row as recorded (`pages`), or where it stands now through the review desk's
 // decisions (`page_destinations`); none when the page has no row.
-Result<std::optional<PageRow>> LoadPage(sqlite3* db, std::string_view box_id, std::string_view page_name,
+Result<std::optional<PageRow>> LoadPage(Db* db, std::string_view box_id, std::string_view page_name,
                                         std::string_view table = "pages") {
   auto select = Statement::Prepare(db,
                                    "SELECT outcome, coalesce(document_id, ''), coalesce(jobcenter_id, ''), "
@@ -48,7 +48,7 @@ Result<void> CheckPagesOpen(const BoxRow& box, std::string_view what, int new_pa
 }  // namespace
 
 Result<void> Ledger::RecordPagesCaptured(std::string_view box_id, int total, const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
@@ -72,7 +72,7 @@ Result<void> Ledger::RecordPagesCaptured(std::string_view box_id, int total, con
 }
 
 Result<void> Ledger::RecordPageDelivered(std::string_view box_id, const PageDelivery& page) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
@@ -109,7 +109,7 @@ Result<void> Ledger::RecordPageDelivered(std::string_view box_id, const PageDeli
 
 Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
                                           const Stamp& stamp, std::string_view why) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);

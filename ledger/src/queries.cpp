@@ -11,7 +11,7 @@ Result<Timestamp> TimeColumn(const Statement& row, int column) {
 }
 
 // Box summaries, all of them or (with a non-empty `box_id`) the one box, in order of arrival.
-Result<std::vector<BoxSummary>> SelectBoxes(sqlite3* db, std::string_view box_id) {
+Result<std::vector<BoxSummary>> SelectBoxes(Db* db, std::string_view box_id) {
   auto select = Statement::Prepare(
       db, std::string("SELECT b.box_id, b.seal, b.state, b.pages_captured, b.arrived_at, "
                       "b.origin_jobcenter, ") +
@@ -55,7 +55,7 @@ Result<std::vector<Receipt>> Ledger::Receipts(std::string_view bg_number) {
            max(p.delivered_at)
     FROM page_destinations p JOIN boxes b ON b.box_id = p.box_id
     WHERE p.bg_number = ? AND p.outcome = 'delivered'
-    GROUP BY p.box_id, p.document_id, p.jobcenter_id
+    GROUP BY b.box_id, p.document_id, p.jobcenter_id
     ORDER BY min(p.delivered_at), p.document_id)sql");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, bg_number);

@@ -12,7 +12,7 @@ namespace mailroom::ledger {
 namespace {
 
 // Boxes in `state` with their retention date, read in one query; the caller filters by date.
-Result<std::vector<DueBox>> BoxesWithRetention(sqlite3* db, BoxState state) {
+Result<std::vector<DueBox>> BoxesWithRetention(Db* db, BoxState state) {
   auto select = Statement::Prepare(db, R"sql(
     SELECT b.box_id, b.seal, b.origin_jobcenter, b.pages_captured, b.delivered_at, coalesce(r.days, ?1)
     FROM boxes b LEFT JOIN retention r ON r.origin_jobcenter = b.origin_jobcenter
@@ -34,7 +34,7 @@ Result<std::vector<DueBox>> BoxesWithRetention(sqlite3* db, BoxState state) {
 
 }  // namespace
 
-Result<int> LoadRetentionDays(sqlite3* db, std::string_view origin_jobcenter) {
+Result<int> LoadRetentionDays(Db* db, std::string_view origin_jobcenter) {
   auto select = Statement::Prepare(db, "SELECT days FROM retention WHERE origin_jobcenter = ?");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, origin_jobcenter);
@@ -50,7 +50,7 @@ Result<int> Ledger::RetentionDays(std::string_view origin_jobcenter) {
 Result<void> Ledger::SetRetentionDays(std::string_view origin_jobcenter, int days, const Stamp& stamp) {
   if (origin_jobcenter.empty()) return Fail("retention: jobcenter id is required");
   if (days < 1) return Fail("retention for " + std::string(origin_jobcenter) + ": must be at least 1 day");
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto upsert = Statement::Prepare(db, R"sql(
@@ -69,7 +69,7 @@ Result<void> Ledger::SetRetentionDays(std::string_view origin_jobcenter, int day
 }
 
 Result<std::vector<DueBox>> Ledger::DestructionDue(Date date, const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto delivered = BoxesWithRetention(db, BoxState::kDelivered);
@@ -93,7 +93,7 @@ Result<std::vector<DueBox>> Ledger::DestructionDue(Date date, const Stamp& stamp
 }
 
 Result<std::vector<DueBox>> Ledger::PreviewDestructionDue(Date date) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   std::vector<DueBox> due;
   for (BoxState state : {BoxState::kDelivered, BoxState::kDestructionDue}) {
     auto boxes = BoxesWithRetention(db, state);

@@ -2,7 +2,7 @@
 // the day its box was delivered (the later, safer of arrival and delivery).
 #pragma once
 
-#include <sqlite3.h>
+#include "db.h"
 
 #include <string_view>
 
@@ -11,7 +11,7 @@
 
 namespace mailroom::ledger {
 
-[[nodiscard]] Result<int> LoadRetentionDays(sqlite3* db, std::string_view origin_jobcenter);
+[[nodiscard]] Result<int> LoadRetentionDays(Db* db, std::string_view origin_jobcenter);
 
 /// The first day destruction is allowed.
 [[nodiscard]] inline Date RetentionUntil(Timestamp delivered_at, int days) {

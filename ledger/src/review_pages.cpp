@@ -9,7 +9,7 @@ namespace mailroom::ledger {
 namespace {
 
 // Refuses a page that is not waiting in the review in-tray, naming where it stands instead.
-Result<std::string> CurrentReviewDocument(sqlite3* db, std::string_view box_id, std::string_view page_name,
+Result<std::string> CurrentReviewDocument(Db* db, std::string_view box_id, std::string_view page_name,
                                           const std::string& what) {
   auto select = Statement::Prepare(db, R"sql(
     SELECT d.outcome, coalesce(d.jobcenter_id, ''), coalesce(d.document_id, '')
@@ -26,7 +26,7 @@ Result<std::string> CurrentReviewDocument(sqlite3* db, std::string_view box_id, 
   return select->Text(2);
 }
 
-Result<bool> IsResolved(sqlite3* db, std::string_view box_id, std::string_view document_id) {
+Result<bool> IsResolved(Db* db, std::string_view box_id, std::string_view document_id) {
   auto select = Statement::Prepare(db, "SELECT 1 FROM review_resolutions WHERE box_id = ? AND document_id = ?");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, box_id).Bind(2, document_id);
@@ -37,7 +37,7 @@ Result<bool> IsResolved(sqlite3* db, std::string_view box_id, std::string_view d
 
 Result<void> Ledger::RecordReviewPagesMoved(std::string_view box_id, const std::vector<PageMove>& moves,
                                             const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
@@ -98,7 +98,7 @@ Result<std::vector<std::string>> Ledger::UnrecordedPages(std::string_view box_id
 
 Result<void> Ledger::RequestRescan(std::string_view box_id, std::string_view page_name, std::string_view document_id,
                                    std::string_view reason, const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
@@ -129,7 +129,7 @@ Result<void> Ledger::RequestRescan(std::string_view box_id, std::string_view pag
 }
 
 Result<void> Ledger::RecordRescanReceived(std::string_view box_id, std::string_view page_name, const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
@@ -139,7 +139,7 @@ Result<void> Ledger::RecordRescanReceived(std::string_view box_id, std::string_v
   if (!update) return tl::unexpected(update.error());
   update->Bind(1, FormatTimestamp(stamp.when)).Bind(2, box_id).Bind(3, page_name);
   if (auto done = update->Run(); !done) return done;
-  if (sqlite3_changes(db) == 0) {
+  if (update->Changes() == 0) {
     return Fail("box " + box->box_id + " page " + std::string(page_name) + ": no rescan of it was asked for");
   }
   if (auto audited = WriteAudit(db, box_id, stamp, "page " + std::string(page_name) + " rescanned"); !audited) {

@@ -10,7 +10,7 @@ namespace mailroom::ledger {
 Result<void> Ledger::RecordReviewResolved(std::string_view box_id, std::string_view document_id,
                                           std::string_view jobcenter_id, std::string_view bg_number,
                                           const Stamp& stamp) {
-  sqlite3* db = impl_->db.get();
+  Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);

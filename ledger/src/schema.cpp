@@ -3,7 +3,7 @@
 #include <array>
 #include <string>
 
-#include "sqlite_db.h"
+#include "db.h"
 
 namespace mailroom::ledger {
 namespace {
@@ -216,7 +216,7 @@ PRAGMA user_version = 4;
 // step for a new version (and raise kSchemaVersion); never change a step that has shipped.
 constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
-Result<int> UserVersion(sqlite3* db) {
+Result<int> UserVersion(Db* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");
   if (!stmt) return tl::unexpected(stmt.error());
   auto row = stmt->Step();
@@ -226,7 +226,8 @@ Result<int> UserVersion(sqlite3* db) {
 
 }  // namespace
 
-Result<void> EnsureSchema(sqlite3* db) {
+Result<void> EnsureSchema(Db* db) {
+  if (db->IsPostgres()) return EnsurePostgresSchema(db);
   // IMMEDIATE, so two processes opening a new file at once do not both create the tables.
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());

@@ -1,8 +1,9 @@
-// The ledger's tables, versioned with PRAGMA user_version so a later build can migrate a file and
-// an older build refuses a newer file instead of misreading it.
+// The ledger's tables, versioned (SQLite: PRAGMA user_version; PostgreSQL: a schema_version table)
+// so a later build can migrate a ledger and an older build refuses a newer one instead of
+// misreading it.
 #pragma once
 
-#include <sqlite3.h>
+#include "db.h"
 
 #include "mailroom/common/result.h"
 
@@ -10,7 +11,11 @@ namespace mailroom::ledger {
 
 inline constexpr int kSchemaVersion = 4;
 
-/// Creates the schema in an empty database, accepts the current version, refuses anything else.
-[[nodiscard]] Result<void> EnsureSchema(sqlite3* db);
+/// Creates the schema in an empty database, migrates an older one, accepts the current version,
+/// refuses anything else. Either backend.
+[[nodiscard]] Result<void> EnsureSchema(Db* db);
+
+/// The PostgreSQL part of EnsureSchema (postgres_schema.cpp): versions in a schema_version table.
+[[nodiscard]] Result<void> EnsurePostgresSchema(Db* db);
 
 }  // namespace mailroom::ledger

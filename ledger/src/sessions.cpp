@@ -35,7 +35,7 @@ struct Account {
   bool disabled = false;
 };
 
-Result<std::optional<Account>> LoadAccount(sqlite3* db, std::string_view login) {
+Result<std::optional<Account>> LoadAccount(Db* db, std::string_view login) {
   auto select = Statement::Prepare(db, "SELECT password_hash, disabled FROM users WHERE login = ?");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, login);
@@ -51,7 +51,7 @@ struct Failures {
   Timestamp oldest;
 };
 
-Result<Failures> RecentFailures(sqlite3* db, const std::string& login_hash, Timestamp now) {
+Result<Failures> RecentFailures(Db* db, const std::string& login_hash, Timestamp now) {
   auto select = Statement::Prepare(db, "SELECT count(*), min(at) FROM login_failures WHERE login_hash = ? AND at > ?");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, login_hash).Bind(2, FormatTimestamp(now - kLoginFailureWindow));
@@ -66,7 +66,7 @@ Result<Failures> RecentFailures(sqlite3* db, const std::string& login_hash, Time
   return failures;
 }
 
-Result<void> Run(sqlite3* db, std::string_view sql, std::initializer_list<std::string_view> values) {
+Result<void> Run(Db* db, std::string_view sql, std::initializer_list<std::string_view> values) {
   auto stmt = Statement::Prepare(db, sql);
   if (!stmt) return tl::unexpected(stmt.error());
   int index = 1;
@@ -74,7 +74,7 @@ Result<void> Run(sqlite3* db, std::string_view sql, std::initializer_list<std::s
   return stmt->Run();
 }
 
-Result<void> RecordFailure(sqlite3* db, const std::string& login, const std::string& login_hash, bool exists,
+Result<void> RecordFailure(Db* db, const std::string& login, const std::string& login_hash, bool exists,
                            std::string_view why, Timestamp now) {
   auto tx = WriteTransaction::Begin(db);
   if (!tx) return tl::unexpected(tx.error());
@@ -98,7 +98,7 @@ Result<void> RecordFailure(sqlite3* db, const std::string& login, const std::str
   return tx->Commit();
 }
 
-Result<void> LoadGrants(sqlite3* db, SessionInfo& session) {
+Result<void> LoadGrants(Db* db, SessionInfo& session) {
   auto select = Statement::Prepare(db, "SELECT jobcenter_id FROM user_grants WHERE login = ? ORDER BY jobcenter_id");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, session.login);

@@ -26,7 +26,7 @@ std::string JobcenterProblem(std::string_view jobcenter) {
   return "";
 }
 
-Result<bool> UserExists(sqlite3* db, std::string_view login, bool* disabled = nullptr) {
+Result<bool> UserExists(Db* db, std::string_view login, bool* disabled = nullptr) {
   auto find = Statement::Prepare(db, "SELECT disabled FROM users WHERE login = ?");
   if (!find) return tl::unexpected(find.error());
   find->Bind(1, login);
@@ -37,18 +37,21 @@ Result<bool> UserExists(sqlite3* db, std::string_view login, bool* disabled = nu
 }
 
 // Removes every session of `login`: a disabled user or a changed password ends them at once.
-Result<void> EndSessions(sqlite3* db, std::string_view login) {
+Result<void> EndSessions(Db* db, std::string_view login) {
   auto remove = Statement::Prepare(db, "DELETE FROM sessions WHERE login = ?");
   if (!remove) return tl::unexpected(remove.error());
   remove->Bind(1, login);
   return remove->Run();
 }
 
-Result<void> InsertGrant(sqlite3* db, std::string_view login, std::string_view jobcenter) {
-  auto insert = Statement::Prepare(db, "INSERT OR IGNORE INTO user_grants(login, jobcenter_id) VALUES(?, ?)");
+// Whether the grant is new (false: granted before).
+Result<bool> InsertGrant(Db* db, std::string_view login, std::string_view jobcenter) {
+  auto insert =
+      Statement::Prepare(db, "INSERT INTO user_grants(login, jobcenter_id) VALUES(?, ?) ON CONFLICT DO NOTHING");
   if (!insert) return tl::unexpected(insert.error());
   insert->Bind(1, login).Bind(2, jobcenter);
-  return insert->Run();
+  if (auto done = insert->Run(); !done) return tl::unexpected(done.error());
+  return insert->Changes() != 0;
 }
 
 std::string Joined(const std::vector<std::string>& items) {
@@ -99,7 +102,7 @@ Result<void> Users::Add(std::string_view login, std::string_view password, const
   insert->Bind(1, login).Bind(2, *hash).Bind(3, FormatTimestamp(stamp.when));
   if (auto done = insert->Run(); !done) return tl::unexpected(done.error().Prefixed(what));
   for (const auto& jobcenter : jobcenters) {
-    if (auto granted = InsertGrant(db_, login, jobcenter); !granted) return granted;
+    if (auto granted = InsertGrant(db_, login, jobcenter); !granted) return tl::unexpected(granted.error());
   }
   if (auto audited =
           WriteAudit(db_, "", stamp, "user " + std::string(login) + " added, jobcenters " + Joined(jobcenters));
@@ -117,8 +120,9 @@ Result<void> Users::Grant(std::string_view login, std::string_view jobcenter, co
   auto exists = UserExists(db_, login);
   if (!exists) return tl::unexpected(exists.error());
   if (!*exists) return Fail(what + ": no such user");
-  if (auto granted = InsertGrant(db_, login, jobcenter); !granted) return granted;
-  if (sqlite3_changes(db_) == 0) return {};  // granted before: nothing to record
+  auto granted = InsertGrant(db_, login, jobcenter);
+  if (!granted) return tl::unexpected(granted.error());
+  if (!*granted) return {};  // granted before: nothing to record
   if (auto audited = WriteAudit(db_, "", stamp, "user " + std::string(login) + " granted " + std::string(jobcenter));
       !audited) {
     return audited;
@@ -137,7 +141,7 @@ Result<void> Users::Revoke(std::string_view login, std::string_view jobcenter, c
   if (!remove) return tl::unexpected(remove.error());
   remove->Bind(1, login).Bind(2, jobcenter);
   if (auto done = remove->Run(); !done) return done;
-  if (sqlite3_changes(db_) == 0) return Fail(what + ": the user has no such grant");
+  if (remove->Changes() == 0) return Fail(what + ": the user has no such grant");
   if (auto audited = WriteAudit(db_, "", stamp, "user " + std::string(login) + " revoked " + std::string(jobcenter));
       !audited) {
     return audited;

@@ -23,6 +23,8 @@ struct sqlite3;
 
 namespace mailroom::ledger {
 
+class Db;  // the database behind a ledger, SQLite or PostgreSQL (ledger/src/db.h)
+
 using Timestamp = std::chrono::sys_seconds;
 using Date = std::chrono::sys_days;
 
@@ -135,13 +137,17 @@ struct RescanRequest {
   std::string reason;
 };
 
-/// Not thread-safe: give each thread (or process) its own Ledger on the same file. Write
-/// transactions are IMMEDIATE and wait up to the busy timeout for one another.
+/// Not thread-safe: give each thread (or process) its own Ledger on the same file or server. Write
+/// transactions take the ledger's write lock (SQLite: BEGIN IMMEDIATE, waiting up to the busy
+/// timeout; PostgreSQL: a transaction-scoped advisory lock, on every host) and wait for one another.
 class Ledger {
  public:
   /// Opens or creates the ledger at `path`: a new file is created mode 0600 (SQLite gives its -wal
   /// and -shm files the same mode), WAL journal, foreign keys on, busy timeout 5 s. Fails naming
   /// the file when it cannot be opened, is not a ledger, or has a newer schema than this build.
+  /// A `path` that is a URL, "postgresql://user@host:port/database" (or "postgres://"), opens
+  /// the ledger on that PostgreSQL server instead (the schema in the connection's first search_path
+  /// schema), migrating it to this build's schema version; its password is never in a message.
   [[nodiscard]] static Result<Ledger> Open(const std::filesystem::path& path);
 
   Ledger(Ledger&&) noexcept;
@@ -260,7 +266,8 @@ class Ledger {
   /// retention has passed by `date` and boxes in destruction-due, oldest retention date first.
   [[nodiscard]] Result<std::vector<DueBox>> PreviewDestructionDue(Date date);
 
-  /// The SQLite connection, for tests that check what the database itself enforces.
+  /// The SQLite connection, for tests that check what the database itself enforces; null for a
+  /// ledger on PostgreSQL.
   sqlite3* raw_connection_for_tests() const;
 
  private:

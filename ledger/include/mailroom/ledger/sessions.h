@@ -64,7 +64,7 @@ class Sessions {
   [[nodiscard]] Result<void> LogOut(std::string_view token, Timestamp now);
 
  private:
-  sqlite3* db_;
+  Db* db_;
 };
 
 }  // namespace mailroom::ledger

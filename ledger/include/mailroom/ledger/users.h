@@ -58,7 +58,7 @@ class Users {
   [[nodiscard]] Result<std::optional<User>> Find(std::string_view login);
 
  private:
-  sqlite3* db_;
+  Db* db_;
 };
 
 /// Why `login` cannot be a login (empty: it can).
