@@ -39,7 +39,8 @@ Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const stor
   std::vector<mailroom::v1::Page> messages;
   for (std::size_t i = 0; i < pages->size(); ++i) {
     const ingest::PageSource& source = (*pages)[i];
-    auto ref = store.PutFile(source.path);
+    // Recorded as the box's, so the store's gc keeps it until the box no longer needs it.
+    auto ref = store.PutFile(source.path, info->box_id);
     if (!ref) return tl::unexpected(ref.error());
     mailroom::v1::Page page;
     page.set_schema_version(proto::kSchemaVersion);

@@ -13,9 +13,9 @@ namespace {
 
 // Moves the reader's PDF into the store: the scratch copy is removed whatever happens, so a
 // long-running worker does not fill its disk.
-Result<std::string> StorePdf(const store::ContentStore& store, const std::string& pdf_path) {
+Result<std::string> StorePdf(const store::ContentStore& store, const std::string& pdf_path, const std::string& box_id) {
   if (pdf_path.empty()) return std::string();
-  auto ref = store.PutFile(pdf_path);
+  auto ref = store.PutFile(pdf_path, box_id);
   std::error_code ignored;
   std::filesystem::remove(pdf_path, ignored);
   return ref;
@@ -43,7 +43,7 @@ Result<v1::PageReading> ReadPageMessage(const transport::Message& message, const
   }
   const PageReading reading = ocr::ReadPage(source, static_cast<int>(page.index()), reader);
   if (reading.kind == PageKind::kUnreadable) metrics::CountError("ocr", "unreadable_page");
-  auto pdf_ref = StorePdf(store, reading.pdf_path);
+  auto pdf_ref = StorePdf(store, reading.pdf_path, page.box_id());
   if (!pdf_ref) return tl::unexpected(pdf_ref.error().Prefixed(what + ": storing the PDF"));
   return proto::ToProto(reading, page.box_id(), *pdf_ref);
 }

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 
 #include "blob_files.h"
+#include "box_owners.h"
 #include "content_ref.h"
 #include "mailroom/common/atomic_file.h"
 #include "sha256.h"
@@ -14,8 +15,20 @@ std::string ContentRef(std::string_view bytes) {
   return RefOf(Sha256Hex(bytes));
 }
 
+namespace {
+
+Result<void> Own(const std::filesystem::path& root, std::string_view box_id, std::string_view hex) {
+  if (box_id.empty()) return {};
+  if (auto recorded = RecordOwner(root, box_id, hex); !recorded) {
+    return tl::unexpected(recorded.error().Prefixed("content store"));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<ContentStore> ContentStore::Open(const std::filesystem::path& root) {
-  for (const auto& folder : {root / "sha256", root / "tmp"}) {
+  for (const auto& folder : {root / "sha256", root / "tmp", root / "boxes"}) {
     if (auto made = CreatePrivateDirectories(folder); !made) {
       return tl::unexpected(made.error().Prefixed("content store " + root.string()));
     }
@@ -23,8 +36,10 @@ Result<ContentStore> ContentStore::Open(const std::filesystem::path& root) {
   return ContentStore(root);
 }
 
-Result<std::string> ContentStore::Put(std::string_view bytes) const {
+Result<std::string> ContentStore::Put(std::string_view bytes, std::string_view box_id) const {
   const std::string hex = Sha256Hex(bytes);
+  // The owner first: a blob that is stored is never without the box it was stored for.
+  if (auto owned = Own(root_, box_id, hex); !owned) return tl::unexpected(owned.error());
   // The common case on redelivery: the page is stored already, and nothing needs writing.
   if (RegularFileSize(BlobPath(root_, hex)) == bytes.size()) return RefOf(hex);
   auto blob = TempBlob::Create(root_);
@@ -36,7 +51,7 @@ Result<std::string> ContentStore::Put(std::string_view bytes) const {
   return RefOf(hex);
 }
 
-Result<std::string> ContentStore::PutFile(const std::filesystem::path& path) const {
+Result<std::string> ContentStore::PutFile(const std::filesystem::path& path, std::string_view box_id) const {
   UniqueFd in(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   if (!in.valid()) return Fail(path.string() + ": cannot open: " + ErrnoText());
   // One pass: each chunk is hashed and copied into the temporary file, so a big PDF is read once
@@ -56,6 +71,7 @@ Result<std::string> ContentStore::PutFile(const std::filesystem::path& path) con
     }
   }
   const std::string hex = hash.FinalHex();
+  if (auto owned = Own(root_, box_id, hex); !owned) return tl::unexpected(owned.error());
   if (auto committed = blob->Commit(hex); !committed) {
     return tl::unexpected(committed.error().Prefixed("content store"));
   }
