@@ -19,6 +19,7 @@ std::vector<std::unique_ptr<CommandLine>> AddCommands(CLI::App& app) {
   commands.push_back(std::make_unique<ScanCommandLine>(app));
   commands.push_back(std::make_unique<DashboardCommandLine>(app));
   commands.push_back(UserCommand(app));
+  commands.push_back(StoreCommand(app));
   return commands;
 }
 
