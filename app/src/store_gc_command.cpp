@@ -115,6 +115,10 @@ tl::expected<std::string, ProcessError> StoreGc(const StoreGcCommandOptions& opt
   if (!std::filesystem::is_directory(options.store_dir / "sha256", ec)) {
     return BadInput("content store " + options.store_dir.string() + ": no such store (no sha256/ folder)");
   }
+  // A new, empty ledger would know no box: the gc never creates one.
+  if (!options.ledger_file.string().starts_with("postgresql://") && !std::filesystem::exists(options.ledger_file, ec)) {
+    return BadInput("ledger " + options.ledger_file.string() + ": no such file (store gc never creates one)");
+  }
   const UtcTime now = UtcNow();
   auto facts = ReadFacts(options, now);
   if (!facts) return tl::unexpected(facts.error());

@@ -161,4 +161,11 @@ TEST_CASE("store gc refuses, removing nothing, a review JSON it cannot read or a
   auto missing = app::StoreGc(options);
   REQUIRE(!missing);
   CHECK(missing.error().message.find("nowhere: no such store") != std::string::npos);
+
+  options = center.Options();
+  options.ledger_file = center.dir / "no-ledger.sqlite";
+  auto no_ledger = app::StoreGc(options);
+  REQUIRE(!no_ledger);
+  CHECK(no_ledger.error().message.find("no-ledger.sqlite: no such file") != std::string::npos);
+  CHECK(!fs::exists(options.ledger_file));
 }
