@@ -25,15 +25,14 @@ TEST_CASE("audit rows cannot be updated or deleted through the ledger connection
   auto ledger = OpenLedger(dir);
   REQUIRE(ledger.RegisterBox(Box("B-1")));
   REQUIRE(ledger.Advance("B-1", BoxState::kScanning, At(0)));
-  sqlite3* db = ledger.raw_connection_for_tests();
-  CHECK(ExecError(db, "UPDATE audit SET who = 'someone-else'") ==
+  CHECK(ExecSql(dir, ledger, "UPDATE audit SET who = 'someone-else'") ==
         "the audit trail is append-only: rows cannot be changed");
-  CHECK(ExecError(db, "DELETE FROM audit") == "the audit trail is append-only: rows cannot be deleted");
-  CHECK(ExecError(db, "DELETE FROM boxes") == "boxes are never deleted from the ledger");
+  CHECK(ExecSql(dir, ledger, "DELETE FROM audit") == "the audit trail is append-only: rows cannot be deleted");
+  CHECK(ExecSql(dir, ledger, "DELETE FROM boxes") == "boxes are never deleted from the ledger");
   CHECK(ledger.AuditTrail("B-1")->size() == 2);
 }
 
-TEST_CASE("audit rows cannot be updated or deleted by another program opening the file", "[ledger]") {
+TEST_CASE("audit rows cannot be updated or deleted by another program opening the file", "[ledger][sqlite]") {
   TempDir dir;
   {
     auto ledger = OpenLedger(dir);

@@ -29,7 +29,7 @@ std::string PragmaText(sqlite3* db, const char* sql) {
   return text;
 }
 
-TEST_CASE("a new ledger file is mode 0600 and its WAL files too", "[ledger]") {
+TEST_CASE("a new ledger file is mode 0600 and its WAL files too", "[ledger][sqlite]") {
   TempDir dir;
   const auto old_umask = ::umask(0);  // the strictest test: nothing masks group/other bits
   auto ledger = OpenLedger(dir);
@@ -39,7 +39,7 @@ TEST_CASE("a new ledger file is mode 0600 and its WAL files too", "[ledger]") {
   CHECK(ModeOf(dir / "ledger.sqlite-wal") == 0600);
 }
 
-TEST_CASE("the ledger uses WAL with foreign keys and a schema version", "[ledger]") {
+TEST_CASE("the ledger uses WAL with foreign keys and a schema version", "[ledger][sqlite]") {
   TempDir dir;
   auto ledger = OpenLedger(dir);
   sqlite3* db = ledger.raw_connection_for_tests();
@@ -55,7 +55,7 @@ TEST_CASE("a ledger survives reopening", "[ledger]") {
   CHECK(ledger.ListBoxes()->size() == 1);
 }
 
-TEST_CASE("a file that is not a ledger or has a newer schema is refused", "[ledger]") {
+TEST_CASE("a file that is not a ledger or has a newer schema is refused", "[ledger][sqlite]") {
   TempDir dir;
   { std::ofstream(dir / "text.sqlite") << "hello, not a database at all, just some text to be sure."; }
   CHECK_FALSE(Ledger::Open(dir / "text.sqlite"));
@@ -96,7 +96,7 @@ TEST_CASE("two ledgers on one file write concurrently without losing a box", "[l
   CHECK(second.AuditTrail("")->size() == 3 * 2 * kBoxes);
 }
 
-TEST_CASE("a writer waits for another writer's transaction instead of failing", "[ledger]") {
+TEST_CASE("a writer waits for another writer's transaction instead of failing", "[ledger][sqlite]") {
   TempDir dir;
   auto ledger = OpenLedger(dir);
   auto other = OpenLedger(dir);
@@ -124,7 +124,8 @@ constexpr const char* kDropVersion3 = R"sql(
     FROM pages p LEFT JOIN review_resolutions r ON r.box_id = p.box_id AND r.document_id = p.document_id;
   PRAGMA user_version = 2;)sql";
 
-TEST_CASE("a ledger of schema version 1 gains the review desk's tables when opened, keeping its boxes", "[ledger]") {
+TEST_CASE("a ledger of schema version 1 gains the review desk's tables when opened, keeping its boxes",
+          "[ledger][sqlite]") {
   TempDir dir;
   {
     auto ledger = OpenLedger(dir);
@@ -141,7 +142,7 @@ TEST_CASE("a ledger of schema version 1 gains the review desk's tables when open
   CHECK(ledger.Receipts("12345BG0000001")->size() == 1);
 }
 
-TEST_CASE("a ledger of schema version 2 keeps its review decisions when it gains version 3", "[ledger]") {
+TEST_CASE("a ledger of schema version 2 keeps its review decisions when it gains version 3", "[ledger][sqlite]") {
   TempDir dir;
   {
     auto ledger = OpenLedger(dir);

@@ -1,9 +1,21 @@
-// Helpers shared by the ledger tests: fixed times, and a box walked to a given state.
+// Helpers shared by the ledger tests: fixed times, a box walked to a given state, and the ledger
+// on the backend the run is for. ctest runs the suite twice: on a SQLite file, and with
+// MAILROOM_TEST_LEDGER_BACKEND=postgresql on the private PostgreSQL server of
+// MAILROOM_TEST_POSTGRES (tests/support/postgres-node.sh), each test in a schema of its own.
+// Tests tagged [sqlite] are about the file itself and run on SQLite only.
 #pragma once
+
+#include <libpq-fe.h>
+#include <sqlite3.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "mailroom/ledger/ledger.h"
 #include "temp_dir.h"
@@ -48,10 +60,94 @@ inline void DeliveredBox(Ledger& ledger, const std::string& id, int pages = 2, s
   REQUIRE(ledger.Advance(id, BoxState::kDelivered, At(1)));
 }
 
+inline bool OnPostgres() {
+  const char* backend = std::getenv("MAILROOM_TEST_LEDGER_BACKEND");
+  return backend && std::string(backend) == "postgresql";
+}
+
+struct PgConnection {
+  explicit PgConnection(const std::string& url) : conn(PQconnectdb(url.c_str()), &PQfinish) {
+    REQUIRE(conn);
+    INFO(PQerrorMessage(conn.get()));
+    REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
+  }
+  /// "" when `sql` ran, else the server's primary message.
+  std::string Exec(const std::string& sql) {
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), sql.c_str()), &PQclear);
+    const auto status = PQresultStatus(result.get());
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return "";
+    const char* primary = PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY);
+    return primary ? primary : "failed";
+  }
+  std::unique_ptr<PGconn, decltype(&PQfinish)> conn{nullptr, &PQfinish};
+};
+
+/// Where the ledger of the test folder `dir` is: its SQLite file, or (on PostgreSQL) a URL to a
+/// schema made for this folder on first use, the same one on every later call.
+inline std::string LedgerLocation(const mailroom::testing::TempDir& dir) {
+  if (!OnPostgres()) return (dir / "ledger.sqlite").string();
+  const auto marker = dir / "postgres-url";
+  if (std::ifstream in(marker); in) {
+    std::string url;
+    std::getline(in, url);
+    return url;
+  }
+  const char* server = std::getenv("MAILROOM_TEST_POSTGRES");
+  INFO("MAILROOM_TEST_POSTGRES is not set: run tools/test.sh, or tests/support/postgres-node.sh start DIR");
+  REQUIRE(server);
+  std::random_device random;
+  const std::string schema = "t" + std::to_string(random()) + "_" + std::to_string(random());
+  REQUIRE(PgConnection(server).Exec("CREATE SCHEMA " + schema) == "");
+  const std::string base(server);
+  const std::string url =
+      base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+  std::ofstream(marker) << url << "\n";
+  return url;
+}
+
 inline Ledger OpenLedger(const mailroom::testing::TempDir& dir) {
-  auto ledger = Ledger::Open(dir / "ledger.sqlite");
+  auto ledger = Ledger::Open(LedgerLocation(dir));
+  INFO((ledger ? std::string() : ledger.error().message));
   REQUIRE(ledger);
   return std::move(*ledger);
+}
+
+/// Runs `sql` on the ledger's database beside the ledger (SQLite: on its own connection; PostgreSQL:
+/// on another one): "" when it ran, else the database's message. For what the database enforces.
+inline std::string ExecSql(const mailroom::testing::TempDir& dir, Ledger& ledger, const std::string& sql) {
+  if (OnPostgres()) return PgConnection(LedgerLocation(dir)).Exec(sql);
+  char* message = nullptr;
+  const int rc = sqlite3_exec(ledger.raw_connection_for_tests(), sql.c_str(), nullptr, nullptr, &message);
+  std::string text = message ? message : "";
+  sqlite3_free(message);
+  return rc == SQLITE_OK ? "" : text;
+}
+
+/// Every non-null value of every row of `table`, as text, for checking what the database holds.
+inline std::vector<std::string> AllText(const mailroom::testing::TempDir& dir, Ledger& ledger,
+                                        const std::string& table) {
+  std::vector<std::string> values;
+  const std::string sql = "SELECT * FROM " + table;
+  if (OnPostgres()) {
+    PgConnection pg(LedgerLocation(dir));
+    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(pg.conn.get(), sql.c_str()), &PQclear);
+    REQUIRE(PQresultStatus(result.get()) == PGRES_TUPLES_OK);
+    for (int row = 0; row < PQntuples(result.get()); ++row) {
+      for (int column = 0; column < PQnfields(result.get()); ++column) {
+        if (!PQgetisnull(result.get(), row, column)) values.emplace_back(PQgetvalue(result.get(), row, column));
+      }
+    }
+    return values;
+  }
+  sqlite3_stmt* stmt = nullptr;
+  REQUIRE(sqlite3_prepare_v2(ledger.raw_connection_for_tests(), sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+  while (sqlite3_step(stmt) == SQLITE_ROW) {
+    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+      if (const auto* text = sqlite3_column_text(stmt, i)) values.emplace_back(reinterpret_cast<const char*>(text));
+    }
+  }
+  sqlite3_finalize(stmt);
+  return values;
 }
 
 }  // namespace mailroom::ledger::testing

@@ -130,8 +130,8 @@ TEST_CASE("a page sent back to rescan is listed until its new scan arrives", "[l
   REQUIRE_FALSE(again);
   CHECK_THAT(again.error().message, Catch::Contains("no rescan of it was asked for"));
   // The request's row keeps what was asked: only the arrival time is ever written to it.
-  CHECK(sqlite3_exec(ledger.raw_connection_for_tests(), "UPDATE rescan_requests SET reason = 'x'", nullptr, nullptr,
-                     nullptr) != SQLITE_OK);
+  CHECK(ExecSql(dir, ledger, "UPDATE rescan_requests SET reason = 'x'") ==
+        "a rescan request only gains the time its new scan arrived");
 }
 
 TEST_CASE("an unreadable page is in no document of the ledger: moves skip it, the desk asks to settle it",

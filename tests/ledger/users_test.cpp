@@ -18,20 +18,6 @@ using mailroom::testing::TempDir;
 
 constexpr const char* kPassword = "correct horse battery";
 
-// Every text value of every row of `table`, for checking what the file holds.
-std::vector<std::string> AllText(sqlite3* db, const std::string& table) {
-  sqlite3_stmt* stmt = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, ("SELECT * FROM " + table).c_str(), -1, &stmt, nullptr) == SQLITE_OK);
-  std::vector<std::string> values;
-  while (sqlite3_step(stmt) == SQLITE_ROW) {
-    for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-      if (const auto* text = sqlite3_column_text(stmt, i)) values.emplace_back(reinterpret_cast<const char*>(text));
-    }
-  }
-  sqlite3_finalize(stmt);
-  return values;
-}
-
 std::vector<std::string> AuditWhat(Ledger& ledger) {
   std::vector<std::string> what;
   auto trail = ledger.AuditTrail("");
@@ -49,15 +35,13 @@ TEST_CASE("a password is kept as an argon2id hash, never as itself", "[ledger][u
   TempDir dir;
   auto ledger = OpenLedger(dir);
   REQUIRE(Users(ledger).Add("op-1", kPassword, {"jobcenter-kiel"}, At(0, "admin")));
-  const auto values = AllText(ledger.raw_connection_for_tests(), "users");
+  const auto values = AllText(dir, ledger, "users");
   REQUIRE(values.size() == 4);  // login, hash, created_at, disabled
   CHECK(values[1].rfind("$argon2id$v=19$m=65536,t=2,p=1$", 0) == 0);
   CHECK_FALSE(Contains(values, kPassword));
   CHECK_FALSE(Contains(AuditWhat(ledger), kPassword));
   // And the database itself takes no other kind of hash.
-  CHECK(sqlite3_exec(ledger.raw_connection_for_tests(),
-                     "INSERT INTO users(login, password_hash, created_at) VALUES('x', 'plain', 'now')", nullptr,
-                     nullptr, nullptr) != SQLITE_OK);
+  CHECK(ExecSql(dir, ledger, "INSERT INTO users(login, password_hash, created_at) VALUES('x', 'plain', 'now')") != "");
 }
 
 TEST_CASE("the sessions table holds a hash of the token, never the token", "[ledger][sessions]") {
@@ -68,7 +52,7 @@ TEST_CASE("the sessions table holds a hash of the token, never the token", "[led
   REQUIRE(login);
   REQUIRE(login->session);
   REQUIRE(login->token.size() == 64);
-  const auto values = AllText(ledger.raw_connection_for_tests(), "sessions");
+  const auto values = AllText(dir, ledger, "sessions");
   CHECK_FALSE(values.empty());
   CHECK_FALSE(Contains(values, login->token));
   CHECK(Sessions(ledger).Find(login->token, Day(1))->has_value());
@@ -120,7 +104,7 @@ TEST_CASE("grants, revokes, a new password and disabling are each recorded in th
   CHECK((*user)->disabled);
   CHECK((*user)->all_jobcenters);
   CHECK((*user)->jobcenters == std::vector<std::string>{"jobcenter-flensburg"});
-  CHECK(sqlite3_exec(ledger.raw_connection_for_tests(), "DELETE FROM users", nullptr, nullptr, nullptr) != SQLITE_OK);
+  CHECK(ExecSql(dir, ledger, "DELETE FROM users") == "users are never deleted from the ledger, only disabled");
 }
 
 TEST_CASE("a failed login is audited without the password, an unknown login not at all", "[ledger][sessions]") {
@@ -138,11 +122,12 @@ TEST_CASE("a failed login is audited without the password, an unknown login not 
   const auto audit = AuditWhat(ledger);
   CHECK(audit.back() == "user op-1 login failed: wrong password");
   CHECK_FALSE(Contains(audit, "secret"));
-  CHECK_FALSE(Contains(AllText(ledger.raw_connection_for_tests(), "login_failures"), "secret"));
-  CHECK(AllText(ledger.raw_connection_for_tests(), "login_failures").size() == 4);  // two rows of hash and time
+  CHECK_FALSE(Contains(AllText(dir, ledger, "login_failures"), "secret"));
+  CHECK(AllText(dir, ledger, "login_failures").size() == 4);  // two rows of hash and time
 }
 
-TEST_CASE("a ledger file of schema version 2 gains the users when opened, keeping its boxes", "[ledger][users]") {
+TEST_CASE("a ledger file of schema version 2 gains the users when opened, keeping its boxes",
+          "[ledger][users][sqlite]") {
   TempDir dir;
   {
     std::ifstream in(std::string(MAILROOM_SOURCE_DIR) + "/tests/ledger/data/ledger_v2.sql");

@@ -33,20 +33,8 @@ usage() {
   exit 2
 }
 
-# A port nobody listens on. Random rather than sequential, so that two test runs started at
-# the same moment do not pick the same one.
-free_port() {
-  local port
-  for _ in $(seq 1 100); do
-    port=$((20000 + RANDOM % 40000))
-    if [[ -z "$(ss -Hltn "sport = :${port}" 2>/dev/null)" ]]; then
-      echo "${port}"
-      return 0
-    fi
-  done
-  echo "rabbitmq-node: no free port found" >&2
-  return 1
-}
+# shellcheck source=tests/support/free-port.sh
+source "$(dirname "$(realpath "${BASH_SOURCE[0]}")")/free-port.sh"
 
 # The environment every rabbitmq command of this node runs in (server and rabbitmqctl alike:
 # the CLI must find the same epmd and the same cookie).
