@@ -213,7 +213,8 @@ DeskResult<DeskOutcome> Desk::Split(const std::string& document_id, int first_pa
     std::size_t from, to;
   } parts[] = {{first_id, first_pages, 0, at}, {second_id, second_pages, at, pages}};
   for (const auto& part : parts) {
-    auto pdf = routing::SelectPdfPages(document->pdf_file, Positions(part.from, part.to), part.id);
+    auto pdf =
+        routing::SelectPdfPages(document->pdf_file, Positions(part.from, part.to), part.id, document->box_arrived_at);
     if (!pdf) return Failed(pdf.error().message);
     mailroom::v1::Document piece = *message;
     piece.set_document_id(part.id);
@@ -259,7 +260,7 @@ DeskResult<DeskOutcome> Desk::Join(const std::string& document_id, const Clerk& 
   auto earlier = ReadDocumentJson(previous->json_file);
   if (!earlier) return Failed(earlier.error().message);
   auto pdf = routing::JoinPdfs({previous->pdf_file, document->pdf_file}, "document " + previous->document_id,
-                               previous->document_id);
+                               previous->document_id, previous->box_arrived_at);
   if (!pdf) return Failed(pdf.error().message);
   std::vector<std::string> pages = previous->pages;
   pages.insert(pages.end(), document->pages.begin(), document->pages.end());
@@ -313,13 +314,14 @@ DeskResult<DeskOutcome> Desk::Account(const std::string& document_id, const std:
   const auto at = static_cast<std::size_t>(position->front());
   const fs::path kept = options_.out_dir / "accounted" /
                         (routing::SafeFileName(document_id) + "." + routing::SafeFileName(page) + ".pdf");
-  auto page_pdf = routing::SelectPdfPages(document->pdf_file, {static_cast<int>(at)}, document_id);
+  auto page_pdf =
+      routing::SelectPdfPages(document->pdf_file, {static_cast<int>(at)}, document_id, document->box_arrived_at);
   if (!page_pdf) return Failed(page_pdf.error().message);
   if (auto made = CreatePrivateDirectories(kept.parent_path()); !made) return Failed(made.error().message);
   if (auto written = WriteFileAtomically(kept, *page_pdf); !written) return Failed(written.error().message);
   std::vector<int> rest = Positions(0, document->pages.size());
   rest.erase(rest.begin() + static_cast<std::ptrdiff_t>(at));
-  auto pdf = routing::SelectPdfPages(document->pdf_file, rest, document_id);
+  auto pdf = routing::SelectPdfPages(document->pdf_file, rest, document_id, document->box_arrived_at);
   if (!pdf) return Failed(pdf.error().message);
   auto message = ReadDocumentJson(document->json_file);
   if (!message) return Failed(message.error().message);
@@ -367,7 +369,8 @@ DeskResult<DeskOutcome> Desk::ReceiveRescan(const std::string& document_id, cons
       })) {
     return Refused("box " + document->box_id + " page " + page + ": no rescan of it was asked for");
   }
-  auto pdf = routing::ReplacePdfPage(document->pdf_file, position->front(), page_pdf, document_id);
+  auto pdf =
+      routing::ReplacePdfPage(document->pdf_file, position->front(), page_pdf, document_id, document->box_arrived_at);
   if (!pdf) return Refused(pdf.error().message);  // the new scan is not a page: scan it again
   auto message = ReadDocumentJson(document->json_file);
   if (!message) return Failed(message.error().message);

@@ -40,7 +40,9 @@ Result<std::string> JoinPages(const DocumentInput& input, const fs::path& scratc
     parts.push_back(notice);
     notices.push_back(notice);
   }
-  auto joined = JoinPdfs(parts, "document " + input.document_id, input.document_id);
+  // Dated by the box's arrival, not the clock: assembled again (a redelivery, a restarted router,
+  // the other transport), the document is the same bytes, and the Postkorb knows it for a repeat.
+  auto joined = JoinPdfs(parts, "document " + input.document_id, input.document_id, input.box_arrived_at);
   std::error_code ignored;
   for (const auto& notice : notices) fs::remove(notice, ignored);
   return joined;

@@ -23,16 +23,21 @@ std::unique_ptr<QPDF> OpenPdf(const std::filesystem::path& file) {
   return pdf;
 }
 
-// A new document of `pages` (taken from open sources), PDF/A-2b marked with `title` when given,
-// written in memory.
-std::string Written(const std::vector<QPDFPageObjectHelper>& pages, const std::string& title) {
+// A new document of `pages` (taken from open sources), PDF/A-2b marked with `title` and `created_at`
+// when given, written in memory: the same pages and facts give the same bytes.
+std::string Written(const std::vector<QPDFPageObjectHelper>& pages, const std::string& title,
+                    const std::string& created_at) {
   QPDF result;
   result.emptyPDF();
   QPDFPageDocumentHelper result_pages(result);
   for (const auto& page : pages) result_pages.addPage(page, false);
-  if (const auto& profile = SrgbProfile(); profile && !title.empty()) MarkAsPdfA2b(result, title, *profile);
+  if (const auto& profile = SrgbProfile(); profile && !title.empty()) {
+    MarkAsPdfA2b(result, title, *profile, created_at);
+  }
   QPDFWriter writer(result);
   writer.setOutputMemory();
+  // qpdf's default /ID hashes the current time into the trailer; this one hashes the content.
+  writer.setDeterministicID(true);
   writer.setObjectStreamMode(qpdf_o_generate);
   writer.write();
   auto buffer = writer.getBufferSharedPointer();
@@ -42,7 +47,7 @@ std::string Written(const std::vector<QPDFPageObjectHelper>& pages, const std::s
 }  // namespace
 
 Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, const std::string& what,
-                             const std::string& title) {
+                             const std::string& title, const std::string& created_at) {
   if (inputs.empty()) return Fail(what + ": no pages to write");
   try {
     std::vector<std::unique_ptr<QPDF>> sources;
@@ -51,14 +56,15 @@ Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, c
       sources.push_back(OpenPdf(input));
       for (auto& page : QPDFPageDocumentHelper(*sources.back()).getAllPages()) pages.push_back(page);
     }
-    return Written(pages, title);
+    return Written(pages, title, created_at);
   } catch (const std::exception& e) {
     return Fail(what + ": cannot join page PDFs: " + e.what());
   }
 }
 
 Result<std::string> ReplacePdfPage(const std::filesystem::path& input, int page,
-                                   const std::filesystem::path& replacement, const std::string& title) {
+                                   const std::filesystem::path& replacement, const std::string& title,
+                                   const std::string& created_at) {
   try {
     auto source = OpenPdf(input);
     auto new_page = OpenPdf(replacement);
@@ -69,14 +75,14 @@ Result<std::string> ReplacePdfPage(const std::filesystem::path& input, int page,
     }
     if (added.size() != 1) return Fail(replacement.string() + ": a replacement is one page");
     pages[static_cast<std::size_t>(page)] = added.front();
-    return Written(pages, title);
+    return Written(pages, title, created_at);
   } catch (const std::exception& e) {
     return Fail(input.string() + ": cannot replace page " + std::to_string(page + 1) + ": " + e.what());
   }
 }
 
 Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std::vector<int>& pages,
-                                   const std::string& title) {
+                                   const std::string& title, const std::string& created_at) {
   if (pages.empty()) return Fail(input.string() + ": no pages to keep");
   try {
     auto source = OpenPdf(input);
@@ -89,15 +95,15 @@ Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std
       }
       kept.push_back(all[static_cast<std::size_t>(page)]);
     }
-    return Written(kept, title);
+    return Written(kept, title, created_at);
   } catch (const std::exception& e) {
     return Fail(input.string() + ": cannot select pages: " + e.what());
   }
 }
 
 Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs, const std::filesystem::path& output,
-                       const std::string& title) {
-  auto joined = JoinPdfs(inputs, output.string(), title);
+                       const std::string& title, const std::string& created_at) {
+  auto joined = JoinPdfs(inputs, output.string(), title, created_at);
   if (!joined) return tl::unexpected(joined.error());
   return WriteFileAtomically(output, *joined);
 }

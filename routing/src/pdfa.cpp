@@ -2,10 +2,10 @@
 
 #include <qpdf/QPDFObjectHandle.hh>
 
-#include <chrono>
-#include <ctime>
 #include <fstream>
 #include <sstream>
+
+#include "mailroom/common/utc_time.h"
 
 namespace mailroom::routing {
 namespace {
@@ -18,14 +18,16 @@ struct Timestamps {
   std::string xmp;  // 2026-11-25T15:40:00Z
 };
 
-Timestamps Now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char pdf[32], xmp[32];
-  std::strftime(pdf, sizeof pdf, "D:%Y%m%d%H%M%SZ", &utc);
-  std::strftime(xmp, sizeof xmp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return {pdf, xmp};
+// The same instant in the Info dictionary's form and the XMP's (PDF/A wants them equal); none
+// for a time that is not mailroom's ISO 8601 UTC text. Never the clock: a document assembled
+// again must come out byte for byte the same.
+std::optional<Timestamps> TimestampsOf(const std::string& created_at) {
+  if (!ParseUtcTime(created_at)) return std::nullopt;
+  std::string pdf = "D:";  // "2026-11-25T15:40:00Z" -> "D:20261125154000Z"
+  for (char c : created_at) {
+    if (c != '-' && c != ':' && c != 'T') pdf += c;
+  }
+  return Timestamps{pdf, created_at};
 }
 
 std::string EscapeXml(const std::string& text) {
@@ -48,7 +50,7 @@ std::string EscapeXml(const std::string& text) {
   return out;
 }
 
-std::string XmpPacket(const std::string& title, const Timestamps& time) {
+std::string XmpPacket(const std::string& title, const std::optional<Timestamps>& time) {
   std::ostringstream xmp;
   xmp << "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
       << "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -62,10 +64,12 @@ std::string XmpPacket(const std::string& title, const Timestamps& time) {
       << "   <pdfaid:conformance>B</pdfaid:conformance>\n"
       << "   <dc:format>application/pdf</dc:format>\n"
       << "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" << EscapeXml(title)
-      << "</rdf:li></rdf:Alt></dc:title>\n"
-      << "   <xmp:CreateDate>" << time.xmp << "</xmp:CreateDate>\n"
-      << "   <xmp:ModifyDate>" << time.xmp << "</xmp:ModifyDate>\n"
-      << "   <pdf:Producer>" << kProducer << "</pdf:Producer>\n"
+      << "</rdf:li></rdf:Alt></dc:title>\n";
+  if (time) {
+    xmp << "   <xmp:CreateDate>" << time->xmp << "</xmp:CreateDate>\n"
+        << "   <xmp:ModifyDate>" << time->xmp << "</xmp:ModifyDate>\n";
+  }
+  xmp << "   <pdf:Producer>" << kProducer << "</pdf:Producer>\n"
       << "  </rdf:Description>\n"
       << " </rdf:RDF>\n"
       << "</x:xmpmeta>\n"
@@ -86,8 +90,8 @@ const std::optional<std::string>& SrgbProfile() {
   return profile;
 }
 
-void MarkAsPdfA2b(QPDF& pdf, const std::string& title, const std::string& icc_profile) {
-  const Timestamps time = Now();
+void MarkAsPdfA2b(QPDF& pdf, const std::string& title, const std::string& icc_profile, const std::string& created_at) {
+  const auto time = TimestampsOf(created_at);
 
   auto metadata = QPDFObjectHandle::newStream(&pdf, XmpPacket(title, time));
   metadata.getDict().replaceKey("/Type", QPDFObjectHandle::newName("/Metadata"));
@@ -108,8 +112,10 @@ void MarkAsPdfA2b(QPDF& pdf, const std::string& title, const std::string& icc_pr
   auto info = QPDFObjectHandle::newDictionary();
   info.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(title));
   info.replaceKey("/Producer", QPDFObjectHandle::newString(kProducer));
-  info.replaceKey("/CreationDate", QPDFObjectHandle::newString(time.pdf));
-  info.replaceKey("/ModDate", QPDFObjectHandle::newString(time.pdf));
+  if (time) {
+    info.replaceKey("/CreationDate", QPDFObjectHandle::newString(time->pdf));
+    info.replaceKey("/ModDate", QPDFObjectHandle::newString(time->pdf));
+  }
   pdf.getTrailer().replaceKey("/Info", pdf.makeIndirectObject(info));
 }
 

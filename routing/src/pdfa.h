@@ -18,7 +18,10 @@ namespace mailroom::routing {
 [[nodiscard]] const std::optional<std::string>& SrgbProfile();
 
 /// Adds the PDF/A-2b identification to `pdf`: title (no personal data: the document id), the
-/// producer and the current time as creation date.
-void MarkAsPdfA2b(QPDF& pdf, const std::string& title, const std::string& icc_profile);
+/// producer and `created_at` (ISO 8601 UTC, a fact of the document such as its box's arrival,
+/// never the clock) as creation and modification date in both XMP and Info; no dates at all when
+/// `created_at` is empty or not such a time (PDF/A allows that; the clock would make every
+/// rebuild differ).
+void MarkAsPdfA2b(QPDF& pdf, const std::string& title, const std::string& icc_profile, const std::string& created_at);
 
 }  // namespace mailroom::routing

@@ -108,7 +108,7 @@ TEST_CASE("desk delivery: a stable message id from the document id and its conte
   CHECK(missing.error().message.rfind((dir / "nowhere.pdf").string() + ": cannot open", 0) == 0);
 }
 
-TEST_CASE("postkorb: the same JSON again is a repeat, another JSON under a delivered id is not written over it") {
+TEST_CASE("postkorb: the same document again is a repeat, other content under a delivered id is not written") {
   TempDir dir;
   const distributed::PostkorbOptions options{"jc-kiel", dir / "jobcenter", Topology("mr"), 0};
   const fs::path json = AssignedAtTheDesk(dir);
@@ -118,15 +118,20 @@ TEST_CASE("postkorb: the same JSON again is a repeat, another JSON under a deliv
   const auto delivered = FilesUnder(dir / "jobcenter" / "postkorb");
   CHECK(delivered == FilesUnder(dir / "desk" / "postkorb") /* the desk's files, byte for byte */);
 
-  auto made_again = *routed;  // a router that assembled it again: another creation time in the PDF
-  made_again.set_pdf(routed->pdf() + "\n% made again\n");
-  CHECK(distributed::WritePostkorbDocument(made_again, options) == distributed::Delivered::kAlreadyThere);
+  // The clerk's action taken again: the same files, the same bytes.
+  auto taken_again = distributed::DeskRoutedDocument("jc-kiel", json, PdfBeside(json));
+  REQUIRE(taken_again);
+  CHECK(distributed::WritePostkorbDocument(*taken_again, options) == distributed::Delivered::kRepeat);
   auto other_case = *routed;
   other_case.mutable_document()->mutable_bg_number()->set_string_value("35301BG0067890");
-  auto refused = distributed::WritePostkorbDocument(other_case, options);
-  REQUIRE_FALSE(refused);
-  CHECK(refused.error().message.find("document BOX-7-001 is in ") == 0);
-  CHECK(refused.error().message.find("already, with other content: not overwritten") != std::string::npos);
+  auto other_pdf = *routed;
+  other_pdf.set_pdf(routed->pdf() + "\n% made again\n");
+  for (const auto& other : {other_case, other_pdf}) {
+    auto refused = distributed::WritePostkorbDocument(other, options);
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().message.find("document BOX-7-001 is delivered (") == 0);
+    CHECK(refused.error().message.find("already, with other content: not written") != std::string::npos);
+  }
   CHECK(FilesUnder(dir / "jobcenter" / "postkorb") == delivered);
 }
 

@@ -37,14 +37,18 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Relative path -> JSON text of every document under OUT/postkorb.
-std::map<std::string, std::string> PostkorbJson(const fs::path& out) {
+// Relative path -> bytes of every document file with `extension` under OUT/postkorb.
+std::map<std::string, std::string> PostkorbFiles(const fs::path& out, const std::string& extension) {
   std::map<std::string, std::string> docs;
   if (!fs::exists(out / "postkorb")) return docs;
   for (const auto& entry : fs::recursive_directory_iterator(out / "postkorb")) {
-    if (entry.path().extension() == ".json") docs[fs::relative(entry.path(), out).string()] = Slurp(entry.path());
+    if (entry.path().extension() == extension) docs[fs::relative(entry.path(), out).string()] = Slurp(entry.path());
   }
   return docs;
+}
+
+std::map<std::string, std::string> PostkorbJson(const fs::path& out) {
+  return PostkorbFiles(out, ".json");
 }
 
 }  // namespace
@@ -140,6 +144,10 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
 
   CHECK(routed == expected_documents);
   CHECK(PostkorbJson(dir / "distributed") == expected);
+  // The PDFs too, byte for byte: their dates are the box's arrival, never the clock of either run.
+  const auto expected_pdfs = PostkorbFiles(dir / "embedded", ".pdf");
+  CHECK(expected_pdfs.size() == expected.size());
+  CHECK(PostkorbFiles(dir / "distributed", ".pdf") == expected_pdfs);
   // The custody record of the box: the same as the embedded run's report.json.
   CHECK(Slurp(dir / "journal" / "BOX-21" / "report.json") == Slurp(dir / "embedded" / "report.json"));
   for (const auto& queue : topology.WorkQueues(*registry)) {

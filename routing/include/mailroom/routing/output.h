@@ -84,7 +84,9 @@ struct AssembledDocument {
 
 /// Routing's step, written once for both transports: joins the page PDFs (a notice page that
 /// names the file stands in for a page that could not be read), builds the JSON and takes the
-/// originals of unreadable pages. `scratch` is a folder for the notice pages (removed again).
+/// originals of unreadable pages. Deterministic: the PDF's dates are the box's arrival
+/// (`box_arrived_at`), so the same input assembled again, by either transport, gives the same bytes. `scratch` is a
+/// folder for the notice pages (removed again).
 [[nodiscard]] Result<AssembledDocument> AssembleDocument(const DocumentInput& input,
                                                          const std::filesystem::path& scratch);
 
@@ -98,25 +100,30 @@ struct AssembledDocument {
 /// separator pages.
 [[nodiscard]] Result<void> WriteReport(const OutputFolder& out, const classifier::BoxPlan& plan);
 
-/// Concatenates PDFs (in order) into one, in memory. `what` names the result in errors.
+/// Concatenates PDFs (in order) into one, in memory. `what` names the result in errors. With a
+/// `title` see MergePdfs. The same inputs and arguments give the same bytes, whenever it runs: no
+/// date or id comes from the clock.
 [[nodiscard]] Result<std::string> JoinPdfs(const std::vector<std::filesystem::path>& inputs, const std::string& what,
-                                           const std::string& title = "");
+                                           const std::string& title = "", const std::string& created_at = "");
 
 /// JoinPdfs, written atomically with mode 0600. With a `title` (the
 /// document id: no personal data) the result is marked PDF/A-2b (XMP, Info, sRGB output intent),
-/// provided Debian's sRGB profile (icc-profiles-free) is installed.
+/// provided Debian's sRGB profile (icc-profiles-free) is installed; its creation date is
+/// `created_at` (ISO 8601 UTC: the box's arrival, a fact of the document), none if empty.
 [[nodiscard]] Result<void> MergePdfs(const std::vector<std::filesystem::path>& inputs,
-                                     const std::filesystem::path& output, const std::string& title = "");
+                                     const std::filesystem::path& output, const std::string& title = "",
+                                     const std::string& created_at = "");
 
-/// The PDF `input` with only `pages` (0-based, in the order given), PDF/A-2b marked with `title`:
-/// for the review desk, which splits a document or takes a page out of it.
+/// The PDF `input` with only `pages` (0-based, in the order given), PDF/A-2b marked with `title`
+/// and `created_at` (as MergePdfs): for the review desk, which splits a document or takes a page out of it.
 [[nodiscard]] Result<std::string> SelectPdfPages(const std::filesystem::path& input, const std::vector<int>& pages,
-                                                 const std::string& title);
+                                                 const std::string& title, const std::string& created_at = "");
 
 /// The PDF `input` with its page `page` (0-based) replaced by the one page of `replacement`:
-/// a page scanned again at the review desk's request.
+/// a page scanned again at the review desk's request. `title`, `created_at` as MergePdfs.
 [[nodiscard]] Result<std::string> ReplacePdfPage(const std::filesystem::path& input, int page,
-                                                 const std::filesystem::path& replacement, const std::string& title);
+                                                 const std::filesystem::path& replacement, const std::string& title,
+                                                 const std::string& created_at = "");
 
 /// Writes a one-page A4 PDF that states `text` (used in place of a page that could not be read).
 [[nodiscard]] Result<void> WriteNoticePdf(const std::filesystem::path& output, const std::string& text);
