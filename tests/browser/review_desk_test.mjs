@@ -187,12 +187,21 @@ async function run(page, consoleErrors) {
   const open = await boxRow();
   check(!/\bdelivered\b/.test(open), `${arg.box} must stay open while documents of it are in review: ${open}`);
 
-  // The rest: by a candidate where there is one, else by typing a case of the box's jobcenter.
+  // The rest: by a candidate where there is one, else by finding a case by its person (a letter
+  // without a number: the clerk types the sender's name and birth date).
   const anyCase = registryCases()[0]; // the clerk may work every jobcenter
+  const findByPerson = async () => {
+    await page.getByLabel('No number? Find the case by the person').fill(`${anyCase.surname} ${anyCase.birth_date}`);
+    await page.getByRole('button', { name: 'Find the case' }).click();
+    const found = page.locator('#person-results').getByRole('button', { name: `Assign to case ${anyCase.bg_number}` });
+    await found.waitFor({ timeout: VIEW_TIMEOUT_MS });
+    log(`found case ${anyCase.bg_number} by its person`);
+    await found.click();
+  };
   for (const d of await listedDocuments(page)) {
     await openDocument(page, d.id);
-    const candidate = page.getByRole('button', { name: /^Assign to case / }).first();
-    const pick = (await candidate.count()) > 0 ? () => candidate.click() : () => typeNumber(page, anyCase.bg_number);
+    const candidate = page.locator('#candidates').getByRole('button', { name: /^Assign to case / }).first();
+    const pick = (await candidate.count()) > 0 ? () => candidate.click() : findByPerson;
     await assignConfirmed(page, d.id, pick);
   }
   check((await listedDocuments(page)).length === 0, 'documents are left in the list after all were worked');

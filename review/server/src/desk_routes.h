@@ -25,6 +25,8 @@ struct DeskContext {
 [[nodiscard]] std::vector<web::Route> InTrayRoutes(DeskContext& context);
 /// GET /api/review/<id> and its page images.
 [[nodiscard]] std::vector<web::Route> DocumentRoutes(DeskContext& context);
+/// GET /api/cases?q=NAME FACT: a case found by its person (a name and one more fact).
+[[nodiscard]] std::vector<web::Route> CaseSearchRoutes(DeskContext& context);
 /// POST /api/review/<id>/preview|assign|split|join|account|rescan.
 [[nodiscard]] std::vector<web::Route> ActionRoutes(DeskContext& context);
 

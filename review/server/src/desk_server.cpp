@@ -15,7 +15,8 @@ Result<std::unique_ptr<DeskServer>> DeskServer::Start(const DeskServerOptions& o
   if (!desk) return Fail("review desk: " + desk.error().message);
   auto state = std::make_unique<State>(std::move(*desk));
   std::vector<web::Route> routes = PageRoutes();
-  for (auto part : {InTrayRoutes(state->context), DocumentRoutes(state->context), ActionRoutes(state->context)}) {
+  for (auto part : {InTrayRoutes(state->context), DocumentRoutes(state->context), ActionRoutes(state->context),
+                    CaseSearchRoutes(state->context)}) {
     routes.insert(routes.end(), part.begin(), part.end());
   }
   web::ServerOptions web_options;

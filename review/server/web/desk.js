@@ -172,6 +172,8 @@ function renderAssignForm(detail) {
   const d = detail.document;
   $('doc-type').replaceChildren(...detail.doc_types.map((t) => el('option', { value: t, selected: t === d.doc_type }, t)));
   $('case-number').value = '';
+  $('person-query').value = '';
+  $('person-results').replaceChildren();
   $('preview').hidden = true;
   $('split-at').max = String(detail.pages.length);
   $('split-at').value = '';
@@ -290,6 +292,29 @@ $('preview-form').addEventListener('submit', (event) => {
 });
 
 $('candidates').addEventListener('click', (event) => {
+  const button = event.target.closest('button.assign-candidate');
+  if (!button) return;
+  $('case-number').value = button.dataset.case;
+  preview(button.dataset.case);
+});
+
+// A letter without a number: the clerk types the sender read on it; two facts of one person must
+// agree, and only cases of the jobcenters granted are offered.
+$('person-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    const found = await api('GET', `/api/cases?q=${encodeURIComponent($('person-query').value)}`);
+    const items = found.cases.map((c) => el('li', { 'data-case': c.bg_number },
+      el('p', { class: 'case' }, el('strong', {}, c.bg_number), ` ${c.jobcenter_id}`),
+      el('ul', {}, ...c.persons.map((p) => el('li', {}, p))),
+      el('button', { type: 'button', class: 'assign-candidate', 'data-case': c.bg_number,
+        'aria-label': `Assign to case ${c.bg_number}` }, 'Assign to this case')));
+    $('person-results').replaceChildren(...(items.length ? items
+      : [el('li', { class: 'muted' }, 'No person of the jobcenters you work matches.')]));
+  });
+});
+
+$('person-results').addEventListener('click', (event) => {
   const button = event.target.closest('button.assign-candidate');
   if (!button) return;
   $('case-number').value = button.dataset.case;

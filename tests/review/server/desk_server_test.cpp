@@ -298,5 +298,20 @@ TEST_CASE("a join puts the pages after those of the box's document before it; a 
   CHECK(detail["document"]["pages"] == nlohmann::json::array({"0002.tif", "0003.tif", "0005.tif"}));
 }
 
+TEST_CASE("a case is found by its person among the clerk's jobcenters; one fact alone is refused", "[review_server]") {
+  DeskSite site;
+  const auto kiel = site.LogIn("k.berg", {"jobcenter-kiel"});
+  const auto found = JsonOf(site.Get(kiel, "/api/cases?q=thomsen%2026.09.1971"));
+  REQUIRE(found["cases"].size() == 1);
+  CHECK(found["cases"][0]["bg_number"] == "35301BG0012345");
+  CHECK_THAT(found["cases"][0]["persons"][0].get<std::string>(), Catch::StartsWith("Svenja Thomsen, born 1971-09-26"));
+  // Rostock's person is not offered to a Kiel clerk, even when both facts match.
+  CHECK(JsonOf(site.Get(kiel, "/api/cases?q=Franke%20Kevin"))["cases"].empty());
+  auto alone = site.Get(kiel, "/api/cases?q=Thomsen");
+  CHECK(alone->status == 422);
+  CHECK_THAT(JsonOf(alone)["error"].get<std::string>(), Catch::Contains("a name and one more fact"));
+  CHECK(site.Get(kiel, "/api/cases")->status == 400);
+}
+
 }  // namespace
 }  // namespace mailroom::review::testing
