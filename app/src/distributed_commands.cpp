@@ -150,7 +150,8 @@ std::optional<std::string> MissingOption(const WorkerCommandOptions& options) {
   if (options.role == "review-intake") {
     if (options.out_dir.empty()) return "worker review-intake needs --out";
     std::error_code ec;
-    if (!options.ledger_file.empty() && !std::filesystem::exists(options.ledger_file, ec)) {
+    if (!options.ledger_file.empty() && !ledger::IsServerLedger(options.ledger_file.string()) &&
+        !std::filesystem::exists(options.ledger_file, ec)) {
       return "ledger " + options.ledger_file.string() + ": no such file (the review intake never creates one)";
     }
     return std::nullopt;

@@ -123,7 +123,7 @@ std::optional<int> LedgerCommands::RunIfChosen() {
 
 tl::expected<ledger::Ledger, ProcessError> OpenLedgerFile(const std::string& file, bool create) {
   std::error_code ec;
-  if (!create && !std::filesystem::exists(file, ec)) {
+  if (!create && !ledger::IsServerLedger(file) && !std::filesystem::exists(file, ec)) {
     return tl::unexpected(ProcessError{FailureKind::kBadInput, "ledger " + file + ": no such file"});
   }
   auto opened = ledger::Ledger::Open(file);

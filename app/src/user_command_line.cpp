@@ -73,7 +73,8 @@ class UserCommandLine : public SubcommandLine {
 
   CommandOutcome Execute() {
     if (operator_id_.empty()) operator_id_ = DefaultOperatorId();
-    const bool creates = add_->parsed() && !std::filesystem::exists(ledger_file_);
+    const bool creates =
+        add_->parsed() && !ledger::IsServerLedger(ledger_file_) && !std::filesystem::exists(ledger_file_);
     // Only adding may make the ledger: the first user of a new scan center comes before its
     // first box. Anything else on a file that does not exist is a typo.
     auto ledger = OpenLedgerFile(ledger_file_, add_->parsed());

@@ -51,6 +51,10 @@ Result<void> CheckMove(Db* db, const BoxRow& box, BoxState to, const Stamp& stam
 
 }  // namespace
 
+bool IsServerLedger(std::string_view location) {
+  return IsPostgresUrl(location);
+}
+
 Ledger::Ledger(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Ledger::Ledger(Ledger&&) noexcept = default;
 Ledger& Ledger::operator=(Ledger&&) noexcept = default;

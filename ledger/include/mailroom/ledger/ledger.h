@@ -137,6 +137,10 @@ struct RescanRequest {
   std::string reason;
 };
 
+/// True when `location` names a ledger on a PostgreSQL server ("postgresql://..." or
+/// "postgres://..."), not a file: there is no file to look for, and Open never creates the server.
+[[nodiscard]] bool IsServerLedger(std::string_view location);
+
 /// Not thread-safe: give each thread (or process) its own Ledger on the same file or server. Write
 /// transactions take the ledger's write lock (SQLite: BEGIN IMMEDIATE, waiting up to the busy
 /// timeout; PostgreSQL: a transaction-scoped advisory lock, on every host) and wait for one another.
