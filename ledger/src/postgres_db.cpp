@@ -22,8 +22,17 @@ struct PgClear {
 };
 using ResultPtr = std::unique_ptr<PGresult, PgClear>;
 
-std::string Trimmed(std::string text) {
-  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+// libpq's messages on one line: they come with line breaks and a hint indented below.
+std::string Trimmed(std::string_view message) {
+  std::string text;
+  for (const char c : message) {
+    if (c == '\n' || c == '\t') {
+      if (!text.empty() && text.back() != ' ') text += ' ';
+    } else {
+      text += c;
+    }
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
 }
 
@@ -157,15 +166,26 @@ bool IsPostgresUrl(std::string_view location) {
 }
 
 std::string RedactedUrl(std::string_view url) {
-  const auto scheme_end = url.find("://");
-  if (scheme_end == std::string_view::npos) return std::string(url);
-  const auto authority = scheme_end + 3;
-  const auto at = url.find('@', authority);
-  const auto slash = url.find('/', authority);
-  if (at == std::string_view::npos || (slash != std::string_view::npos && slash < at)) return std::string(url);
-  const auto colon = url.find(':', authority);
-  if (colon == std::string_view::npos || colon > at) return std::string(url);
-  return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
+  std::string text(url);
+  // user:password@host
+  const auto scheme_end = text.find("://");
+  if (scheme_end != std::string::npos) {
+    const auto authority = scheme_end + 3;
+    const auto at = text.find('@', authority);
+    const auto slash = text.find('/', authority);
+    const auto colon = text.find(':', authority);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash) && colon < at) {
+      text.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  // ?password=... or &password=...
+  for (auto at = text.find("password="); at != std::string::npos; at = text.find("password=", at + 1)) {
+    if (at == 0 || (text[at - 1] != '?' && text[at - 1] != '&')) continue;
+    const auto value = at + 9;
+    text.replace(value, text.find('&', value) == std::string::npos ? std::string::npos : text.find('&', value) - value,
+                 "***");
+  }
+  return text;
 }
 
 std::string PostgresPlaceholders(std::string_view sql) {

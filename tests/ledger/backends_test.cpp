@@ -125,6 +125,10 @@ TEST_CASE("a database with tables but no ledger schema is refused", "[ledger]") 
     REQUIRE_FALSE(wrong);
     CHECK_THAT(wrong.error().message, Catch::StartsWith("ledger postgresql://mailroom:***@127.0.0.1:1/nothing"));
     CHECK_THAT(wrong.error().message, !Catch::Contains("secret-word"));
+    auto in_query = Ledger::Open("postgresql://127.0.0.1:1/nothing?user=mailroom&password=secret-word&sslmode=disable");
+    REQUIRE_FALSE(in_query);
+    CHECK_THAT(in_query.error().message,
+               Catch::StartsWith("ledger postgresql://127.0.0.1:1/nothing?user=mailroom&password=***&sslmode=disable"));
   } else {
     sqlite3* db = nullptr;
     REQUIRE(sqlite3_open((dir / "ledger.sqlite").c_str(), &db) == SQLITE_OK);

@@ -1,4 +1,5 @@
-// The box ledger: one SQLite file that records each sealed box from arrival to destruction, its
+// The box ledger: one SQLite file (or, for a scan center's several hosts, one PostgreSQL
+// database, see Ledger::Open) that records each sealed box from arrival to destruction, its
 // pages captured against its pages delivered, and every state change in an append-only audit
 // trail. It answers two questions: may this paper be destroyed (every page delivered, retention
 // passed), and did the papers of case BG_NUMBER arrive, when, and where did they go.
