@@ -213,7 +213,10 @@ PRAGMA user_version = 4;
 )sql";
 
 // kMigrations[n] takes a version n file to version n + 1; each ends setting user_version. Append a
-// step for a new version (and raise kSchemaVersion); never change a step that has shipped.
+// step for a new version (and raise kSchemaVersion); never change a step that has shipped. The
+// same steps make the schema on PostgreSQL (postgres_schema.cpp translates them): write a step in
+// the SQL both understand, and triggers as `BEFORE op ON table [WHEN ...] BEGIN SELECT
+// RAISE(ABORT, '...'); END;`.
 constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4};
 
 Result<int> UserVersion(Db* db) {
@@ -225,6 +228,10 @@ Result<int> UserVersion(Db* db) {
 }
 
 }  // namespace
+
+const char* MigrationStep(int step) {
+  return kMigrations.at(static_cast<std::size_t>(step));
+}
 
 Result<void> EnsureSchema(Db* db) {
   if (db->IsPostgres()) return EnsurePostgresSchema(db);

@@ -15,6 +15,14 @@ inline constexpr int kSchemaVersion = 4;
 /// refuses anything else. Either backend.
 [[nodiscard]] Result<void> EnsureSchema(Db* db);
 
+/// The SQLite text of the migration from version `step` to `step` + 1 (0 <= step < kSchemaVersion).
+[[nodiscard]] const char* MigrationStep(int step);
+
+/// `sqlite_sql`, a migration step, in PostgreSQL's dialect: identity columns for AUTOINCREMENT,
+/// each RAISE(ABORT) trigger a row trigger calling ledger_refuse (made by the first step, with
+/// TRUNCATE refused as well for the tables that are never emptied), no PRAGMA.
+[[nodiscard]] std::string PostgresMigration(int step, std::string_view sqlite_sql);
+
 /// The PostgreSQL part of EnsureSchema (postgres_schema.cpp): versions in a schema_version table.
 [[nodiscard]] Result<void> EnsurePostgresSchema(Db* db);
 
