@@ -29,7 +29,8 @@ struct ClassifyContext {
 
 // The readings of a complete box, with each page PDF where this machine can read it.
 Result<std::vector<PageReading>> LoadReadings(const BoxJournal::CompleteBox& box, const store::ContentStore& store,
-                                              std::vector<std::string>& pdf_refs) {
+                                              std::vector<std::string>& pdf_refs,
+                                              std::vector<std::string>& original_refs) {
   std::vector<PageReading> readings;
   for (const std::string& bytes : box.readings) {
     auto wire = proto::ParsePageReading(bytes);
@@ -40,6 +41,7 @@ Result<std::vector<PageReading>> LoadReadings(const BoxJournal::CompleteBox& box
       wire->reading.pdf_path = path->string();
     }
     pdf_refs.push_back(wire->pdf_ref);
+    original_refs.push_back(wire->original_ref);
     readings.push_back(std::move(wire->reading));
   }
   return readings;
@@ -52,8 +54,8 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
   if (!complete) return tl::unexpected(complete.error());
   if (!complete->has_value()) return false;
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::string> pdf_refs;
-  auto readings = LoadReadings(**complete, ctx.store, pdf_refs);
+  std::vector<std::string> pdf_refs, original_refs;
+  auto readings = LoadReadings(**complete, ctx.store, pdf_refs, original_refs);
   if (!readings) return tl::unexpected(readings.error());
 
   // The same plan as `mailroom process`; one that does not account for every page is not published.
@@ -65,6 +67,7 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
     plan.set_schema_version(proto::kSchemaVersion);
     for (const PageReading* page : planned.document.pages) {
       plan.add_page_pdf_refs(pdf_refs[static_cast<std::size_t>(page->index)]);
+      plan.add_original_refs(original_refs[static_cast<std::size_t>(page->index)]);
     }
     *plan.mutable_document() = routing::MakeDocument(input, routing::SafeFileName(input.document_id) + ".pdf");
     transport::Message message;

@@ -45,7 +45,10 @@ Result<v1::PageReading> ReadPageMessage(const transport::Message& message, const
   if (reading.kind == PageKind::kUnreadable) metrics::CountError("ocr", "unreadable_page");
   auto pdf_ref = StorePdf(store, reading.pdf_path, page.box_id());
   if (!pdf_ref) return tl::unexpected(pdf_ref.error().Prefixed(what + ": storing the PDF"));
-  return proto::ToProto(reading, page.box_id(), *pdf_ref);
+  v1::PageReading out = proto::ToProto(reading, page.box_id(), *pdf_ref);
+  // Its paper is needed: the router puts the input file beside the review document, as `process` does.
+  if (reading.kind == PageKind::kUnreadable) out.set_original_ref(page.content_ref());
+  return out;
 }
 
 }  // namespace mailroom::distributed::detail

@@ -46,6 +46,14 @@ std::string NotAReviewDocument(const mailroom::v1::RoutedDocument& routed) {
   // The in-tray finds the PDF by the name the JSON gives, beside the JSON.
   if (doc.pdf() != id + ".pdf") return "document " + id + ": its JSON names the PDF '" + doc.pdf() + "'";
   if (routed.pdf().empty()) return "document " + id + ": no PDF in the message";
+  // An original goes beside the PDF under its own name: "<id>.<n>.orig<ext>", nothing else.
+  for (const auto& original : routed.originals()) {
+    const std::string& name = original.file_name();
+    if (routing::SafeFileName(name) != name || name.rfind(id + ".", 0) != 0 ||
+        name.find(".orig", id.size()) == std::string::npos) {
+      return "document " + id + ": '" + name + "' is no name for an original of its pages";
+    }
+  }
   return "";
 }
 
@@ -163,8 +171,9 @@ Result<IntakeOutcome> TakeIntoReview(const mailroom::v1::RoutedDocument& routed,
   document.base_name = id;
   document.pdf = routed.pdf();
   document.json = *json;
-  // The originals of unreadable pages would go beside the PDF here, as `process` puts them; the
-  // route worker does not carry them yet (RoutedDocument has no field for them).
+  // The originals of unreadable pages beside the PDF, as `process` puts them.
+  for (const auto& original : routed.originals())
+    document.originals.push_back({original.file_name(), original.content()});
   if (auto put = routing::PutDocument(at.staged, document); !put) return tl::unexpected(put.error());
   if (auto synced = SyncFolder(at.staged / "review"); !synced) return tl::unexpected(synced.error());
   if (auto marked = Mark(at, hash); !marked) return tl::unexpected(marked.error());

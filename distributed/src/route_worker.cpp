@@ -1,4 +1,4 @@
-// RunRouteWorker: document plans in, routed documents (PDF inline) out (see stage_workers.h).
+// RunRouteWorker: document plans in, routed documents (PDF and originals inline) out (see stage_workers.h).
 #include <chrono>
 
 #include "consume_loop.h"
@@ -19,8 +19,35 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The input file a page name stands for: "0007.tif#2", the 2nd page of a multi-page TIFF, is of
+// "0007.tif" (ingest's naming), whose extension the original keeps.
+fs::path InputFileOf(const std::string& page_name) {
+  const auto hash = page_name.rfind('#');
+  if (hash == std::string::npos || hash + 1 == page_name.size()) return page_name;
+  for (std::size_t i = hash + 1; i < page_name.size(); ++i) {
+    if (page_name[i] < '0' || page_name[i] > '9') return page_name;
+  }
+  return page_name.substr(0, hash);
+}
+
+// The originals of the plan's unreadable pages, from the store, named as `mailroom process` names
+// the ones it copies from the box (numbered in page order, the first 1).
+Result<std::vector<routing::AssembledDocument::Original>> OriginalsOf(const mailroom::v1::DocumentPlan& plan,
+                                                                      const store::ContentStore& store) {
+  std::vector<routing::AssembledDocument::Original> originals;
+  for (int i = 0; i < plan.original_refs_size() && i < plan.document().pages_size(); ++i) {
+    if (plan.original_refs(i).empty()) continue;
+    auto bytes = store.Get(plan.original_refs(i));
+    if (!bytes) return tl::unexpected(bytes.error().Prefixed("original of page " + plan.document().pages(i)));
+    originals.push_back({routing::OriginalFileName(plan.document().document_id(), originals.size() + 1,
+                                                   InputFileOf(plan.document().pages(i))),
+                         std::move(*bytes)});
+  }
+  return originals;
+}
+
 // Assembles the document with routing's own step, the one `mailroom process` uses, and returns
-// it as a routed document with its PDF.
+// it as a routed document with its PDF and the originals of its unreadable pages.
 Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& plan, const store::ContentStore& store,
                                               const fs::path& scratch_root) {
   const auto& doc = plan.document();
@@ -42,12 +69,20 @@ Result<mailroom::v1::RoutedDocument> Assemble(const mailroom::v1::DocumentPlan& 
   }
   auto assembled = routing::AssembleDocument(input, scratch_root / "notices");
   if (!assembled) return tl::unexpected(assembled.error());
+  auto originals = OriginalsOf(plan, store);
+  if (!originals) return tl::unexpected(originals.error());
+  assembled->originals = std::move(*originals);
 
   mailroom::v1::RoutedDocument routed;
   routed.set_schema_version(plan.schema_version());
   *routed.mutable_document() = routing::MakeDocument(input, assembled->pdf_name());
   routed.set_destination(input.classification.routed ? "postkorb/" + *input.classification.jobcenter_id : "review");
   routed.set_pdf(std::move(assembled->pdf));
+  for (auto& original : assembled->originals) {
+    auto* added = routed.add_originals();
+    added->set_file_name(original.file_name);
+    added->set_content(std::move(original.bytes));
+  }
   return routed;
 }
 

@@ -78,6 +78,7 @@ Result<WirePageReading> FromProto(const v1::PageReading& message) {
   WirePageReading out;
   out.box_id = message.box_id();
   out.pdf_ref = message.pdf_ref();
+  out.original_ref = message.original_ref();
   PageReading& reading = out.reading;
   reading.name = message.name();
   reading.index = static_cast<int>(message.index());

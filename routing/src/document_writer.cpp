@@ -55,14 +55,16 @@ std::vector<AssembledDocument::Original> Originals(const DocumentInput& input) {
     auto bytes = ReadWholeFile(original);
     // A folder or an unreadable file: the notice page and the reason already name it.
     if (!bytes) continue;
-    originals.push_back(
-        {input.document_id + "." + std::to_string(i + 1) + ".orig" + SafeFileName(original.extension().string()),
-         std::move(*bytes)});
+    originals.push_back({OriginalFileName(input.document_id, i + 1, original), std::move(*bytes)});
   }
   return originals;
 }
 
 }  // namespace
+
+std::string OriginalFileName(const std::string& document_id, std::size_t n, const fs::path& input_file) {
+  return document_id + "." + std::to_string(n) + ".orig" + SafeFileName(input_file.extension().string());
+}
 
 fs::path PostkorbFolder(const std::string& jobcenter_id, const std::string& team) {
   return fs::path("postkorb") / SafeFileName(jobcenter_id) / SafeFileName(team);

@@ -1,6 +1,6 @@
 // The whole distributed pipeline on a real broker — ingest, two OCR workers, the classifier, the
-// router and the jobcenters' Postkorb consumers — gives the same documents as `mailroom process`
-// on the same box.
+// router, the jobcenters' Postkorb consumers and the review intake — gives the same documents as
+// `mailroom process` on the same box, the originals of its unreadable pages included.
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -19,6 +19,7 @@
 #include "mailroom/distributed/ingest.h"
 #include "mailroom/distributed/ocr_worker.h"
 #include "mailroom/distributed/postkorb.h"
+#include "mailroom/distributed/review_intake.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/samplegen/samplegen.h"
@@ -37,14 +38,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Relative path -> bytes of every document file with `extension` under OUT/postkorb.
-std::map<std::string, std::string> PostkorbFiles(const fs::path& out, const std::string& extension) {
+// Relative path -> bytes of every file under OUT/<folder> whose name ends in `extension` (any: "").
+std::map<std::string, std::string> FilesUnder(const fs::path& out, const std::string& folder,
+                                              const std::string& extension = "") {
   std::map<std::string, std::string> docs;
-  if (!fs::exists(out / "postkorb")) return docs;
-  for (const auto& entry : fs::recursive_directory_iterator(out / "postkorb")) {
-    if (entry.path().extension() == extension) docs[fs::relative(entry.path(), out).string()] = Slurp(entry.path());
+  if (!fs::exists(out / folder)) return docs;
+  for (const auto& entry : fs::recursive_directory_iterator(out / folder)) {
+    if (entry.is_regular_file() && entry.path().string().ends_with(extension)) {
+      docs[fs::relative(entry.path(), out).string()] = Slurp(entry.path());
+    }
   }
   return docs;
+}
+
+std::map<std::string, std::string> PostkorbFiles(const fs::path& out, const std::string& extension) {
+  return FilesUnder(out, "postkorb", extension);
 }
 
 std::map<std::string, std::string> PostkorbJson(const fs::path& out) {
@@ -67,6 +75,10 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
   auto box_json = nlohmann::json::parse(ReadWholeFile(sample->box_dir / "box.json").value());
   box_json["arrived_at"] = "2026-11-24T06:30:00Z";
   REQUIRE(WriteFileAtomically(sample->box_dir / "box.json", box_json.dump()));
+  // Two pages that cannot be read, each a review document with its original beside it: an image
+  // that does not decode, and a file of no page type at all (ingest stores it all the same).
+  REQUIRE(WriteFileAtomically(sample->box_dir / "9998.jpg", "\xff\xd8 not a JPEG after all"));
+  REQUIRE(WriteFileAtomically(sample->box_dir / "9999.docx", "a letter as a file, not a page"));
 
   // The embedded run: the reference.
   app::ProcessOptions process;
@@ -80,6 +92,11 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
   const auto expected = PostkorbJson(dir / "embedded");
   REQUIRE_FALSE(expected.empty());
   const int expected_documents = embedded->documents_routed + embedded->documents_review;
+  const auto expected_review = FilesUnder(dir / "embedded", "review");
+  int originals = 0;
+  for (const auto& [path, bytes] : expected_review)
+    originals += path.ends_with(".orig.jpg") || path.ends_with(".orig.docx");
+  REQUIRE(originals == 2);
 
   auto registry = classifier::LoadRegistry(sample->registry_dir);
   REQUIRE(registry);
@@ -139,6 +156,16 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
     REQUIRE(written);
     CHECK(*written == count);
   }
+  // The review desk's in-tray fetches the rest.
+  ReviewIntakeOptions intake;
+  intake.connect = broker;
+  intake.topology = topology;
+  intake.out_dir = dir / "distributed";
+  intake.max_documents = embedded->documents_review;
+  transport::StopFlag intake_stop{false};
+  auto taken_in = RunReviewIntake(intake, intake_stop);
+  REQUIRE(taken_in);
+  CHECK(*taken_in == embedded->documents_review);
   stop = true;
   for (auto& worker : workers) worker.join();
 
@@ -148,6 +175,8 @@ TEST_CASE("distributed: ingest, two OCR workers, classifier, router and Postkorb
   const auto expected_pdfs = PostkorbFiles(dir / "embedded", ".pdf");
   CHECK(expected_pdfs.size() == expected.size());
   CHECK(PostkorbFiles(dir / "distributed", ".pdf") == expected_pdfs);
+  // The review folder whole, byte for byte: PDFs, JSONs and the originals of unreadable pages.
+  CHECK(FilesUnder(dir / "distributed", "review") == expected_review);
   // The custody record of the box: the same as the embedded run's report.json.
   CHECK(Slurp(dir / "journal" / "BOX-21" / "report.json") == Slurp(dir / "embedded" / "report.json"));
   for (const auto& queue : topology.WorkQueues(*registry)) {

@@ -152,6 +152,24 @@ TEST_CASE("review intake: a worker killed half-way leaves nothing half in view, 
   CHECK(IntakeLeftovers(out).empty());
 }
 
+TEST_CASE("review intake: the originals of unreadable pages lie beside the PDF as mailroom process puts them") {
+  TempDir dir;
+  const fs::path scan = dir / "box" / "0003.tif";
+  fs::create_directories(scan.parent_path());
+  REQUIRE(WriteFileAtomically(scan, std::string("II*\0 a scan whose rest was lost", 32)));
+  const auto document = ReviewDocumentFor("BOX-7-001", dir / "scratch", "0003.tif: cannot decode", scan);
+  REQUIRE(document.routed.originals_size() == 1);
+  const fs::path out = dir / "out";
+  REQUIRE(TakeIntoReview(document.routed, out)->intake == Intake::kWritten);
+
+  const auto expected = EmbeddedReview(dir, {document});
+  CHECK(expected.count("BOX-7-001.1.orig.tif") == 1);
+  CHECK(FilesUnder(out / "review") == expected);
+  CHECK(ReadWholeFile(out / "review" / "BOX-7-001.1.orig.tif").value() == ReadWholeFile(scan).value());
+  CHECK(Mode(out / "review" / "BOX-7-001.1.orig.tif") == 0600);
+  CHECK(IntakeLeftovers(out).empty());
+}
+
 TEST_CASE("review intake: what is no review document for the desk is refused with the reason") {
   TempDir dir;
   const fs::path out = dir / "out";
@@ -167,12 +185,18 @@ TEST_CASE("review intake: what is no review document for the desk is refused wit
   with_jobcenter.mutable_document()->mutable_jobcenter_id()->set_string_value("jobcenter-kiel");
   auto no_pdf = ReviewDocumentFor("BOX-7-004", dir / "scratch").routed;
   no_pdf.clear_pdf();
+  auto original_elsewhere = ReviewDocumentFor("BOX-7-005", dir / "scratch").routed;
+  original_elsewhere.add_originals()->set_file_name("../BOX-7-005.1.orig.tif");
+  auto original_of_another = ReviewDocumentFor("BOX-7-006", dir / "scratch").routed;
+  original_of_another.add_originals()->set_file_name("BOX-7-001.1.orig.tif");
   const std::vector<std::pair<v1::RoutedDocument, std::string>> refused = {
       {other_json, "document BOX-7-001 was taken into review before with another JSON"},
       {for_postkorb, "document 'BOX-7-001' is for postkorb/jobcenter-kiel, not review"},
       {unsafe_id, "document '../BOX-7-002': the id is not a safe file name"},
       {with_jobcenter, "document BOX-7-003 names a jobcenter: a review document has none"},
       {no_pdf, "document BOX-7-004: no PDF in the message"},
+      {original_elsewhere, "document BOX-7-005: '../BOX-7-005.1.orig.tif' is no name for an original of its pages"},
+      {original_of_another, "document BOX-7-006: 'BOX-7-001.1.orig.tif' is no name for an original of its pages"},
   };
   for (const auto& [routed, reason] : refused) {
     auto outcome = TakeIntoReview(routed, out);

@@ -24,9 +24,11 @@ struct QueuedReviewDocument {
 };
 
 /// Box BOX-7, one document `id` of one unreadable page (its notice page is the PDF): a review
-/// document, as the classifier and the route worker make it.
+/// document, as the classifier and the route worker make it. With `original`, the page's input
+/// file, its original goes with the document (embedded beside the PDF, in the message's originals).
 inline QueuedReviewDocument ReviewDocumentFor(const std::string& id, const std::filesystem::path& scratch,
-                                              const std::string& reason = "no case number found") {
+                                              const std::string& reason = "no case number found",
+                                              const std::filesystem::path& original = {}) {
   routing::DocumentInput input;
   input.box_id = "BOX-7";
   input.document_id = id;
@@ -37,6 +39,7 @@ inline QueuedReviewDocument ReviewDocumentFor(const std::string& id, const std::
   input.classification.candidates = {"35301BG0012345"};
   input.page_names = {id + "-0001.tif"};
   input.page_pdfs = {""};
+  if (!original.empty()) input.unreadable_files = {original};
   auto assembled = routing::AssembleDocument(input, scratch);
   REQUIRE(assembled);
   QueuedReviewDocument document;
@@ -44,6 +47,11 @@ inline QueuedReviewDocument ReviewDocumentFor(const std::string& id, const std::
   *document.routed.mutable_document() = routing::MakeDocument(input, assembled->pdf_name());
   document.routed.set_destination("review");
   document.routed.set_pdf(assembled->pdf);
+  for (const auto& file : assembled->originals) {
+    auto* added = document.routed.add_originals();
+    added->set_file_name(file.file_name);
+    added->set_content(file.bytes);
+  }
   document.embedded = std::move(*assembled);
   return document;
 }

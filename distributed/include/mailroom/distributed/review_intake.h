@@ -1,6 +1,7 @@
 // The review desk's side of the distributed mode (`mailroom worker review-intake`): consumes the
 // review queue and puts each document into OUT_DIR/review/ exactly as `mailroom process` writes it
-// (<document_id>.pdf, then <document_id>.json: the same names and bytes), where the desk
+// (<document_id>.pdf, the originals of unreadable pages <document_id>.<n>.orig<ext>, then
+// <document_id>.json: the same names and bytes), where the desk
 // (`mailroom review`) works through it.
 //
 // Nothing is lost, nothing doubled, nothing comes back that a clerk settled:

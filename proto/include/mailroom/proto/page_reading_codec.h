@@ -19,10 +19,11 @@ struct WirePageReading {
   std::string box_id;
   PageReading reading;
   std::string pdf_ref;
+  std::string original_ref;  ///< an unreadable page: its input file in the content store; else empty
 };
 
 /// Every field of `reading` except pdf_path, which is replaced by `pdf_ref`; schema_version is
-/// kSchemaVersion.
+/// kSchemaVersion. original_ref is left empty (the caller knows where the input file is).
 [[nodiscard]] v1::PageReading ToProto(const PageReading& reading, std::string_view box_id, std::string_view pdf_ref);
 
 /// The inverse of ToProto. Fails for a message of a newer schema version or with a page kind

@@ -131,6 +131,11 @@ struct AssembledDocument {
 /// Where a routed document lies, relative to OUT_DIR: "postkorb/<jobcenter_id>/<team>" (both made safe).
 [[nodiscard]] std::filesystem::path PostkorbFolder(const std::string& jobcenter_id, const std::string& team);
 
+/// The file name of the original of a document's `n`th (1-based) unreadable page, beside its PDF:
+/// "<document_id>.<n>.orig<ext>", <ext> the extension of the page's input file `input_file`, made safe.
+[[nodiscard]] std::string OriginalFileName(const std::string& document_id, std::size_t n,
+                                           const std::filesystem::path& input_file);
+
 /// Turns an id into a safe file name part (letters, digits, '-', '_', '.'; others become '_').
 [[nodiscard]] std::string SafeFileName(const std::string& id);
 
