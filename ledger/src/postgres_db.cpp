@@ -137,6 +137,12 @@ class PgDb final : public Db {
   }
 
   Result<void> Commit() override {
+    // COMMIT outside a transaction (the connection was lost and made again) or of a failed one
+    // would answer success or ROLLBACK: refuse both before, so no partial change counts as done.
+    if (PQtransactionStatus(conn_.get()) != PQTRANS_INTRANS) {
+      Rollback();
+      return Fail("ledger database: the transaction failed or was lost, nothing of it was committed");
+    }
     ResultPtr result(PQexec(conn_.get(), "COMMIT"));
     if (!result || !Succeeded(result.get())) {
       auto error = PgError(conn_.get(), result.get(), "ledger database");
