@@ -16,5 +16,6 @@ namespace mailroom::app {
 [[nodiscard]] std::unique_ptr<CommandLine> ReviewCommand(CLI::App& app);
 [[nodiscard]] std::unique_ptr<CommandLine> UserCommand(CLI::App& app);
 [[nodiscard]] std::unique_ptr<CommandLine> StoreCommand(CLI::App& app);
+[[nodiscard]] std::unique_ptr<CommandLine> StationCommand(CLI::App& app);
 
 }  // namespace mailroom::app

@@ -17,6 +17,7 @@ std::vector<std::unique_ptr<CommandLine>> AddCommands(CLI::App& app) {
   commands.push_back(VersionCommand(app));
   commands.push_back(std::make_unique<LedgerCommands>(app));
   commands.push_back(std::make_unique<ScanCommandLine>(app));
+  commands.push_back(StationCommand(app));
   commands.push_back(std::make_unique<DashboardCommandLine>(app));
   commands.push_back(UserCommand(app));
   commands.push_back(StoreCommand(app));

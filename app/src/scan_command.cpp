@@ -30,16 +30,9 @@ ScanOutcome Failed(std::string message) {
   return {1, "", std::move(message)};
 }
 
-// A box id becomes a folder name: nothing that could leave BOXES_DIR.
-bool SafeBoxId(const std::string& id) {
-  return !id.empty() && id != "." && id != ".." && std::all_of(id.begin(), id.end(), [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.';
-  });
-}
-
 std::optional<ScanOutcome> CheckOptions(const ScanCommandOptions& o) {
   if (o.scan.device.empty()) return Usage("scan: give --device (mailroom scan --list shows the scanners)");
-  if (!SafeBoxId(o.box_id)) return Usage("scan: --box must be letters, digits, '-', '_' or '.', e.g. BOX-2026-0117");
+  if (!IsSafeBoxId(o.box_id)) return Usage("scan: --box must be letters, digits, '-', '_' or '.', e.g. BOX-2026-0117");
   if (o.boxes_dir.empty()) return Usage("scan: give --boxes DIR (or set MAILROOM_BOXES): where box folders are made");
   if (o.ledger_file.empty()) return Usage("scan: give --ledger FILE (or set MAILROOM_LEDGER): the box ledger");
   if (o.no_process) return std::nullopt;
@@ -131,12 +124,13 @@ tl::expected<Capture, ScanOutcome> CaptureStacks(ledger::Ledger& ledger, const S
                                                  const fs::path& box_dir) {
   auto session = scanner::SaneSession::Open();
   if (!session) return tl::unexpected(Failed(session.error().message));
-  const bool interactive = isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 && !o.keep_open;
+  const bool interactive = !o.unattended && isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 && !o.keep_open;
   for (;;) {
     ProgressLine progress = ProgressLine::OnStderr("scanning " + o.box_id, 0, "scan.progress", o.box_id);
     const int pages_before = PagesInFolder(box_dir);
     auto batch = scanner::CaptureBatch(*session, o.scan, box_dir, std::nullopt, [&](const scanner::ScanProgress& p) {
       progress.Update(p.pages_in_box - pages_before);
+      if (o.on_pages) o.on_pages(p.pages_in_box);
     });
     progress.Finish();
     if (!batch) {
@@ -179,6 +173,12 @@ std::string DeviceList(const std::vector<scanner::DeviceInfo>& devices) {
 
 }  // namespace
 
+bool IsSafeBoxId(const std::string& id) {
+  return !id.empty() && id != "." && id != ".." && std::all_of(id.begin(), id.end(), [](unsigned char c) {
+    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.';
+  });
+}
+
 ScanOutcome RunScanCommand(ScanCommandOptions o) {
   if (o.list) {
     auto session = scanner::SaneSession::Open();
@@ -207,25 +207,34 @@ ScanOutcome RunScanCommand(ScanCommandOptions o) {
     return Failed(moved.error().message);
   }
   text += fmt::format("box {} scanned: {} pages in {}\n", o.box_id, pages, box_dir.string());
+  if (o.on_scanned) o.on_scanned();
+  ScanOutcome handed = HandOverScannedBox(std::move(o));
+  handed.text = text + handed.text;
+  return handed;
+}
+
+ScanOutcome HandOverScannedBox(ScanCommandOptions o) {
+  const fs::path box_dir = o.boxes_dir / o.box_id;
   if (o.no_process) {
-    text += fmt::format("process it with: mailroom process {} --ledger {} --registry REG_DIR --out OUT_DIR\n",
-                        box_dir.string(), o.ledger_file.string());
-    return {0, text, ""};
+    return {0,
+            fmt::format("process it with: mailroom process {} --ledger {} --registry REG_DIR --out OUT_DIR\n",
+                        box_dir.string(), o.ledger_file.string()),
+            ""};
   }
   if (!o.ingest.broker_url.empty()) {
     o.ingest.box_dir = box_dir;
     o.ingest.ledger_file = o.ledger_file;
     o.ingest.operator_id = o.operator_id;
     auto handed = IngestBoxCommand(o.ingest);
-    if (!handed) return {handed.error().kind == FailureKind::kBadInput ? 2 : 1, text, handed.error().message};
-    return {0, text + *handed, ""};
+    if (!handed) return {handed.error().kind == FailureKind::kBadInput ? 2 : 1, "", handed.error().message};
+    return {0, *handed, ""};
   }
   o.process.box_dir = box_dir;
   o.process.ledger_file = o.ledger_file;
   o.process.operator_id = o.operator_id;
   auto processed = ProcessBox(o.process);
-  if (!processed) return {processed.error().kind == FailureKind::kBadInput ? 2 : 1, text, processed.error().message};
-  return {0, text + FormatSummary(*processed, o.process.out_dir), ""};
+  if (!processed) return {processed.error().kind == FailureKind::kBadInput ? 2 : 1, "", processed.error().message};
+  return {0, FormatSummary(*processed, o.process.out_dir), ""};
 }
 
 }  // namespace mailroom::app

@@ -105,6 +105,9 @@ Result<std::vector<std::string>> WithConfigFile(int argc, char** argv, const CLI
 
   std::ifstream in(config);
   if (!in) return Fail(config + ": cannot read the config file");
+  // What the command line itself gives: a setting repeated in the file (device-option, team) is
+  // taken every time, not only the first.
+  const std::vector<std::string> given = args;
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
     line = Trim(line.substr(0, line.find('#')));
@@ -115,7 +118,7 @@ Result<std::vector<std::string>> WithConfigFile(int argc, char** argv, const CLI
     const std::string value = Trim(line.substr(eq + 1));
     if (name.empty()) return Fail(config + ":" + std::to_string(number) + ": a setting without a name");
     if (command->get_option_no_throw("--" + name) == nullptr) continue;
-    if (GivenAsFlag(args, name) || GivenInEnvironment(name)) continue;
+    if (GivenAsFlag(given, name) || GivenInEnvironment(name)) continue;
     args.push_back("--" + name);
     args.push_back(value);
   }

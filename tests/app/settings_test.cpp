@@ -85,3 +85,20 @@ TEST_CASE("settings: a broken config file is an error that names file and line",
   for (auto& a : missing) argv2.push_back(a.data());
   CHECK_FALSE(mailroom::app::WithConfigFile(static_cast<int>(argv2.size()), argv2.data(), app));
 }
+
+TEST_CASE("settings: a repeatable option is taken from every line of the config file", "[settings]") {
+  TempDir dir;
+  const auto config = (dir / "station.conf").string();
+  std::ofstream(config) << "device-option = br-x=40\ndevice-option = br-y=50\n";
+  std::vector<std::string> options;
+  CLI::App app{"test"};
+  app.add_subcommand("station")->add_option("--device-option", options);
+  std::vector<std::string> args = {"mailroom", "station", "--config", config};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  auto with_config = mailroom::app::WithConfigFile(static_cast<int>(argv.size()), argv.data(), app);
+  REQUIRE(with_config);
+  std::reverse(with_config->begin(), with_config->end());
+  app.parse(*with_config);
+  CHECK(options == std::vector<std::string>{"br-x=40", "br-y=50"});
+}

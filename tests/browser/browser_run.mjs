@@ -10,8 +10,9 @@ export const check = (ok, message) => { if (!ok) throw new TestFailure(message);
 
 /**
  * Runs `run(page, consoleErrors)` and exits the process: 0 when it returned, 1 when it threw.
- * `name` prefixes every line; `ignoreConsole` matches console errors that are expected; on failure the
- * page is saved as `failureScreenshot`.
+ * `name` prefixes every line; `ignoreConsole` tells the console errors that are expected: a RegExp
+ * matched against the text, or a function of playwright's ConsoleMessage; on failure the page is
+ * saved as `failureScreenshot`.
  */
 export async function runInBrowser({ name, failureScreenshot, ignoreConsole = null }, run) {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -20,8 +21,9 @@ export async function runInBrowser({ name, failureScreenshot, ignoreConsole = nu
   let status = 0;
   try {
     const consoleErrors = [];
+    const expected = (m) => (typeof ignoreConsole === 'function' ? ignoreConsole(m) : ignoreConsole?.test(m.text()));
     page.on('console', (m) => {
-      if (m.type() === 'error' && !ignoreConsole?.test(m.text())) consoleErrors.push(`console: ${m.text()}`);
+      if (m.type() === 'error' && !expected(m)) consoleErrors.push(`console: ${m.text()} (${m.location().url})`);
     });
     page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
     await run(page, consoleErrors);

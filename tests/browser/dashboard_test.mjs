@@ -8,7 +8,7 @@
 //                                --login LOGIN --password PASSWORD --screenshot PNG
 import { execFile } from 'node:child_process';
 import { parseArgs, promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { check, runInBrowser, TestFailure } from './browser_run.mjs';
 
 const OPTIONS = ['url', 'mailroom', 'work', 'ledger', 'origin', 'login', 'password', 'screenshot'];
 const { values: arg } = parseArgs({ options: Object.fromEntries(OPTIONS.map((name) => [name, { type: 'string' }])) });
@@ -17,8 +17,6 @@ for (const name of OPTIONS) if (!arg[name]) throw new Error(`missing --${name}`)
 const LIVE_TIMEOUT_MS = 60_000;     // the page must show the processed box within this after `process` ends
 const PROCESS_TIMEOUT_MS = 180_000; // OCR of a 7-page sample box on one thread, with room for a slow machine
 
-class TestFailure extends Error {}
-const check = (ok, message) => { if (!ok) throw new TestFailure(message); };
 const log = (message) => console.log(`dashboard_test: ${message}`);
 
 /** The figures the page shows (data-value of every data-figure element), for checks and failure messages. */
@@ -117,28 +115,8 @@ async function run(page, consoleErrors) {
   await logOut(page);
 }
 
-// Debian's Chromium; playwright-core never downloads a browser.
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
-const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, timezoneId: 'Europe/Berlin' });
-const page = await context.newPage();
-let status = 0;
-try {
-  const consoleErrors = [];
-  page.on('console', (m) => {
-    // The refused login the test provokes is answered 401, which Chromium reports as an error.
-    const refusedLogin = m.text().includes('status of 401') && new URL(m.location().url).pathname === '/login';
-    if (m.type() === 'error' && !refusedLogin) consoleErrors.push(`console: ${m.text()} (${m.location().url})`);
-  });
-  page.on('pageerror', (err) => consoleErrors.push(`uncaught: ${err.message}`));
-  await run(page, consoleErrors);
-  log('PASS');
-} catch (err) {
-  console.error(`dashboard_test: FAIL: ${err instanceof TestFailure ? err.message : err.stack}`);
-  status = 1;
-  // What the page showed when it failed, beside where the good screenshot would be.
-  const failed = arg.screenshot.replace(/\.png$/, '-failure.png');
-  await page.screenshot({ path: failed, fullPage: true }).then(() => log(`screenshot: ${failed}`), () => {});
-} finally {
-  await browser.close();
-}
-process.exit(status);
+// The refused login the test provokes is answered 401, which Chromium reports as an error. The picture of
+// a failure lies beside where the good screenshot would be.
+const refusedLogin = (m) => m.text().includes('status of 401') && new URL(m.location().url).pathname === '/login';
+await runInBrowser({ name: 'dashboard_test', failureScreenshot: arg.screenshot.replace(/\.png$/, '-failure.png'),
+  ignoreConsole: refusedLogin }, run);

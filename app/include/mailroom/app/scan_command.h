@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -35,6 +36,12 @@ struct ScanCommandOptions {
   bool no_process = false;      ///< capture only; hand over later with `mailroom process`
   ProcessOptions process;       ///< the embedded hand-over (registry_dir, out_dir, ...)
   IngestCommandOptions ingest;  ///< the distributed hand-over, when ingest.broker_url is set
+  /// Nobody at a terminal (the station service): an empty feeder ends the box, never a question.
+  bool unattended = false;
+  /// Called after each sheet with the pages in the box so far (the station's state file).
+  std::function<void(int pages_in_box)> on_pages;
+  /// Called once the box is recorded as scanned, before it is handed over.
+  std::function<void()> on_scanned;
 };
 
 /// The exit code of a scan that the device stopped (jam, cover open, ...): the box is kept and
@@ -47,8 +54,26 @@ struct ScanOutcome {
   std::string error;  ///< what to print on stderr: the error, or the operator's advice after a stop
 };
 
+/// A box id becomes a folder name: letters, digits, '-', '_' and '.', nothing that could leave
+/// BOXES_DIR ("." and ".." are refused). The same rule for a station id.
+[[nodiscard]] bool IsSafeBoxId(const std::string& id);
+
 /// Runs `mailroom scan` as described above.
 [[nodiscard]] ScanOutcome RunScanCommand(ScanCommandOptions options);
+
+/// The hand-over of a box already recorded as scanned (or being processed again after a crash):
+/// BOXES/<box_id> to the embedded pipeline, the broker, or nowhere with `no_process`. What
+/// RunScanCommand does after the capture; exit code 0, 1 or 2.
+[[nodiscard]] ScanOutcome HandOverScannedBox(ScanCommandOptions options);
+
+/// The scan settings and the hand-over, the same flags for `scan` and `station`: --source,
+/// --duplex, --resolution, --mode (into `mode`, see ColorModeNamed), --device-option, --boxes,
+/// --ledger, --operator, --registry, --jobs, the classifier's options, --broker, --store, --prefix
+/// and TLS. Not --device, --box or --out (their meaning differs between the two).
+void AddCaptureOptions(CLI::App* command, ScanCommandOptions& options, std::string& mode);
+
+/// "lineart", "gray" or "color" (any case; checked by the option) as a ColorMode.
+[[nodiscard]] scanner::ColorMode ColorModeNamed(const std::string& mode);
 
 /// The `scan` subcommand on the command line. CLI11 fills the options in place while parsing, so
 /// this object stays where it was made (no copy, no move) until RunIfChosen has run.

@@ -19,7 +19,7 @@ struct MetricInfo {
 };
 
 // Stages: scan, ingest, ocr, classify, route, postkorb, process (the embedded run as a whole).
-inline constexpr std::array<MetricInfo, 16> kCatalogue{{
+inline constexpr std::array<MetricInfo, 18> kCatalogue{{
     {"mailroom_pages_total", Type::kCounter, "Pages that entered (direction=in) or left (direction=out) a stage.",
      "stage,direction"},
     {"mailroom_stage_seconds", Type::kHistogram,
@@ -47,6 +47,9 @@ inline constexpr std::array<MetricInfo, 16> kCatalogue{{
      "jobcenter"},
     {"mailroom_destruction_due_boxes", Type::kGauge,
      "Boxes whose paper may be destroyed today (every page delivered, retention passed).", ""},
+    {"mailroom_station_state", Type::kGauge,
+     "1 for the state a scan station is in (idle, scanning, paused, handing-over), 0 for the others.", "station,state"},
+    {"mailroom_station_jobs", Type::kGauge, "Box jobs waiting at a scan station.", "station"},
     {"mailroom_store_bytes", Type::kGauge, "Bytes of the blobs in the content store, as `mailroom store gc` left it.",
      ""},
     {"mailroom_store_blobs", Type::kGauge, "Blobs in the content store, as `mailroom store gc` left it.", ""},
