@@ -5,9 +5,12 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "mailroom/ledger/ledger.h"
 #include "run_mailroom.h"
@@ -48,6 +51,28 @@ class ScanCenter {
   }
   TempDir dir_;
 };
+
+/// The page files (NNNN.tif) in a box folder, sorted; none for a folder that is not there.
+inline std::vector<std::string> PageFiles(const std::filesystem::path& box) {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(box, ec)) {
+    if (entry.path().extension() == ".tif") names.push_back(entry.path().filename());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+/// "0001.tif" ... for the pages from..to.
+inline std::vector<std::string> Numbered(int from, int to) {
+  std::vector<std::string> names;
+  for (int i = from; i <= to; ++i) {
+    char name[16];
+    std::snprintf(name, sizeof name, "%04d.tif", i);
+    names.emplace_back(name);
+  }
+  return names;
+}
 
 // Small, fast pages: 40 x 50 mm at 100 dpi.
 inline const std::string kSmallPages =

@@ -9,30 +9,13 @@
 #include "scan_center.h"
 
 using namespace mailroom;
+using testing::Numbered;
+using testing::PageFiles;
 using testing::Quoted;
 using testing::ScanCenter;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::vector<std::string> PageFiles(const fs::path& box) {
-  std::vector<std::string> names;
-  for (const auto& entry : fs::directory_iterator(box)) {
-    if (entry.path().extension() == ".tif") names.push_back(entry.path().filename());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::vector<std::string> Numbered(int from, int to) {
-  std::vector<std::string> names;
-  for (int i = from; i <= to; ++i) {
-    char name[16];
-    std::snprintf(name, sizeof name, "%04d.tif", i);
-    names.emplace_back(name);
-  }
-  return names;
-}
 
 std::string ReadText(const fs::path& file) {
   std::ifstream in(file);

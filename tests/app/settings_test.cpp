@@ -18,7 +18,17 @@ struct Parsed {
   std::string broker, store, prefix = "mailroom";
 };
 
-// Parses `args` (program name first) the way main does, with a `worker`-like subcommand.
+// Parses `args` (program name first) into `app` the way main does.
+void ParseWithConfig(CLI::App& app, std::vector<std::string> args) {
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  auto with_config = mailroom::app::WithConfigFile(static_cast<int>(argv.size()), argv.data(), app);
+  REQUIRE(with_config);
+  std::reverse(with_config->begin(), with_config->end());
+  app.parse(*with_config);
+}
+
+// The same, with a `worker`-like subcommand.
 Parsed Parse(std::vector<std::string> args) {
   Parsed out;
   CLI::App app{"test"};
@@ -27,12 +37,7 @@ Parsed Parse(std::vector<std::string> args) {
   worker->add_option("--store", out.store);
   worker->add_option("--prefix", out.prefix);
   mailroom::app::UseEnvironment(app);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  auto with_config = mailroom::app::WithConfigFile(static_cast<int>(argv.size()), argv.data(), app);
-  REQUIRE(with_config);
-  std::reverse(with_config->begin(), with_config->end());
-  app.parse(*with_config);
+  ParseWithConfig(app, std::move(args));
   return out;
 }
 
@@ -93,12 +98,6 @@ TEST_CASE("settings: a repeatable option is taken from every line of the config 
   std::vector<std::string> options;
   CLI::App app{"test"};
   app.add_subcommand("station")->add_option("--device-option", options);
-  std::vector<std::string> args = {"mailroom", "station", "--config", config};
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  auto with_config = mailroom::app::WithConfigFile(static_cast<int>(argv.size()), argv.data(), app);
-  REQUIRE(with_config);
-  std::reverse(with_config->begin(), with_config->end());
-  app.parse(*with_config);
+  ParseWithConfig(app, {"mailroom", "station", "--config", config});
   CHECK(options == std::vector<std::string>{"br-x=40", "br-y=50"});
 }

@@ -18,6 +18,8 @@
 #include "scan_center.h"
 
 using namespace mailroom;
+using testing::Numbered;
+using testing::PageFiles;
 using testing::Quoted;
 using testing::ScanCenter;
 namespace fs = std::filesystem;
@@ -27,26 +29,6 @@ namespace {
 std::string ReadText(const fs::path& file) {
   std::ifstream in(file);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-std::vector<std::string> PageFiles(const fs::path& box) {
-  std::vector<std::string> names;
-  std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(box, ec)) {
-    if (entry.path().extension() == ".tif") names.push_back(entry.path().filename());
-  }
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
-std::vector<std::string> Numbered(int from, int to) {
-  std::vector<std::string> names;
-  for (int i = from; i <= to; ++i) {
-    char name[16];
-    std::snprintf(name, sizeof name, "%04d.tif", i);
-    names.emplace_back(name);
-  }
-  return names;
 }
 
 bool WaitFor(const std::function<bool()>& done, int seconds = 60) {
