@@ -1,5 +1,9 @@
 # Sourced by the real-browser tests (dashboard_test.sh, review_desk_test.sh): what each needs before
 # it can drive Debian's Chromium with playwright-core. Defines:
+#   start_browser_test NAME MAILROOM_BIN OUT_DIR SAMPLEGEN_BIN
+#                             the start of every such test: sets bin, out and samplegen (absolute paths)
+#                             and fail MESSAGE ("NAME: FAIL: MESSAGE", exit 1), then require_browser NAME
+#                             and install_playwright into OUT_DIR
 #   require_browser NAME      exit 77 (ctest: skipped) where node, npm or /usr/bin/chromium is missing;
 #                             in CI (CI set) that is a failure instead, so a skip cannot hide the test
 #   install_playwright HERE OUT
@@ -10,6 +14,16 @@
 #                             its first stdout line "PREFIX: http://HOST:PORT/"; sets server_url and
 #                             server_pid, exits 1 saying why when the line does not come
 #   stop_server               SIGTERM to the server; sets server_status to its exit status
+
+start_browser_test() {
+  test_name=$1
+  bin=$(realpath "$2")
+  out=$(realpath -m "$3")
+  samplegen=$(realpath "$4")
+  fail() { echo "$test_name: FAIL: $*" >&2; exit 1; }
+  require_browser "$test_name"
+  install_playwright "$(dirname "${BASH_SOURCE[0]}")" "$out" || fail "playwright-core could not be installed in $out"
+}
 
 require_browser() {
   local tool

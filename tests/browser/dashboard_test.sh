@@ -8,14 +8,8 @@
 set -euo pipefail
 export OMP_THREAD_LIMIT=1 # Tesseract in `mailroom process`: our threads, not OpenMP's (STYLE.md 6)
 here=$(cd "$(dirname "$0")" && pwd)
-bin=$(realpath "$1")
-out=$(realpath -m "$2")
-samplegen=$(realpath "$3")
-fail() { echo "dashboard_test: FAIL: $*" >&2; exit 1; }
 source "$here/browser_setup.sh"
-
-require_browser dashboard_test
-install_playwright "$here" "$out" || fail "playwright-core could not be installed in $out"
+start_browser_test dashboard_test "$@"
 rm -f "$out/dashboard.png" "$out/dashboard-failure.png"
 # Node resolves packages from the script's folder upwards, so the script runs from beside node_modules.
 cp "$here/dashboard_test.mjs" "$here/browser_run.mjs" "$out/"
