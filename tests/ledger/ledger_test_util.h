@@ -93,8 +93,9 @@ inline std::string LedgerLocation(const mailroom::testing::TempDir& dir) {
     return url;
   }
   const char* server = std::getenv("MAILROOM_TEST_POSTGRES");
-  INFO("MAILROOM_TEST_POSTGRES is not set: run tools/test.sh, or tests/support/postgres-node.sh start DIR");
-  REQUIRE(server);
+  if (server == nullptr || *server == '\0') {
+    FAIL("MAILROOM_TEST_POSTGRES is not set: run the tests with tools/test.sh (or tests/support/postgres-node.sh)");
+  }
   std::random_device random;
   const std::string schema = "t" + std::to_string(random()) + "_" + std::to_string(random());
   REQUIRE(PgConnection(server).Exec("CREATE SCHEMA " + schema) == "");
