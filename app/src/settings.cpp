@@ -117,8 +117,13 @@ Result<std::vector<std::string>> WithConfigFile(int argc, char** argv, const CLI
     const std::string name = Trim(line.substr(0, eq));
     const std::string value = Trim(line.substr(eq + 1));
     if (name.empty()) return Fail(config + ":" + std::to_string(number) + ": a setting without a name");
-    if (command->get_option_no_throw("--" + name) == nullptr) continue;
+    const CLI::Option* option = command->get_option_no_throw("--" + name);
+    if (option == nullptr) continue;
     if (GivenAsFlag(given, name) || GivenInEnvironment(name)) continue;
+    if (option->get_expected_max() == 0) {  // a flag: `duplex = true` is --duplex=true
+      args.push_back("--" + name + "=" + value);
+      continue;
+    }
     args.push_back("--" + name);
     args.push_back(value);
   }

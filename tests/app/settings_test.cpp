@@ -91,13 +91,18 @@ TEST_CASE("settings: a broken config file is an error that names file and line",
   CHECK_FALSE(mailroom::app::WithConfigFile(static_cast<int>(argv2.size()), argv2.data(), app));
 }
 
-TEST_CASE("settings: a repeatable option is taken from every line of the config file", "[settings]") {
+TEST_CASE("settings: a repeatable option is taken from every line of the config file, a flag from its value",
+          "[settings]") {
   TempDir dir;
   const auto config = (dir / "station.conf").string();
-  std::ofstream(config) << "device-option = br-x=40\ndevice-option = br-y=50\n";
+  std::ofstream(config) << "device-option = br-x=40\ndevice-option = br-y=50\nduplex = true\n";
   std::vector<std::string> options;
+  bool duplex = false;
   CLI::App app{"test"};
-  app.add_subcommand("station")->add_option("--device-option", options);
+  auto* station = app.add_subcommand("station");
+  station->add_option("--device-option", options);
+  station->add_flag("--duplex", duplex);
   ParseWithConfig(app, {"mailroom", "station", "--config", config});
   CHECK(options == std::vector<std::string>{"br-x=40", "br-y=50"});
+  CHECK(duplex);  // a flag takes its value from the line
 }
