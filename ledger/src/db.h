@@ -38,14 +38,24 @@ class Db {
   /// Runs statements that return no rows (schema, BEGIN/COMMIT); several, separated by ';'.
   [[nodiscard]] virtual Result<void> Exec(const std::string& sql) = 0;
   [[nodiscard]] virtual Result<std::unique_ptr<StatementBackend>> Prepare(std::string_view sql) = 0;
-  /// Begins a transaction holding the ledger's write lock: one writer at a time, on every host.
-  [[nodiscard]] virtual Result<void> BeginWrite() = 0;
+  /// Begins a transaction holding the write lock of `scope` (BoxScope, or kLedgerScope): writers of
+  /// the same scope take turns, on every host. SQLite has one lock for the whole file.
+  [[nodiscard]] virtual Result<void> BeginWrite(std::string_view scope) = 0;
+  /// Takes the write lock of one more scope inside the transaction, until it ends.
+  [[nodiscard]] virtual Result<void> Lock(std::string_view scope) = 0;
   [[nodiscard]] virtual Result<void> Commit() = 0;
   virtual void Rollback() noexcept = 0;
   [[nodiscard]] virtual bool IsPostgres() const = 0;
   /// The SQLite connection (null on PostgreSQL), for tests of what the file itself enforces.
   virtual sqlite3* sqlite_for_tests() { return nullptr; }
 };
+
+/// The write lock of everything that is not one box's: users, sessions, settings, the schema.
+inline constexpr std::string_view kLedgerScope = "ledger";
+/// The write lock of one box: its row, its pages, the review desk's work on them.
+[[nodiscard]] inline std::string BoxScope(std::string_view box_id) {
+  return "box " + std::string(box_id);
+}
 
 /// Runs statements that return no rows.
 [[nodiscard]] inline Result<void> Exec(Db* db, const std::string& sql) {
@@ -98,13 +108,15 @@ class Statement {
   std::unique_ptr<StatementBackend> backend_;
 };
 
-/// A transaction holding the write lock (Db::BeginWrite), rolled back unless committed.
+/// A transaction holding a write lock (Db::BeginWrite), rolled back unless committed.
 class WriteTransaction {
  public:
-  [[nodiscard]] static Result<WriteTransaction> Begin(Db* db) {
-    if (auto begun = db->BeginWrite(); !begun) return tl::unexpected(begun.error());
+  [[nodiscard]] static Result<WriteTransaction> Begin(Db* db, std::string_view scope = kLedgerScope) {
+    if (auto begun = db->BeginWrite(scope); !begun) return tl::unexpected(begun.error());
     return WriteTransaction(db);
   }
+  /// Also holds the lock of `scope` (a box the transaction changes besides its own scope).
+  [[nodiscard]] Result<void> Lock(std::string_view scope) { return db_->Lock(scope); }
   WriteTransaction(WriteTransaction&& other) noexcept : db_(std::exchange(other.db_, nullptr)) {}
   WriteTransaction& operator=(WriteTransaction&&) = delete;
   ~WriteTransaction() {

@@ -78,7 +78,7 @@ Result<Ledger> Ledger::Open(const std::filesystem::path& path) {
 Result<void> Ledger::RegisterBox(const BoxArrival& box) {
   if (box.box_id.empty() || box.origin_jobcenter.empty()) return Fail("register box: box id and origin are required");
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box.box_id));
   if (!tx) return tl::unexpected(tx.error());
   if (auto existing = LoadBox(db, box.box_id); existing) {
     return Fail("box " + box.box_id + " is registered already (" + std::string(StateName(existing->state)) + ")");
@@ -105,7 +105,7 @@ Result<void> Ledger::RegisterBox(const BoxArrival& box) {
 
 Result<void> Ledger::Advance(std::string_view box_id, BoxState to, const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());
@@ -116,7 +116,7 @@ Result<void> Ledger::Advance(std::string_view box_id, BoxState to, const Stamp& 
 
 Result<bool> Ledger::DeliverIfComplete(std::string_view box_id, const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());

@@ -49,7 +49,7 @@ Result<void> CheckPagesOpen(const BoxRow& box, std::string_view what, int new_pa
 
 Result<void> Ledger::RecordPagesCaptured(std::string_view box_id, int total, const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());
@@ -73,7 +73,7 @@ Result<void> Ledger::RecordPagesCaptured(std::string_view box_id, int total, con
 
 Result<void> Ledger::RecordPageDelivered(std::string_view box_id, const PageDelivery& page) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());
@@ -110,7 +110,7 @@ Result<void> Ledger::RecordPageDelivered(std::string_view box_id, const PageDeli
 Result<void> Ledger::RecordPagesAccounted(std::string_view box_id, const std::vector<std::string>& page_names,
                                           const Stamp& stamp, std::string_view why) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());

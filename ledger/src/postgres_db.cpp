@@ -127,13 +127,29 @@ class PgDb final : public Db {
     return std::unique_ptr<StatementBackend>(std::make_unique<PgStatement>(conn_.get(), PostgresPlaceholders(sql)));
   }
 
-  // The ledger's write lock: a transaction-scoped advisory lock on the ledger's schema, so writers
-  // on every host take turns as SQLite's BEGIN IMMEDIATE makes them; it ends with the transaction.
-  // READ COMMITTED suffices under it: each statement sees everything committed before the lock was
-  // granted, and nobody else writes until COMMIT.
-  Result<void> BeginWrite() override {
+  // The write locks: transaction-scoped advisory locks, one per box and one for the rest of the
+  // ledger (in the ledger's schema), so writers of one box on every host take turns as SQLite's
+  // BEGIN IMMEDIATE makes them, while other boxes go on; they end with the transaction. READ
+  // COMMITTED suffices under them: each statement sees everything committed before the lock was
+  // granted, and nobody else writes what the lock covers until COMMIT. A transaction takes at most
+  // the ledger's lock and then boxes' (DestructionDue), a box's never before the ledger's: no cycle.
+  Result<void> BeginWrite(std::string_view scope) override {
     if (PQstatus(conn_.get()) == CONNECTION_BAD) PQreset(conn_.get());  // a restarted server
-    return Exec("BEGIN; SELECT pg_advisory_xact_lock(1835100524, hashtext(current_schema()))");
+    if (auto begun = Exec("BEGIN"); !begun) return begun;
+    if (auto locked = Lock(scope); !locked) {
+      Rollback();
+      return locked;
+    }
+    return {};
+  }
+
+  Result<void> Lock(std::string_view scope) override {
+    auto lock = Prepare("SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext(?))");
+    if (!lock) return tl::unexpected(lock.error());
+    (*lock)->Bind(1, scope);
+    auto row = (*lock)->Step();
+    if (!row) return tl::unexpected(row.error());
+    return {};
   }
 
   Result<void> Commit() override {

@@ -76,10 +76,12 @@ Result<std::vector<DueBox>> Ledger::DestructionDue(Date date, const Stamp& stamp
   if (!delivered) return tl::unexpected(delivered.error());
   for (const auto& candidate : *delivered) {
     if (candidate.retention_until > date) continue;
+    if (auto locked = tx->Lock(BoxScope(candidate.box_id)); !locked) return tl::unexpected(locked.error());
     auto box = LoadBox(db, candidate.box_id);
     if (!box) return tl::unexpected(box.error());
-    // Delivered implies every page accounted; checked again because this releases paper.
-    if (box->pages_open() != 0) continue;
+    // Read again under the box's lock: another host may have moved it meanwhile. Delivered implies
+    // every page accounted; checked again because this releases paper.
+    if (box->state != BoxState::kDelivered || box->pages_open() != 0) continue;
     if (auto written = WriteState(db, *box, BoxState::kDestructionDue, stamp); !written)
       return tl::unexpected(written.error());
   }

@@ -38,7 +38,7 @@ Result<bool> IsResolved(Db* db, std::string_view box_id, std::string_view docume
 Result<void> Ledger::RecordReviewPagesMoved(std::string_view box_id, const std::vector<PageMove>& moves,
                                             const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());
@@ -99,7 +99,7 @@ Result<std::vector<std::string>> Ledger::UnrecordedPages(std::string_view box_id
 Result<void> Ledger::RequestRescan(std::string_view box_id, std::string_view page_name, std::string_view document_id,
                                    std::string_view reason, const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());
@@ -130,7 +130,7 @@ Result<void> Ledger::RequestRescan(std::string_view box_id, std::string_view pag
 
 Result<void> Ledger::RecordRescanReceived(std::string_view box_id, std::string_view page_name, const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());

@@ -11,7 +11,7 @@ Result<void> Ledger::RecordReviewResolved(std::string_view box_id, std::string_v
                                           std::string_view jobcenter_id, std::string_view bg_number,
                                           const Stamp& stamp) {
   Db* db = impl_->db.get();
-  auto tx = WriteTransaction::Begin(db);
+  auto tx = WriteTransaction::Begin(db, BoxScope(box_id));
   if (!tx) return tl::unexpected(tx.error());
   auto box = LoadBox(db, box_id);
   if (!box) return tl::unexpected(box.error());

@@ -85,7 +85,9 @@ class SqliteDb final : public Db {
 
   // IMMEDIATE: takes the write lock up front, so a second writer waits for the busy timeout
   // instead of failing when a read transaction tries to become a write transaction.
-  Result<void> BeginWrite() override { return Exec("BEGIN IMMEDIATE"); }
+  // One lock for the whole file, whatever the scope.
+  Result<void> BeginWrite(std::string_view /*scope*/) override { return Exec("BEGIN IMMEDIATE"); }
+  Result<void> Lock(std::string_view /*scope*/) override { return {}; }
 
   Result<void> Commit() override {
     auto committed = Exec("COMMIT");

@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "ledger_test_util.h"
 
@@ -68,6 +70,31 @@ TEST_CASE("processes recording the pages of one box at once record each page onc
   REQUIRE(trail);
   CHECK(std::count_if(trail->begin(), trail->end(),
                       [](const AuditEntry& e) { return e.what == "state processing -> delivered"; }) == 1);
+}
+
+TEST_CASE("on PostgreSQL a writer waits for the writers of its box only", "[ledger][concurrency]") {
+  if (!OnPostgres()) {
+    SUCCEED("SQLite has one write lock for the whole file");
+    return;
+  }
+  TempDir dir;
+  auto ledger = OpenLedger(dir);
+  ProcessingBox(ledger, "A", 1);
+  // Another host in the middle of a change of box A: it holds box A's write lock.
+  PgConnection other(LedgerLocation(dir));
+  REQUIRE(other.Exec("BEGIN") == "");
+  REQUIRE(other.Exec("SELECT pg_advisory_xact_lock(hashtext(current_schema()), hashtext('box A'))") == "");
+  CHECK(ledger.RegisterBox(Box("B")));  // another box goes on
+  std::atomic<bool> recorded{false};
+  std::thread waiting([&] {
+    auto second = Ledger::Open(LedgerLocation(dir));
+    recorded = second && second->RecordPageDelivered("A", Page("1.tif"));
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  CHECK_FALSE(recorded);  // box A waits for the other host's change
+  REQUIRE(other.Exec("COMMIT") == "");
+  waiting.join();
+  CHECK(recorded);
 }
 
 TEST_CASE("a ledger of a newer schema version is refused naming both versions", "[ledger]") {

@@ -143,8 +143,9 @@ struct RescanRequest {
 [[nodiscard]] bool IsServerLedger(std::string_view location);
 
 /// Not thread-safe: give each thread (or process) its own Ledger on the same file or server. Write
-/// transactions take the ledger's write lock (SQLite: BEGIN IMMEDIATE, waiting up to the busy
-/// timeout; PostgreSQL: a transaction-scoped advisory lock, on every host) and wait for one another.
+/// transactions take a write lock and wait for one another (SQLite: BEGIN IMMEDIATE, one lock for
+/// the file, waiting up to the busy timeout; PostgreSQL: transaction-scoped advisory locks on every
+/// host, one per box, one for users, sessions and settings).
 class Ledger {
  public:
   /// Opens or creates the ledger at `path`: a new file is created mode 0600 (SQLite gives its -wal
