@@ -126,15 +126,19 @@ TEST_CASE("the mailroom command turns Tesseract's OpenMP threads off by itself")
 }
 
 TEST_CASE("bad usage: an unknown command is refused, even with --help after it") {
-  for (const char* line : {"station --help", "station", "--log-level info station --config /dev/null"}) {
+  for (const char* line : {"stationn --help", "stationn", "--log-level info stationn --config /dev/null"}) {
     auto result = testing::RunMailroom(line);
     INFO(line);
     CHECK(result.exit_code == 2);
-    CHECK_THAT(result.output, Catch::Contains("unknown command 'station'"));
+    CHECK_THAT(result.output, Catch::Contains("unknown command 'stationn'"));
   }
   SECTION("the help of a known command and the top help still answer") {
     CHECK(testing::RunMailroom("--help").exit_code == 0);
     CHECK(testing::RunMailroom("--log-format json process --help").exit_code == 0);
+    // station exists now: its --help is its own, not the top help.
+    auto station = testing::RunMailroom("station --help");
+    CHECK(station.exit_code == 0);
+    CHECK_THAT(station.output, Catch::Contains("Usage: mailroom station"));
   }
 }
 
