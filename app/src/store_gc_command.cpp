@@ -116,7 +116,7 @@ tl::expected<std::string, ProcessError> StoreGc(const StoreGcCommandOptions& opt
     return BadInput("content store " + options.store_dir.string() + ": no such store (no sha256/ folder)");
   }
   // A new, empty ledger would know no box: the gc never creates one.
-  if (!options.ledger_file.string().starts_with("postgresql://") && !std::filesystem::exists(options.ledger_file, ec)) {
+  if (!ledger::IsServerLedger(options.ledger_file.string()) && !std::filesystem::exists(options.ledger_file, ec)) {
     return BadInput("ledger " + options.ledger_file.string() + ": no such file (store gc never creates one)");
   }
   const UtcTime now = UtcNow();

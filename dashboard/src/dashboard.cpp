@@ -5,6 +5,7 @@
 
 #include "ledger_gauges.h"
 #include "mailroom/classifier/registry.h"
+#include "mailroom/ledger/ledger.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/web/server.h"
 #include "queue_depths.h"
@@ -43,7 +44,8 @@ struct Dashboard::State {
 
 Result<std::unique_ptr<Dashboard>> Dashboard::Start(const DashboardOptions& options) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(options.ledger_file, error)) {
+  if (!ledger::IsServerLedger(options.ledger_file.string()) &&
+      !std::filesystem::is_regular_file(options.ledger_file, error)) {
     return Fail("no box ledger at " + options.ledger_file.string() +
                 " (give the scan center's ledger with --ledger or MAILROOM_LEDGER)");
   }

@@ -7,6 +7,7 @@
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/common/event_log.h"
 #include "mailroom/distributed/review_intake.h"
+#include "mailroom/ledger/ledger.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/transport/reconnecting_connection.h"
 #include "review_settled.h"
@@ -45,7 +46,7 @@ Result<int> RunReviewIntake(const ReviewIntakeOptions& options, const transport:
   if (!options.ledger_file.empty()) {
     // Never a new, empty ledger from a typo: it would answer "not resolved" for everything.
     std::error_code ec;
-    if (!fs::exists(options.ledger_file, ec)) {
+    if (!ledger::IsServerLedger(options.ledger_file.string()) && !fs::exists(options.ledger_file, ec)) {
       return Fail("ledger " + options.ledger_file.string() + ": no such file (the review intake never creates one)");
     }
     auto opened = ledger::Ledger::Open(options.ledger_file);

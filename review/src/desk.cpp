@@ -35,7 +35,7 @@ ledger::Stamp StampOf(const Clerk& clerk) {
 // The desk never creates a ledger: a mistyped path must not start an empty one.
 DeskResult<ledger::Ledger> OpenLedger(const fs::path& file) {
   std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) {
+  if (!ledger::IsServerLedger(file.string()) && !fs::is_regular_file(file, ec)) {
     return Refused("no box ledger at " + file.string() + " (give the scan center's ledger with --ledger)");
   }
   auto ledger = ledger::Ledger::Open(file);

@@ -203,7 +203,8 @@ void ServerError(httplib::Response& response, std::string_view event, std::strin
 
 Result<std::unique_ptr<Server>> Server::Start(const ServerOptions& options, std::vector<Route> routes) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(options.ledger_file, error)) {
+  if (!ledger::IsServerLedger(options.ledger_file.string()) &&
+      !std::filesystem::is_regular_file(options.ledger_file, error)) {
     return Fail("no ledger at " + options.ledger_file.string() +
                 " (the users live in the scan center's ledger: give it with --ledger or MAILROOM_LEDGER)");
   }
