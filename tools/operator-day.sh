@@ -56,7 +56,7 @@ step "The review desk decides what mailroom was not sure of"
 out=$work/out/$box_id
 mailroom review list --out "$out"
 # The clerk reads each document and types the case it belongs to; here the sample's truth file
-# plays the clerk. A letter that names no case the clerk can find is accounted for by hand.
+# plays the clerk. A letter whose case the clerk cannot find goes to its jobcenter without a case.
 python3 - "$work/sample/truth.json" "$out" >"$work/decisions" <<'PY'
 import json, pathlib, sys
 truth = {p["file"]: p["bg_number"] for p in json.load(open(sys.argv[1]))["pages"]}
@@ -66,15 +66,14 @@ for doc in sorted(pathlib.Path(sys.argv[2], "review").glob("*.json")):
     if len(cases) == 1:
         print("assign", d["document_id"], cases.pop())
     else:
-        for page in d["pages"]:
-            print("account", d["document_id"], page)
+        print("forward", d["document_id"], "-")
 PY
 desk=(--out "$out" --registry "$MAILROOM_REGISTRY" --ledger "$MAILROOM_LEDGER" --operator clerk-2)
 while read -r action document what; do
   if [[ $action == assign ]]; then
     mailroom review assign "$document" --case "$what" --yes "${desk[@]}"
   else
-    mailroom review account "$document" --page "$what" --as not-mail --reason "no case found" "${desk[@]}"
+    mailroom review forward "$document" "${desk[@]}"
   fi
 done <"$work/decisions"
 mailroom boxes --state delivered --csv | grep -q "^$box_id," # every page settled: the box is delivered

@@ -29,7 +29,8 @@ class ReviewCommandLine : public SubcommandLine {
  public:
   explicit ReviewCommandLine(CLI::App& app)
       : SubcommandLine(app, "review",
-                       "the documents that need a person: list, show, assign to a case, account a page by hand, "
+                       "the documents that need a person: list, show, assign to a case, forward, split, join, "
+                       "account a page by hand, rescan, "
                        "export the desk's decisions as training examples") {
     command()->require_subcommand(1);
     list_ = command()->add_subcommand("list", "the open review documents, objections first, then the longest waiting");
@@ -81,6 +82,12 @@ class ReviewCommandLine : public SubcommandLine {
     account_->add_option("--operator", operator_id_, "who decides, for the audit (default: login)");
     account_->add_option("--reason", reason_, "a few words for the audit (never names or page text)");
 
+    forward_ = command()->add_subcommand(
+        "forward", "a document whose case nobody can find: into its jobcenter's Postkorb without a case");
+    forward_->add_option("DOCUMENT_ID", document_id_, "the document, as review list names it")->required();
+    forward_->add_option("--jobcenter", jobcenter_, "the jobcenter to forward it to (default: its box's origin)");
+    forward_->add_option("--doc-type", doc_type_, "the document type, where the classifier's guess is wrong");
+
     split_ = command()->add_subcommand("split", "split a review document in two before a page: DOCUMENT_ID.1 and .2");
     split_->add_option("DOCUMENT_ID", document_id_, "the document, as review list names it")->required();
     split_->add_option("--before-page", split_at_, "the first page of the second part (2 = after the first page)")
@@ -97,7 +104,7 @@ class ReviewCommandLine : public SubcommandLine {
     rescanned_->add_option("--page", page_, "the page that was sent to rescan (e.g. 0004.tif)")->required();
     rescanned_->add_option("--image", image_, "the new scan (TIFF, PNG or JPEG)")->required()->check(CLI::ExistingFile);
     rescanned_->add_option("--tessdata", ocr_.tessdata_dir, "folder with deu.traineddata and pdf.ttf");
-    for (CLI::App* action : {split_, join_, rescan_, rescanned_}) {
+    for (CLI::App* action : {forward_, split_, join_, rescan_, rescanned_}) {
       action->add_option("--out", out_dir_, "the output folder (OUT_DIR of mailroom process)")->required();
       action->add_option("--ledger", ledger_file_, "the box ledger")->required();
       action->add_option("--registry", registry_dir_, "folder with jobcenters.csv and cases.csv")->required();
@@ -121,7 +128,7 @@ class ReviewCommandLine : public SubcommandLine {
     if (*list_) return List();
     if (*show_) return Show();
     if (*rescanned_) return Rescanned();
-    if (*account_ || *split_ || *join_ || *rescan_) return Act();
+    if (*account_ || *split_ || *join_ || *rescan_ || *forward_) return Act();
     if (*export_) return Report(ExportReviewExamples(export_options_));
     return Assign();
   }
@@ -227,6 +234,10 @@ class ReviewCommandLine : public SubcommandLine {
     review::DeskResult<review::DeskOutcome> outcome;
     if (*account_) {
       outcome = desk->Account(document_id_, page_, kind_, reason_, clerk);
+    } else if (*forward_) {
+      std::optional<std::string> type;
+      if (!doc_type_.empty()) type = doc_type_;
+      outcome = desk->Forward(document_id_, jobcenter_, type, clerk);
     } else if (*split_) {
       outcome = desk->Split(document_id_, split_at_, clerk);
     } else if (*join_) {
@@ -243,6 +254,8 @@ class ReviewCommandLine : public SubcommandLine {
   CLI::App* show_ = nullptr;
   CLI::App* assign_ = nullptr;
   CLI::App* account_ = nullptr;
+  CLI::App* forward_ = nullptr;
+  std::string jobcenter_;
   CLI::App* split_ = nullptr;
   CLI::App* join_ = nullptr;
   CLI::App* rescan_ = nullptr;

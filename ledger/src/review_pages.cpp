@@ -27,7 +27,9 @@ Result<std::string> CurrentReviewDocument(Db* db, std::string_view box_id, std::
 }
 
 Result<bool> IsResolved(Db* db, std::string_view box_id, std::string_view document_id) {
-  auto select = Statement::Prepare(db, "SELECT 1 FROM review_resolutions WHERE box_id = ? AND document_id = ?");
+  auto select = Statement::Prepare(db, R"sql(
+    SELECT 1 FROM review_resolutions WHERE box_id = ?1 AND document_id = ?2
+    UNION ALL SELECT 1 FROM review_forwards WHERE box_id = ?1 AND document_id = ?2)sql");
   if (!select) return tl::unexpected(select.error());
   select->Bind(1, box_id).Bind(2, document_id);
   return select->Step();

@@ -17,9 +17,8 @@ Result<void> Ledger::RecordReviewResolved(std::string_view box_id, std::string_v
   if (!box) return tl::unexpected(box.error());
   const std::string what =
       "box " + std::string(box_id) + ": cannot resolve review document " + std::string(document_id);
-  if (jobcenter_id.empty() || jobcenter_id == "review" || bg_number.empty()) {
-    return Fail(what + ": a decision names a jobcenter and a BG number");
-  }
+  if (jobcenter_id.empty() || jobcenter_id == "review") return Fail(what + ": a decision names a jobcenter");
+  const bool forwarded = bg_number.empty();  // to the jobcenter, without a case
 
   // page_documents: the document as the desk regrouped it (split, join), with where it was delivered.
   auto pages = Statement::Prepare(db, R"sql(
@@ -33,28 +32,36 @@ Result<void> Ledger::RecordReviewResolved(std::string_view box_id, std::string_v
   if (pages->Int(1) != 0) return Fail(what + ": it was routed to a case, not to review");
 
   auto earlier = Statement::Prepare(db, R"sql(
-    SELECT jobcenter_id, bg_number FROM review_resolutions WHERE box_id = ? AND document_id = ?)sql");
+    SELECT jobcenter_id, bg_number FROM review_resolutions WHERE box_id = ?1 AND document_id = ?2
+    UNION ALL SELECT jobcenter_id, '' FROM review_forwards WHERE box_id = ?1 AND document_id = ?2)sql");
   if (!earlier) return tl::unexpected(earlier.error());
   earlier->Bind(1, box_id).Bind(2, document_id);
   auto found = earlier->Step();
   if (!found) return tl::unexpected(found.error());
   if (*found) {
     if (earlier->Text(0) == jobcenter_id && earlier->Text(1) == bg_number) return {};  // the same decision again
-    return Fail(what + ": it is resolved to " + earlier->Text(0) + " case " + earlier->Text(1) + " already");
+    const std::string where = earlier->Text(1).empty() ? " without a case" : " case " + earlier->Text(1);
+    return Fail(what + ": it is resolved to " + earlier->Text(0) + where + " already");
   }
 
-  auto insert = Statement::Prepare(db, R"sql(
-    INSERT INTO review_resolutions(box_id, document_id, jobcenter_id, bg_number, resolved_by, resolved_at)
-    VALUES (?, ?, ?, ?, ?, ?))sql");
+  auto insert = Statement::Prepare(
+      db, forwarded ? "INSERT INTO review_forwards(box_id, document_id, jobcenter_id, forwarded_by, forwarded_at) "
+                      "VALUES (?, ?, ?, ?, ?)"
+                    : "INSERT INTO review_resolutions(box_id, document_id, jobcenter_id, bg_number, resolved_by, "
+                      "resolved_at) VALUES (?, ?, ?, ?, ?, ?)");
   if (!insert) return tl::unexpected(insert.error());
-  insert->Bind(1, box_id).Bind(2, document_id).Bind(3, jobcenter_id).Bind(4, bg_number).Bind(5, stamp.who);
-  insert->Bind(6, FormatTimestamp(stamp.when));
+  insert->Bind(1, box_id).Bind(2, document_id).Bind(3, jobcenter_id);
+  if (forwarded) {
+    insert->Bind(4, stamp.who).Bind(5, FormatTimestamp(stamp.when));
+  } else {
+    insert->Bind(4, bg_number).Bind(5, stamp.who).Bind(6, FormatTimestamp(stamp.when));
+  }
   if (auto done = insert->Run(); !done) return done;
-  if (auto audited =
-          WriteAudit(db, box_id, stamp,
-                     "review document " + std::string(document_id) + " resolved: " + std::to_string(page_count) +
-                         " pages to " + std::string(jobcenter_id) + " case " + std::string(bg_number));
-      !audited) {
+  const std::string decided = forwarded ? " forwarded: " + std::to_string(page_count) + " pages to " +
+                                              std::string(jobcenter_id) + " without a case"
+                                        : " resolved: " + std::to_string(page_count) + " pages to " +
+                                              std::string(jobcenter_id) + " case " + std::string(bg_number);
+  if (auto audited = WriteAudit(db, box_id, stamp, "review document " + std::string(document_id) + decided); !audited) {
     return audited;
   }
   return tx->Commit();

@@ -78,7 +78,11 @@ Result<fs::path> AssignDocument(const fs::path& out_dir, const ReviewDocument& d
   }
 
   message.mutable_jobcenter_id()->set_string_value(resolved.jobcenter_id);
-  message.mutable_bg_number()->set_string_value(resolved.bg_number);
+  if (resolved.bg_number.empty()) {  // forwarded to the jobcenter: its staff find the case
+    message.mutable_bg_number()->set_null_value(google::protobuf::NULL_VALUE);
+  } else {
+    message.mutable_bg_number()->set_string_value(resolved.bg_number);
+  }
   if (message.doc_type() != resolved.doc_type) {
     message.set_classifier_doc_type(message.doc_type());
     message.set_doc_type(resolved.doc_type);

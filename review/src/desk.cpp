@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "document_json.h"
+#include "mailroom/classifier/doc_type_model.h"
 #include "mailroom/common/atomic_file.h"
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/routing/output.h"
@@ -113,70 +114,113 @@ DeskResult<ResolvedCase> Desk::Preview(const std::string& document_id, const Ass
 DeskResult<DeskOutcome> Desk::Assign(const std::string& document_id, const Assignment& assignment, const Clerk& clerk) {
   auto document = Find(document_id);
   if (!document) {
-    // Delivered into the folder by an earlier try that did not finish: publish it (again) and
-    // settle the box, never deliver a second copy.
-    const auto delivered = InPostkorb(options_.out_dir, routing::SafeFileName(document_id) + ".json");
-    if (!delivered) return tl::unexpected(document.error());
-    auto message = ReadDocumentJson(*delivered);
-    if (!message) return Failed(message.error().message);
-    if (!message->has_resolved_by()) return Refused("document " + document_id + " was routed, it is not in review");
-    ReviewDocument delivered_document;
-    delivered_document.doc_type = message->doc_type();
-    auto asked = ResolveCase(registry_, options_.classifier, delivered_document, assignment);
-    if (!asked || asked->bg_number != message->bg_number().string_value()) {
-      return Refused("document " + document_id + " is delivered already to case " +
-                     message->bg_number().string_value() + "; it is not delivered a second time");
-    }
-    if (options_.sink) {
-      auto pdf = delivered->parent_path() / message->pdf();
-      if (auto sent = options_.sink->Deliver(message->jobcenter_id().string_value(), *delivered, pdf); !sent) {
-        return Failed(sent.error().message + " (take the action again)");
-      }
-    }
-    auto ledger = OpenLedger(options_.ledger_file);
-    if (!ledger) return tl::unexpected(ledger.error());
-    auto complete = ledger->DeliverIfComplete(message->box_id(), StampOf(clerk));
-    if (!complete) return Failed(complete.error().message);
-    DeskOutcome outcome{
-        "document " + document_id + " is delivered already: " + fs::relative(*delivered, options_.out_dir).string(),
-        {},
-        fs::relative(*delivered, options_.out_dir).string(),
-        *complete};
-    return outcome;
+    // The case the number names, to compare with an earlier delivery (the type does not matter there).
+    ReviewDocument any;
+    any.doc_type = "letter";
+    auto asked = ResolveCase(registry_, options_.classifier, any, {assignment.number, std::nullopt});
+    if (!asked) return tl::unexpected(document.error());
+    return FinishDelivered(document_id, asked->jobcenter_id, asked->bg_number, document.error(), clerk);
   }
+  auto resolved = Preview(document_id, assignment);
+  if (!resolved) return tl::unexpected(resolved.error());
+  return Deliver(*document, *resolved, clerk);
+}
+
+DeskResult<DeskOutcome> Desk::Forward(const std::string& document_id, const std::string& jobcenter_id,
+                                      const std::optional<std::string>& doc_type, const Clerk& clerk) {
+  auto document = Find(document_id);
+  std::string jobcenter = jobcenter_id;
+  if (!document) {
+    if (jobcenter.empty()) return tl::unexpected(document.error());
+    return FinishDelivered(document_id, jobcenter, "", document.error(), clerk);
+  }
+  if (jobcenter.empty()) {
+    auto origin = OriginOf(*document);
+    if (!origin) return tl::unexpected(origin.error());
+    jobcenter = *origin;
+  }
+  if (registry_.jobcenters.count(jobcenter) == 0) {
+    return Refused("document " + document_id + ": '" + jobcenter + "' is no jobcenter of the registry");
+  }
+  ResolvedCase forwarded;
+  forwarded.jobcenter_id = jobcenter;
+  forwarded.doc_type = doc_type.value_or(document->doc_type);
+  const auto& types = classifier::DocTypeVocabulary();
+  if (std::find(types.begin(), types.end(), forwarded.doc_type) == types.end()) {
+    return Refused("'" + forwarded.doc_type + "' is not a document type (one of the contract's doc_type values)");
+  }
+  forwarded.team = classifier::TeamFor(forwarded.doc_type, options_.classifier);
+  return Deliver(*document, forwarded, clerk);
+}
+
+// Delivered into the folder by an earlier try that did not finish: publish it (again) and settle
+// the box, never deliver a second copy, nor to another case.
+DeskResult<DeskOutcome> Desk::FinishDelivered(const std::string& document_id, const std::string& jobcenter_id,
+                                              const std::string& bg_number, const DeskError& not_in_review,
+                                              const Clerk& clerk) {
+  const auto delivered = InPostkorb(options_.out_dir, routing::SafeFileName(document_id) + ".json");
+  if (!delivered) return tl::unexpected(not_in_review);
+  auto message = ReadDocumentJson(*delivered);
+  if (!message) return Failed(message.error().message);
+  if (!message->has_resolved_by()) return Refused("document " + document_id + " was routed, it is not in review");
+  const std::string had_bg = message->bg_number().has_string_value() ? message->bg_number().string_value() : "";
+  const std::string had_jobcenter = message->jobcenter_id().string_value();
+  if (had_bg != bg_number || (bg_number.empty() && had_jobcenter != jobcenter_id)) {
+    return Refused("document " + document_id + " is delivered already to " +
+                   (had_bg.empty() ? had_jobcenter + " without a case" : "case " + had_bg) +
+                   "; it is not delivered a second time");
+  }
+  if (options_.sink) {
+    auto pdf = delivered->parent_path() / message->pdf();
+    if (auto sent = options_.sink->Deliver(had_jobcenter, *delivered, pdf); !sent) {
+      return Failed(sent.error().message + " (take the action again)");
+    }
+  }
+  auto ledger = OpenLedger(options_.ledger_file);
+  if (!ledger) return tl::unexpected(ledger.error());
+  auto complete = ledger->DeliverIfComplete(message->box_id(), StampOf(clerk));
+  if (!complete) return Failed(complete.error().message);
+  const std::string where = fs::relative(*delivered, options_.out_dir).string();
+  return DeskOutcome{"document " + document_id + " is delivered already: " + where, {}, where, *complete};
+}
+
+// The decision (a case, or a jobcenter without one) in the ledger, then the document into its
+// Postkorb folder and, in distributed mode, onto its queue; then the box, if it was the last.
+DeskResult<DeskOutcome> Desk::Deliver(const ReviewDocument& document, const ResolvedCase& resolved,
+                                      const Clerk& clerk) {
   auto ledger = OpenLedger(options_.ledger_file);
   if (!ledger) return tl::unexpected(ledger.error());
   // An unreadable page has no row in the ledger: delivered inside a document as its notice page,
   // it would leave the box open for good. The clerk settles it first.
-  auto unreadable = ledger->UnrecordedPages(document->box_id, document->pages);
+  auto unreadable = ledger->UnrecordedPages(document.box_id, document.pages);
   if (!unreadable) return Failed(unreadable.error().message);
   if (!unreadable->empty()) {
-    return Refused("document " + document_id + ": page " + unreadable->front() +
+    return Refused("document " + document.document_id + ": page " + unreadable->front() +
                    " could not be read; account for it by hand or send it to rescan first");
   }
-  auto resolved = Preview(document_id, assignment);
-  if (!resolved) return tl::unexpected(resolved.error());
   const auto stamp = StampOf(clerk);
-  if (auto recorded = ledger->RecordReviewResolved(document->box_id, document_id, resolved->jobcenter_id,
-                                                   resolved->bg_number, stamp);
+  if (auto recorded = ledger->RecordReviewResolved(document.box_id, document.document_id, resolved.jobcenter_id,
+                                                   resolved.bg_number, stamp);
       !recorded) {
     return FromLedger(recorded.error());
   }
-  auto delivered = AssignDocument(options_.out_dir, *document, *resolved, clerk.login, clerk.at);
+  auto delivered = AssignDocument(options_.out_dir, document, resolved, clerk.login, clerk.at);
   if (!delivered) return Failed(delivered.error().message);
   if (options_.sink) {
     const fs::path json = options_.out_dir / *delivered;
-    const fs::path pdf = json.parent_path() / document->pdf_file.filename();
-    if (auto sent = options_.sink->Deliver(resolved->jobcenter_id, json, pdf); !sent) {
+    const fs::path pdf = json.parent_path() / document.pdf_file.filename();
+    if (auto sent = options_.sink->Deliver(resolved.jobcenter_id, json, pdf); !sent) {
       return Failed("delivered to " + delivered->string() + " but not yet published: " + sent.error().message +
                     " (take the action again)");
     }
   }
-  auto complete = ledger->DeliverIfComplete(document->box_id, stamp);
+  auto complete = ledger->DeliverIfComplete(document.box_id, stamp);
   if (!complete) return Failed(complete.error().message);
   DeskOutcome outcome;
-  outcome.summary = fmt::format("{} delivered to {} case {} ({}, team {})", document_id, resolved->jobcenter_id,
-                                resolved->bg_number, resolved->doc_type, resolved->team);
+  const std::string where = resolved.bg_number.empty() ? resolved.jobcenter_id + " without a case"
+                                                       : resolved.jobcenter_id + " case " + resolved.bg_number;
+  outcome.summary =
+      fmt::format("{} delivered to {} ({}, team {})", document.document_id, where, resolved.doc_type, resolved.team);
   outcome.delivered = delivered->string();
   outcome.box_delivered = *complete;
   return outcome;

@@ -258,3 +258,26 @@ TEST_CASE("review split and join regroup pages; each part is assigned on its own
   auto receipt = RunMailroom("receipt --bg 35301BG0012345 --ledger " + Quoted(ledger_file));
   CHECK_THAT(receipt.output, Catch::Contains("BOX-7-002.2"));
 }
+
+TEST_CASE("review forward puts a document whose case nobody finds into its jobcenter's Postkorb, without a case") {
+  TempDir root;
+  const auto out = OutputWithReview(root);
+  WriteRegistry(root);
+  const auto ledger_file = root / "ledger.sqlite";
+  LedgerWithReview(ledger_file);
+  const std::string tail =
+      " --out " + Quoted(out) + " --ledger " + Quoted(ledger_file) + " --registry " + Quoted(root / "registry");
+  auto elsewhere = RunMailroom("review forward BOX-7-001 --jobcenter jobcenter-nowhere" + tail);
+  CHECK(elsewhere.exit_code == 2);
+  CHECK_THAT(elsewhere.output, Catch::Contains("'jobcenter-nowhere' is no jobcenter of the registry"));
+  auto forwarded = RunMailroom("review forward BOX-7-001 --operator clerk7" + tail);
+  INFO(forwarded.output);
+  REQUIRE(forwarded.exit_code == 0);
+  CHECK_THAT(forwarded.output, Catch::Contains("BOX-7-001 delivered to jobcenter-kiel without a case"));
+  const auto json = testing::ReadJson(out / "postkorb/jobcenter-kiel/leistung/BOX-7-001.json");
+  CHECK(json["bg_number"].is_null());
+  CHECK(json["resolved_by"] == "clerk7");
+  auto trail = RunMailroom("audit --box BOX-7 --ledger " + Quoted(ledger_file));
+  CHECK_THAT(trail.output,
+             Catch::Contains("review document BOX-7-001 forwarded: 2 pages to jobcenter-kiel without a case"));
+}

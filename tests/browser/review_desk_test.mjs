@@ -198,12 +198,25 @@ async function run(page, consoleErrors) {
     log(`found case ${anyCase.bg_number} by its person`);
     await found.click();
   };
+  let forwarded = null; // the first document without a candidate: its case is not found, it goes to its jobcenter
   for (const d of await listedDocuments(page)) {
     await openDocument(page, d.id);
     const candidate = page.locator('#candidates').getByRole('button', { name: /^Assign to case / }).first();
+    if ((await candidate.count()) === 0 && forwarded === null) {
+      forwarded = d.id;
+      await page.getByRole('button', { name: 'Forward to the jobcenter without a case' }).click();
+      await page.getByRole('button', { name: 'Confirm: forward without a case' }).click();
+      await waitForView(page, 'list', `${d.id}: after forwarding it`);
+      const json = postkorbJson(d.id);
+      check(json && json.bg_number === null && json.resolved_by === arg.login,
+        `${d.id}: forwarded, its Postkorb JSON must have no BG number and resolved_by: ${JSON.stringify(json)}`);
+      log(`${d.id}: forwarded to ${json.jobcenter_id} without a case`);
+      continue;
+    }
     const pick = (await candidate.count()) > 0 ? () => candidate.click() : findByPerson;
     await assignConfirmed(page, d.id, pick);
   }
+  check(forwarded !== null, 'no document without a candidate was there to forward');
   check((await listedDocuments(page)).length === 0, 'documents are left in the list after all were worked');
   check(await page.getByText('Nothing in review.').isVisible(), 'the empty in-tray does not say so');
 

@@ -150,3 +150,22 @@ TEST_CASE("an unreadable page is in no document of the ledger: moves skip it, th
   REQUIRE(ledger.RecordReviewResolved("B-1", "doc-B.1", "JC-2", "12345BG0000099", At(3, "clerk-1")));
   CHECK(*ledger.DeliverIfComplete("B-1", At(3)));
 }
+
+TEST_CASE("a review document forwarded to its jobcenter without a case settles its pages, in no receipt",
+          "[ledger][review]") {
+  TempDir dir;
+  auto ledger = OpenLedger(dir);
+  BoxWaitingForReview(ledger);
+  REQUIRE(ledger.RecordReviewResolved("B-1", "doc-B", "JC-1", "", At(2, "clerk-1")));
+  REQUIRE(ledger.RecordReviewResolved("B-1", "doc-B", "JC-1", "", At(2, "clerk-1")));  // again: nothing new
+  CHECK(ledger.AuditTrail("B-1")->back().what == "review document doc-B forwarded: 2 pages to JC-1 without a case");
+  CHECK(Summary(ledger).pages_delivered == 3);
+  CHECK(Summary(ledger).pages_in_review == 0);
+  CHECK(*ledger.IsReviewResolved("B-1", "doc-B"));
+  CHECK(*ledger.DeliverIfComplete("B-1", At(2)));
+  CHECK(ledger.Receipts("12345BG0000001")->size() == 1);  // doc-A only
+  auto later = ledger.RecordReviewResolved("B-1", "doc-B", "JC-1", "12345BG0000001", At(3, "clerk-2"));
+  REQUIRE_FALSE(later);
+  CHECK_THAT(later.error().message, Catch::Contains("it is resolved to JC-1 without a case already"));
+  CHECK_FALSE(ledger.RecordReviewResolved("B-1", "doc-B", "review", "", At(3, "clerk-2")));
+}

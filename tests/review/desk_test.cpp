@@ -261,3 +261,27 @@ TEST_CASE("desk: the new scan of an unreadable page takes its place, and the doc
   REQUIRE(desk.Assign("BOX-7-002", {"35301BG0012345", std::nullopt}, kClerk));
   CHECK(center.Box().state == ledger::BoxState::kDelivered);
 }
+
+TEST_CASE("desk: a document whose case nobody can find is forwarded to its jobcenter without a case", "[review]") {
+  Center center;
+  auto desk = center.Desk();
+  auto unknown = desk.Forward("BOX-7-002", "jobcenter-nowhere", std::nullopt, kClerk);
+  REQUIRE_FALSE(unknown);
+  CHECK_THAT(unknown.error().message, Catch::Contains("'jobcenter-nowhere' is no jobcenter of the registry"));
+
+  auto forwarded = desk.Forward("BOX-7-002", "", std::nullopt, kClerk);  // the box's origin
+  REQUIRE(forwarded);
+  CHECK(forwarded->delivered == "postkorb/jobcenter-kiel/leistung/BOX-7-002.json");
+  CHECK_THAT(forwarded->summary, Catch::Contains("delivered to jobcenter-kiel without a case"));
+  auto json = ReadWholeFile(center.out / "postkorb/jobcenter-kiel/leistung/BOX-7-002.json");
+  REQUIRE(json);
+  CHECK_THAT(*json, Catch::Contains("\"bg_number\": null"));
+  CHECK_THAT(*json, Catch::Contains("\"resolved_by\": \"clerk-1\""));
+  // Taken again it finishes, never delivers anew; a case for it afterwards is refused.
+  REQUIRE(desk.Forward("BOX-7-002", "jobcenter-kiel", std::nullopt, kClerk));
+  auto later = desk.Assign("BOX-7-002", {"35301BG0012345", std::nullopt}, kClerk);
+  REQUIRE_FALSE(later);
+  CHECK_THAT(later.error().message, Catch::Contains("is delivered already to jobcenter-kiel without a case"));
+  REQUIRE(desk.Assign("BOX-7-004", {"35301BG0012345", std::nullopt}, kClerk));
+  CHECK(center.Box().state == ledger::BoxState::kDelivered);
+}

@@ -93,6 +93,21 @@ web::Response Rescan(const ActionCall& call) {
   return Answer(call.desk.Rescan(call.id(), *page, *reason, call.clerk()));
 }
 
+// To the jobcenter without a case: its origin's, unless the clerk names another he may work.
+web::Response Forward(const ActionCall& call) {
+  auto jobcenter = call.body.OptionalText("jobcenter_id");
+  if (!jobcenter) return jobcenter.error();
+  auto doc_type = call.body.OptionalText("doc_type");
+  if (!doc_type) return doc_type.error();
+  const std::string target = *jobcenter && !(*jobcenter)->empty() ? **jobcenter : call.visible.origin;
+  if (!web::MayWork(call.session, target)) {
+    return web::JsonError(403, call.session.login + " may not forward mail to " + target);
+  }
+  std::optional<std::string> type;
+  if (*doc_type && !(*doc_type)->empty()) type = **doc_type;
+  return Answer(call.desk.Forward(call.id(), target, type, call.clerk()));
+}
+
 struct Action {
   const char* name;
   bool writes;  ///< false: only reads (preview), may run beside other reads
@@ -100,7 +115,8 @@ struct Action {
 };
 
 constexpr Action kActions[] = {{"preview", false, Preview}, {"assign", true, Assign},   {"split", true, Split},
-                               {"join", true, Join},        {"account", true, Account}, {"rescan", true, Rescan}};
+                               {"join", true, Join},        {"account", true, Account}, {"rescan", true, Rescan},
+                               {"forward", true, Forward}};
 
 web::Response Act(DeskContext& context, const Action& action, const web::Request& request) {
   auto body = ActionBody::Parse(request.body);

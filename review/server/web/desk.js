@@ -174,6 +174,7 @@ function renderAssignForm(detail) {
   $('case-number').value = '';
   $('person-query').value = '';
   $('person-results').replaceChildren();
+  $('forward-confirm').hidden = true;
   $('preview').hidden = true;
   $('split-at').max = String(detail.pages.length);
   $('split-at').value = '';
@@ -320,6 +321,15 @@ $('person-results').addEventListener('click', (event) => {
   $('case-number').value = button.dataset.case;
   preview(button.dataset.case);
 });
+
+// Mail whose case nobody at the desk can find goes to its jobcenter, whose staff research it.
+$('forward').addEventListener('click', () => {
+  $('forward-to').textContent = shown.document.origin;
+  $('forward-confirm').hidden = false;
+  $('confirm-forward').focus();
+});
+$('confirm-forward').addEventListener('click', () => act('forward', { doc_type: $('doc-type').value }));
+$('cancel-forward').addEventListener('click', () => { $('forward-confirm').hidden = true; });
 
 $('confirm-assign').addEventListener('click', () => act('assign', previewed));
 $('cancel-assign').addEventListener('click', () => { $('preview').hidden = true; previewed = null; });

@@ -313,5 +313,23 @@ TEST_CASE("a case is found by its person among the clerk's jobcenters; one fact 
   CHECK(site.Get(kiel, "/api/cases")->status == 400);
 }
 
+TEST_CASE("a document is forwarded to its jobcenter without a case, never to one the clerk may not work",
+          "[review_server]") {
+  DeskSite site;
+  const auto kiel = site.LogIn("k.berg", {"jobcenter-kiel"});
+  auto foreign = site.Post(kiel, "/api/review/BOX-K-001/forward", {{"jobcenter_id", "jobcenter-rostock"}});
+  REQUIRE(foreign);
+  CHECK(foreign->status == 403);
+  auto forwarded = site.Post(kiel, "/api/review/BOX-K-001/forward", nlohmann::json::object());
+  REQUIRE(forwarded);
+  REQUIRE(forwarded->status == 200);
+  const auto outcome = JsonOf(forwarded);
+  CHECK_THAT(outcome["summary"].get<std::string>(), Catch::Contains("without a case"));
+  const auto json = nlohmann::json::parse(*ReadWholeFile(site.out() / outcome["delivered"].get<std::string>()));
+  CHECK(json["jobcenter_id"] == "jobcenter-kiel");
+  CHECK(json["bg_number"].is_null());
+  CHECK(json["resolved_by"] == "k.berg");
+}
+
 }  // namespace
 }  // namespace mailroom::review::testing

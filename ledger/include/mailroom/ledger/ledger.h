@@ -190,7 +190,9 @@ class Ledger {
   /// now count as delivered to `jobcenter_id` in case `bg_number`, with an audit row naming
   /// who decided. In any state of the box (a review is often decided after the box is delivered).
   /// Idempotent: the same decision again changes nothing; another case for a document already
-  /// decided is refused, as is a document the ledger has no pages of.
+  /// decided is refused, as is a document the ledger has no pages of. An empty `bg_number`
+  /// forwards the document to `jobcenter_id` without a case (its staff find the case): its pages
+  /// count as delivered there, in no case's receipts.
   [[nodiscard]] Result<void> RecordReviewResolved(std::string_view box_id, std::string_view document_id,
                                                   std::string_view jobcenter_id, std::string_view bg_number,
                                                   const Stamp& stamp);

@@ -89,6 +89,13 @@ class Desk {
   [[nodiscard]] DeskResult<DeskOutcome> Assign(const std::string& document_id, const Assignment& assignment,
                                                const Clerk& clerk);
 
+  /// Forwards the document to a jobcenter without a case (its Postkorb, `bg_number` null, with
+  /// `resolved_by`): for mail whose case no clerk can find at the desk, so that the jobcenter's
+  /// staff research it. `jobcenter_id` empty: the origin jobcenter of its box. A jobcenter the
+  /// registry does not know is refused.
+  [[nodiscard]] DeskResult<DeskOutcome> Forward(const std::string& document_id, const std::string& jobcenter_id,
+                                                const std::optional<std::string>& doc_type, const Clerk& clerk);
+
   /// Splits the document before page `first_page_of_second` (1-based, 2..pages): two review
   /// documents "<id>.1" and "<id>.2" (PDF split, reason "split at the review desk"), each to be
   /// assigned on its own; the original leaves review/.
@@ -118,6 +125,10 @@ class Desk {
 
  private:
   Desk(DeskOptions options, classifier::Registry registry);
+  DeskResult<DeskOutcome> Deliver(const ReviewDocument& document, const ResolvedCase& resolved, const Clerk& clerk);
+  DeskResult<DeskOutcome> FinishDelivered(const std::string& document_id, const std::string& jobcenter_id,
+                                          const std::string& bg_number, const DeskError& not_in_review,
+                                          const Clerk& clerk);
   DeskOptions options_;
   classifier::Registry registry_;
 };

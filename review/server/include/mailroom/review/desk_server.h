@@ -15,6 +15,10 @@
 //                                       person_match, contested_decision_date, candidate_evidence},
 //                                       "pages": [{name, index (1-based), text (OCR)}], "pdf_error": null|"...",
 //                                       "doc_types": [...], "hand_account_kinds": [...]}
+//   GET  /api/cases?q=NAME FACT     cases whose person matches (a name and one more fact: another name,
+//                                       birth date DD.MM.YYYY, postcode), of the clerk's jobcenters:
+//                                       {"cases": [{bg_number, jobcenter_id, persons: ["..."]}]}; 422 for
+//                                       one fact alone
 //   GET  /api/review/<id>/pages/<n>.png?dpi=D   page n (1-based) as PNG, D in 20..300 (default 100)
 //   POST /api/review/<id>/preview {number, doc_type?}  the case: {bg_number, jobcenter_id, doc_type, team,
 //                                       persons: ["Given Surname, born YYYY-MM-DD"]}; writes nothing
@@ -23,6 +27,8 @@
 //   POST /api/review/<id>/join    {}
 //   POST /api/review/<id>/account {page, kind, reason}   page: its name; kind: one of hand_account_kinds
 //   POST /api/review/<id>/rescan  {page, reason}
+//   POST /api/review/<id>/forward {jobcenter_id?, doc_type?}  to the jobcenter (default: the box's
+//                                       origin) without a case, for its staff to find the case
 //                                      each action: {summary, documents, delivered, box_delivered}
 // Statuses: 400 a body or parameter that is not as above; 401 no session; 403 no CSRF token, or a case
 // of a jobcenter the clerk may not work; 404 a document not in review, or of a jobcenter the clerk may
