@@ -88,7 +88,7 @@ start() {
   # PostgreSQL runs as the postgres user when we are root: it must be able to pass through DIR.
   if [[ $(id -u) -eq 0 ]]; then chmod o+x "${dir}"; fi
   # From here on a failure stops what was started.
-  trap 'say "start failed; stopping what was started (logs in ${dir}/logs)"; stop' ERR
+  trap 'say "start failed (line ${LINENO}); stopping what was started (logs in ${dir}/logs)"; stop' ERR
   : >"${dir}/run/center"
 
   if [[ -z ${registry} ]]; then
