@@ -141,6 +141,9 @@ async function run(page, consoleErrors) {
   check((await page.getByLabel('OCR text of page 1').textContent()).trim().length > 20, 'page 1 shows no OCR text');
   const candidates = await page.locator('#candidates li').count();
   check(candidates >= 1, `${objection}: the page shows no candidate case`);
+  // Its candidate shares only the sender's surname: the page must say the evidence is weak.
+  const warning = await page.locator('#candidates .warning').first().textContent();
+  check(warning?.includes('Weak evidence'), `${objection}: a surname-only candidate must be marked weak`);
   await page.getByRole('button', { name: 'Zoom in page 1' }).click();
   await page.waitForFunction((w) => document.querySelector('.page-image').naturalWidth > w * 1.3, width,
     { timeout: VIEW_TIMEOUT_MS });

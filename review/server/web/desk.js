@@ -154,9 +154,15 @@ function candidateItem(c) {
   if (c.numbers?.length) why.push(`numbers read: ${c.numbers.join(', ')}`);
   if (c.person_match?.length) why.push(`person fields matched: ${c.person_match.join(', ')}`);
   if (c.score !== undefined) why.push(`score ${Number(c.score).toFixed(2)}`);
+  // No number of the case on the page and no birth date: a namesake is as likely as the person.
+  const weak = c.score !== undefined &&
+    (c.score < 0.5 || (!c.numbers?.length && !(c.person_match ?? []).includes('birth_date')));
   return el('li', { 'data-case': c.bg_number },
     el('p', { class: 'case' }, el('strong', {}, c.bg_number), c.jobcenter_id ? ` ${c.jobcenter_id}` : null),
     why.length ? el('p', { class: 'muted' }, why.join('; ')) : null,
+    weak ? el('p', { class: 'warning' },
+      'Weak evidence: no number of this case and no birth date on the page. Check the person before assigning.')
+      : null,
     el('button', { type: 'button', class: 'assign-candidate', 'data-case': c.bg_number,
       'aria-label': `Assign to case ${c.bg_number}` }, 'Assign to this case'));
 }
