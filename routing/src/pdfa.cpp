@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "mailroom/common/markup.h"
 #include "mailroom/common/utc_time.h"
 
 namespace mailroom::routing {
@@ -30,26 +31,6 @@ std::optional<Timestamps> TimestampsOf(const std::string& created_at) {
   return Timestamps{pdf, created_at};
 }
 
-std::string EscapeXml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string XmpPacket(const std::string& title, const std::optional<Timestamps>& time) {
   std::ostringstream xmp;
   xmp << "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -63,7 +44,7 @@ std::string XmpPacket(const std::string& title, const std::optional<Timestamps>&
       << "   <pdfaid:part>2</pdfaid:part>\n"
       << "   <pdfaid:conformance>B</pdfaid:conformance>\n"
       << "   <dc:format>application/pdf</dc:format>\n"
-      << "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" << EscapeXml(title)
+      << "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" << EscapeMarkup(title)
       << "</rdf:li></rdf:Alt></dc:title>\n";
   if (time) {
     xmp << "   <xmp:CreateDate>" << time->xmp << "</xmp:CreateDate>\n"

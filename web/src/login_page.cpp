@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "assets.h"
+#include "mailroom/common/markup.h"
 
 namespace mailroom::web {
 namespace {
@@ -15,41 +16,14 @@ void ReplaceAll(std::string& text, std::string_view field, std::string_view valu
 
 }  // namespace
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string LoginPage(std::string_view title, std::string_view next, std::string_view csrf, std::string_view error) {
   std::string page = kLoginHtml;
   // Values first escaped, then put in: an escaped value holds no "{{", so no field is filled twice.
-  ReplaceAll(page, "{{title}}", HtmlEscape(title.empty() ? "mailroom" : title));
-  ReplaceAll(page, "{{next}}", HtmlEscape(next));
-  ReplaceAll(page, "{{csrf}}", HtmlEscape(csrf));
+  ReplaceAll(page, "{{title}}", EscapeMarkup(title.empty() ? "mailroom" : title));
+  ReplaceAll(page, "{{next}}", EscapeMarkup(next));
+  ReplaceAll(page, "{{csrf}}", EscapeMarkup(csrf));
   ReplaceAll(page, "{{error_hidden}}", error.empty() ? "hidden" : "");
-  ReplaceAll(page, "{{error}}", HtmlEscape(error));
+  ReplaceAll(page, "{{error}}", EscapeMarkup(error));
   return page;
 }
 

@@ -15,7 +15,4 @@ namespace mailroom::web {
 /// browser to another site ("//evil.example", "https://...", "/\evil.example"), nor back to /login.
 [[nodiscard]] std::string SafeNext(std::string_view next);
 
-/// & < > " ' as entities.
-[[nodiscard]] std::string HtmlEscape(std::string_view text);
-
 }  // namespace mailroom::web
