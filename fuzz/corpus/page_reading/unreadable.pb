@@ -1,0 +1,1 @@
+box-70001.jpg(Z(0001.jpg: corrupt or truncated JPEG datajsha256-99aa
