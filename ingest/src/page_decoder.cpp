@@ -2,9 +2,11 @@
 
 #include <cerrno>
 #include <cstdarg>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <string>
 #include <utility>
 
 #include "mailroom/ingest/box.h"
@@ -48,6 +50,32 @@ Result<PixPtr> DecodeTiff(const PageSource& page) {
   return owned;
 }
 
+// A header that claims more pixels than a page can have is refused before decoding: a file of a
+// few hundred bytes claiming 30000 x 60000 pixels would make the decoder allocate and fill 1.8 GB.
+// The header alone is read (for a TIFF, that of the page's own frame); one that cannot be read is
+// left to the decoder, which names the reason.
+Result<void> CheckClaimedSize(const PageSource& page, l_int32 format) {
+  l_int32 width = 0;
+  l_int32 height = 0;
+  l_int32 bps = 0;
+  l_int32 spp = 0;
+  l_int32 cmap = 0;
+  l_int32 res = 0;
+  l_int32 read_format = 0;
+  const bool tiff = format != IFF_JFIF_JPEG && format != IFF_PNG;
+  const l_ok failed =
+      tiff ? readHeaderTiff(page.path.c_str(), page.tiff_page, &width, &height, &bps, &spp, &res, &cmap, &read_format)
+           : pixReadHeader(page.path.c_str(), &read_format, &width, &height, &bps, &spp, &cmap);
+  TakeLastTiffError();
+  if (failed != 0) return {};
+  if (static_cast<std::int64_t>(width) * height > kMaxPagePixels) {
+    return Fail("the image claims " + std::to_string(width) + " x " + std::to_string(height) +
+                " pixels, more than a page can have (A3 at 600 dpi, " + std::to_string(kMaxPagePixels) +
+                " pixels); not decoded");
+  }
+  return {};
+}
+
 Result<PixPtr> DecodeByContent(const PageSource& page) {
   if (FILE* probe = std::fopen(page.path.c_str(), "rb")) {
     std::fclose(probe);
@@ -58,6 +86,9 @@ Result<PixPtr> DecodeByContent(const PageSource& page) {
   // makes findFileFormat fail and leaves IFF_UNKNOWN.
   l_int32 format = IFF_UNKNOWN;
   findFileFormat(page.path.c_str(), &format);
+  if (format != IFF_UNKNOWN) {
+    if (auto size = CheckClaimedSize(page, format); !size) return tl::unexpected(size.error());
+  }
   switch (format) {
     case IFF_JFIF_JPEG:
       return DecodeJpeg(page);

@@ -1,6 +1,7 @@
 // Ingest from a folder: the pages of one sealed box, in scan order, and its box.json.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -41,9 +42,13 @@ struct BoxInfo {
 /// a multi-page TIFF gives one PageSource per page. Fails only if the folder cannot be read.
 [[nodiscard]] Result<std::vector<PageSource>> ListPages(const std::filesystem::path& box_dir);
 
+/// The most pixels a page image may have: A3 (297 x 420 mm) at 600 dpi, 7016 x 9921.
+inline constexpr std::int64_t kMaxPagePixels = std::int64_t{7016} * 9921;
+
 /// Decodes one page (TIFF incl. G4 and multi-page, PNG, JPEG) into a Leptonica image with its
 /// resolution set (300 dpi assumed when the file has none). Fails with "<name>: <reason>" for a
-/// corrupt, truncated or zero-byte file. Thread-safe.
+/// corrupt, truncated or zero-byte file, and, from its header alone without decoding it, for an
+/// image of more than kMaxPagePixels pixels. Thread-safe.
 [[nodiscard]] Result<PixPtr> DecodePage(const PageSource& page);
 
 /// A box as it comes in: its box.json and its pages in scan order.
