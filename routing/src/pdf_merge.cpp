@@ -38,6 +38,8 @@ std::string Written(const std::vector<QPDFPageObjectHelper>& pages, const std::s
   writer.setOutputMemory();
   // qpdf's default /ID hashes the current time into the trailer; this one hashes the content.
   writer.setDeterministicID(true);
+  // PDF/A (ISO 19005-2 6.1.7.1): an end-of-line before every endstream; qpdf leaves it out by default.
+  writer.setNewlineBeforeEndstream(true);
   writer.setObjectStreamMode(qpdf_o_generate);
   writer.write();
   auto buffer = writer.getBufferSharedPointer();

@@ -46,6 +46,18 @@ routing::DocumentInput UnreadablePageInput(const TempDir& root) {
   return input;
 }
 
+// The PDF of a routed one-page document written into `root`/out.
+std::filesystem::path WrittenOnePagePdf(const TempDir& root) {
+  auto out = routing::OutputFolder::Open(root / "out");
+  REQUIRE(out);
+  auto input = RoutedInput();
+  input.page_names = {"0002.tif"};
+  input.page_pdfs = {out->scratch() / "p.pdf"};
+  REQUIRE(routing::WriteNoticePdf(input.page_pdfs[0], "Seite"));
+  REQUIRE(routing::WriteDocument(*out, input));
+  return out->staging() / "postkorb/jobcenter-kiel/widerspruch/BOX-1-001.pdf";
+}
+
 }  // namespace
 
 TEST_CASE("A routed document's JSON has every contract field and no review reason") {
@@ -148,16 +160,8 @@ TEST_CASE("SafeFileName keeps ids readable and file-system safe") {
 
 TEST_CASE("A document's PDF is marked PDF/A-2b: XMP identification, matching Info, sRGB output intent") {
   TempDir root;
-  auto out = routing::OutputFolder::Open(root / "out");
-  REQUIRE(out);
-  auto input = RoutedInput();
-  input.page_names = {"0002.tif"};
-  input.page_pdfs = {out->scratch() / "p.pdf"};
-  REQUIRE(routing::WriteNoticePdf(input.page_pdfs[0], "Seite"));
-  REQUIRE(routing::WriteDocument(*out, input));
-
   QPDF pdf;
-  pdf.processFile((out->staging() / "postkorb/jobcenter-kiel/widerspruch/BOX-1-001.pdf").c_str());
+  pdf.processFile(WrittenOnePagePdf(root).c_str());
   auto root_dict = pdf.getRoot();
   REQUIRE(root_dict.hasKey("/Metadata"));
   auto metadata = root_dict.getKey("/Metadata");
@@ -175,4 +179,17 @@ TEST_CASE("A document's PDF is marked PDF/A-2b: XMP identification, matching Inf
   auto info = pdf.getTrailer().getKey("/Info");
   CHECK(info.getKey("/Title").getUTF8Value() == "BOX-1-001");
   CHECK(pdf.getTrailer().hasKey("/ID"));
+}
+
+TEST_CASE("A document's PDF ends every stream with an end-of-line before endstream (PDF/A-2 6.1.7.1)") {
+  TempDir root;
+  const auto bytes = ReadWholeFile(WrittenOnePagePdf(root));
+  REQUIRE(bytes);
+  size_t streams = 0;
+  for (auto at = bytes->find("endstream"); at != std::string::npos; at = bytes->find("endstream", at + 1)) {
+    ++streams;
+    REQUIRE(at > 0);
+    CHECK(((*bytes)[at - 1] == '\n' || (*bytes)[at - 1] == '\r'));
+  }
+  CHECK(streams >= 3);  // at least the page's content, the XMP and the ICC profile
 }
