@@ -63,6 +63,9 @@ test_only=(
   # promtool, from Debian's prometheus package (only its tool is used; `systemctl disable
   # prometheus` if the server is not wanted), checks and unit-tests the alert rules
   prometheus
+  # the PDF/A checker of the documents we write (tests/pdfa/check_pdfa.py): pikepdf for Debian's
+  # python3, and qpdf's own command-line check (poppler-utils reads them a second way)
+  python3-pikepdf qpdf
 )
 if [[ $main_only == 0 ]]; then
   packages+=("${test_only[@]}")
