@@ -50,24 +50,34 @@ Result<PixPtr> DecodeTiff(const PageSource& page) {
   return owned;
 }
 
+// The size a TIFF frame's directory claims; false when the frame or its size cannot be read.
+// libtiff itself, not Leptonica's readHeaderTiff: that one leaks the TIFF when the frame is missing.
+bool ReadTiffFrameSize(const PageSource& page, std::uint32_t& width, std::uint32_t& height) {
+  TiffPtr tif(TIFFOpen(page.path.c_str(), "r"));
+  if (!tif || page.tiff_page < 0 || TIFFSetDirectory(tif.get(), static_cast<tdir_t>(page.tiff_page)) == 0) {
+    return false;
+  }
+  return TIFFGetField(tif.get(), TIFFTAG_IMAGEWIDTH, &width) == 1 &&
+         TIFFGetField(tif.get(), TIFFTAG_IMAGELENGTH, &height) == 1;
+}
+
 // A header that claims more pixels than a page can have is refused before decoding: a file of a
 // few hundred bytes claiming 30000 x 60000 pixels would make the decoder allocate and fill 1.8 GB.
 // The header alone is read (for a TIFF, that of the page's own frame); one that cannot be read is
 // left to the decoder, which names the reason.
 Result<void> CheckClaimedSize(const PageSource& page, l_int32 format) {
-  l_int32 width = 0;
-  l_int32 height = 0;
-  l_int32 bps = 0;
-  l_int32 spp = 0;
-  l_int32 cmap = 0;
-  l_int32 res = 0;
-  l_int32 read_format = 0;
-  const bool tiff = format != IFF_JFIF_JPEG && format != IFF_PNG;
-  const l_ok failed =
-      tiff ? readHeaderTiff(page.path.c_str(), page.tiff_page, &width, &height, &bps, &spp, &res, &cmap, &read_format)
-           : pixReadHeader(page.path.c_str(), &read_format, &width, &height, &bps, &spp, &cmap);
-  TakeLastTiffError();
-  if (failed != 0) return {};
+  std::uint32_t width = 0;
+  std::uint32_t height = 0;
+  if (format == IFF_JFIF_JPEG || format == IFF_PNG) {
+    l_int32 w = 0, h = 0, bps = 0, spp = 0, cmap = 0, read_format = 0;
+    if (pixReadHeader(page.path.c_str(), &read_format, &w, &h, &bps, &spp, &cmap) != 0 || w < 0 || h < 0) return {};
+    width = static_cast<std::uint32_t>(w);
+    height = static_cast<std::uint32_t>(h);
+  } else {
+    const bool read = ReadTiffFrameSize(page, width, height);
+    TakeLastTiffError();
+    if (!read) return {};
+  }
   if (static_cast<std::int64_t>(width) * height > kMaxPagePixels) {
     return Fail("the image claims " + std::to_string(width) + " x " + std::to_string(height) +
                 " pixels, more than a page can have (A3 at 600 dpi, " + std::to_string(kMaxPagePixels) +

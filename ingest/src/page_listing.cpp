@@ -22,14 +22,10 @@ FileType TypeByExtension(const std::filesystem::path& path) {
   return FileType::kUnknown;
 }
 
-struct TiffClose {
-  void operator()(TIFF* tif) const noexcept { TIFFClose(tif); }
-};
-
 // A TIFF that cannot even be opened still counts as one page: decoding it reports the reason.
 int CountTiffPages(const std::filesystem::path& path) {
   SilenceLibtiff();
-  std::unique_ptr<TIFF, TiffClose> tif(TIFFOpen(path.c_str(), "r"));
+  TiffPtr tif(TIFFOpen(path.c_str(), "r"));
   if (!tif) return 1;
   return std::max<int>(1, TIFFNumberOfDirectories(tif.get()));
 }
