@@ -24,3 +24,5 @@ bash tests/support/postgres-node.sh start "${postgres_dir}"
 MAILROOM_TEST_POSTGRES=$(cat "${postgres_dir}/url")
 export MAILROOM_TEST_POSTGRES
 ctest --test-dir build --output-on-failure -j"$(getconf _NPROCESSORS_ONLN)"
+# The parsers of untrusted input under libFuzzer, 15 s each (its own clang build in build-fuzz/).
+bash tools/fuzz.sh
