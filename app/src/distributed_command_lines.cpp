@@ -113,7 +113,13 @@ class WorkerCommandLine : public SubcommandLine {
     c->add_option("--prefix", o.prefix, "prefix of every exchange and queue name")->capture_default_str();
     c->add_option("--ledger", o.ledger_file,
                   "classify, route: the box ledger, to record each box's pages as accounted or delivered; "
+                  "classify: also the journal all classify workers on it share (several at once); "
                   "review-intake: a document resolved there is not taken into review again");
+    c->add_option("--claim-seconds", o.claim_seconds,
+                  "classify with --ledger: a box being finished is this worker's for so long; another worker "
+                  "takes over a box whose worker died once its claim ran out")
+        ->capture_default_str()
+        ->check(CLI::Range(5, 3600));
     AddTlsOptions(c, o.tls);
     AddMetricsOptions(c, metrics_);
   }

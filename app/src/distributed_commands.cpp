@@ -189,6 +189,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
   stage.state_dir =
       options.state_dir.empty() ? std::filesystem::path("/var/tmp/mailroom-" + options.role) : options.state_dir;
   stage.ledger_file = options.ledger_file;
+  stage.classify_claim = std::chrono::seconds(options.claim_seconds);
   if (options.role == "classify") {
     // The registry and the classifier options are checked here, once, before the worker starts.
     auto registry = classifier::LoadRegistry(options.registry_dir);

@@ -1,5 +1,8 @@
 // RunClassifyWorker: boxes and readings in, document plans out (see stage_workers.h).
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdio>
 
 #include "box_journal.h"
 #include "consume_loop.h"
@@ -21,7 +24,7 @@ namespace {
 struct ClassifyContext {
   const StageWorkerOptions& options;
   const store::ContentStore& store;
-  const BoxJournal& journal;
+  BoxJournal& journal;
   const classifier::Classifier& classifier;
   transport::ReconnectingConnection& connection;
   WorkerLedger& ledger;
@@ -53,6 +56,10 @@ Result<bool> FinishBox(const std::string& box_id, ClassifyContext& ctx) {
   auto complete = ctx.journal.Complete(box_id);
   if (!complete) return tl::unexpected(complete.error());
   if (!complete->has_value()) return false;
+  // With several classify workers, the one that claims the box finishes it; the others leave it.
+  auto claimed = ctx.journal.Claim(box_id);
+  if (!claimed) return tl::unexpected(claimed.error());
+  if (!*claimed) return false;
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::string> pdf_refs, original_refs;
   auto readings = LoadReadings(**complete, ctx.store, pdf_refs, original_refs);
@@ -128,13 +135,30 @@ void Log(const StageWorkerOptions& options, eventlog::Level level, std::string_v
   }
 }
 
+// This worker's name among the classify workers of a center: host and process.
+std::string WorkerName() {
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "unknown-host");
+  return std::string(host) + ":" + std::to_string(::getpid());
+}
+
+// With a ledger, the journal every classify worker on it shares; without, this worker's folder.
+Result<std::unique_ptr<BoxJournal>> OpenJournal(const StageWorkerOptions& options, const store::ContentStore& store) {
+  if (options.ledger_file.empty()) return OpenFolderJournal(options.state_dir);
+  return OpenSharedJournal({.ledger = options.ledger_file,
+                            .report_root = options.state_dir,
+                            .worker = WorkerName(),
+                            .claim = options.classify_claim},
+                           store);
+}
+
 }  // namespace
 
 Result<int> RunClassifyWorker(const StageWorkerOptions& options, const classifier::Classifier& classifier,
                               const transport::StopFlag& stop) {
   auto store = store::ContentStore::Open(options.store_dir);
   if (!store) return tl::unexpected(store.error());
-  auto journal = BoxJournal::Open(options.state_dir);
+  auto journal = OpenJournal(options, *store);
   if (!journal) return tl::unexpected(journal.error());
   transport::ReconnectingConnection connection(
       options.connect, options.retry,
@@ -144,10 +168,10 @@ Result<int> RunClassifyWorker(const StageWorkerOptions& options, const classifie
       },
       &stop);
   WorkerLedger ledger(options.ledger_file, options.log);
-  ClassifyContext ctx{options, *store, *journal, classifier, connection, ledger};
+  ClassifyContext ctx{options, *store, **journal, classifier, connection, ledger};
   int boxes = 0;
   const auto finish = [&](const std::string& box_id) {
-    const bool already_done = journal->IsDone(box_id);
+    const bool already_done = (*journal)->IsDone(box_id);
     auto finished = FinishBox(box_id, ctx);
     if (!finished) {
       Log(options, eventlog::Level::kError, "classify.box_failed", {.box_id = box_id},
@@ -171,7 +195,7 @@ Result<int> RunClassifyWorker(const StageWorkerOptions& options, const classifie
       },
       // Idle: finish boxes whose last publish failed or that were complete when we restarted.
       [&] {
-        for (const auto& pending : journal->Pending()) finish(pending);
+        for (const auto& pending : (*journal)->Pending()) finish(pending);
       });
   if (!consumed) return tl::unexpected(consumed.error());
   return boxes;

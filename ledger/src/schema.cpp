@@ -247,12 +247,39 @@ CREATE VIEW page_destinations AS
 PRAGMA user_version = 5;
 )sql";
 
+// Version 6: the classifier's work on a box, shared by every classify worker on the ledger. Each
+// worker journals what it receives (the content store refs of the box's manifest and of each
+// page's reading: ids and hashes, never page text), so any worker can finish a box whichever of
+// them took its messages; a worker finishing a box holds a claim until a time, and a worker killed
+// while finishing is taken over once its claim ran out. Work state, not custody: the readings'
+// rows go once the box is classified.
+constexpr const char* kSchemaV6 = R"sql(
+CREATE TABLE classify_boxes(
+  box_id        TEXT PRIMARY KEY NOT NULL CHECK(box_id <> ''),
+  manifest_ref  TEXT NOT NULL CHECK(manifest_ref <> ''),
+  pages         INTEGER NOT NULL CHECK(pages >= 0),
+  claimed_by    TEXT,
+  claimed_until TEXT,
+  classified_at TEXT
+);
+-- Readings may come before their box's manifest (another queue): no reference to classify_boxes.
+CREATE TABLE classify_readings(
+  box_id      TEXT NOT NULL CHECK(box_id <> ''),
+  page_index  INTEGER NOT NULL CHECK(page_index >= 0),
+  reading_ref TEXT NOT NULL CHECK(reading_ref <> ''),
+  PRIMARY KEY(box_id, page_index)
+);
+
+PRAGMA user_version = 6;
+)sql";
+
 // kMigrations[n] takes a version n file to version n + 1; each ends setting user_version. Append a
 // step for a new version (and raise kSchemaVersion); never change a step that has shipped. The
 // same steps make the schema on PostgreSQL (postgres_schema.cpp translates them): write a step in
 // the SQL both understand, and triggers as `BEFORE op ON table [WHEN ...] BEGIN SELECT
 // RAISE(ABORT, '...'); END;`.
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4, kSchemaV5};
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3,
+                                                                 kSchemaV4, kSchemaV5, kSchemaV6};
 
 Result<int> UserVersion(Db* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");

@@ -108,12 +108,13 @@ TEST_CASE("a ledger of a newer schema version is refused naming both versions", 
   }
   auto newer = Ledger::Open(LedgerLocation(dir));
   REQUIRE_FALSE(newer);
-  CHECK_THAT(newer.error().message, Catch::Contains("ledger schema version 99 is newer than this build (5)"));
+  CHECK_THAT(newer.error().message, Catch::Contains("ledger schema version 99 is newer than this build (6)"));
 }
 
-// What versions 2 to 5 added (the review desk, its custody, the users, forwards), dropped again: a
-// ledger of schema version 1, in either dialect.
+// What versions 2 to 6 added (the review desk, its custody, the users, forwards, the classify
+// journal), dropped again: a ledger of schema version 1, in either dialect.
 constexpr const char* kBackToVersion1 = R"sql(
+  DROP TABLE classify_readings; DROP TABLE classify_boxes;
   DROP VIEW page_destinations; DROP TABLE review_forwards;
   CREATE VIEW page_destinations AS SELECT * FROM pages;
   DROP TABLE login_failures; DROP TABLE sessions; DROP TABLE user_grants; DROP TABLE users;

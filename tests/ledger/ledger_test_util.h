@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "mailroom/ledger/ledger.h"
+#include "private_postgres.h"
 #include "temp_dir.h"
 
 namespace mailroom::ledger::testing {
@@ -65,22 +66,7 @@ inline bool OnPostgres() {
   return backend && std::string(backend) == "postgresql";
 }
 
-struct PgConnection {
-  explicit PgConnection(const std::string& url) : conn(PQconnectdb(url.c_str()), &PQfinish) {
-    REQUIRE(conn);
-    INFO(PQerrorMessage(conn.get()));
-    REQUIRE(PQstatus(conn.get()) == CONNECTION_OK);
-  }
-  /// "" when `sql` ran, else the server's primary message.
-  std::string Exec(const std::string& sql) {
-    std::unique_ptr<PGresult, decltype(&PQclear)> result(PQexec(conn.get(), sql.c_str()), &PQclear);
-    const auto status = PQresultStatus(result.get());
-    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return "";
-    const char* primary = PQresultErrorField(result.get(), PG_DIAG_MESSAGE_PRIMARY);
-    return primary ? primary : "failed";
-  }
-  std::unique_ptr<PGconn, decltype(&PQfinish)> conn{nullptr, &PQfinish};
-};
+using mailroom::testing::PgConnection;
 
 /// Where the ledger of the test folder `dir` is: its SQLite file, or (on PostgreSQL) a URL to a
 /// schema made for this folder on first use, the same one on every later call.
@@ -92,16 +78,7 @@ inline std::string LedgerLocation(const mailroom::testing::TempDir& dir) {
     std::getline(in, url);
     return url;
   }
-  const char* server = std::getenv("MAILROOM_TEST_POSTGRES");
-  if (server == nullptr || *server == '\0') {
-    FAIL("MAILROOM_TEST_POSTGRES is not set: run the tests with tools/test.sh (or tests/support/postgres-node.sh)");
-  }
-  std::random_device random;
-  const std::string schema = "t" + std::to_string(random()) + "_" + std::to_string(random());
-  REQUIRE(PgConnection(server).Exec("CREATE SCHEMA " + schema) == "");
-  const std::string base(server);
-  const std::string url =
-      base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+  const std::string url = mailroom::testing::NewPostgresSchema();
   std::ofstream(marker) << url << "\n";
   return url;
 }

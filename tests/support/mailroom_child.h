@@ -38,6 +38,18 @@ class MailroomChild {
 
   void Kill() { End(SIGKILL); }
 
+  /// True while the process runs; once it has exited, its exit status is in exit_code().
+  bool Running() {
+    if (pid_ <= 0) return false;
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) != pid_) return true;
+    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    pid_ = -1;
+    return false;
+  }
+  /// The exit status of a process that ended by itself (-1 while it runs or when it was ended here).
+  int exit_code() const { return exit_code_; }
+
  private:
   void End(int signal) {
     if (pid_ <= 0) return;
@@ -47,6 +59,7 @@ class MailroomChild {
     pid_ = -1;
   }
   pid_t pid_ = -1;
+  int exit_code_ = -1;
 };
 
 }  // namespace mailroom::testing

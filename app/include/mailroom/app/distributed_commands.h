@@ -83,6 +83,7 @@ struct WorkerCommandOptions {
   std::filesystem::path ledger_file;         ///< classify, route: the box ledger to record pages in; review-intake: to
                                              ///< consult (must exist); empty: none
   std::filesystem::path out_dir;             ///< review-intake: the desk's output folder (documents into its review/)
+  int claim_seconds = 60;                    ///< classify with a ledger: how long a claim on a box holds
 };
 
 /// Runs one worker of the distributed pipeline until SIGINT or SIGTERM; returns the line to print.

@@ -1,14 +1,16 @@
 // The classifier and the router of the distributed mode (`mailroom worker classify|route`).
 //
-// The classifier collects each box (its manifest and one reading per page) in a journal on disk,
-// acking each message only once it is written there; when a box is complete it runs the same
-// classification as `mailroom process` (envelopes, case, document type, splitting) and publishes
-// one DocumentPlan per document, then marks the box done. The router turns each plan into the
-// same PDF and JSON as `mailroom process` (it calls the embedded writer) and publishes the routed
-// document, PDF inline, to the jobcenter's Postkorb queue or to review. Document ids are the
-// embedded ones, so whoever receives a document twice (after a crash) recognises it.
+// The classifier collects each box (its manifest and one reading per page) in a journal, acking
+// each message only once it is written there: a folder of its own, or with a ledger the journal
+// all classify workers on it share (several at once, on several hosts; see box_journal.h); when a box is complete it
+// runs the same classification as `mailroom process` (envelopes, case, document type, splitting) and publishes one
+// DocumentPlan per document, then marks the box done. The router turns each plan into the same PDF and JSON as
+// `mailroom process` (it calls the embedded writer) and publishes the routed document, PDF inline, to the jobcenter's
+// Postkorb queue or to review. Document ids are the embedded ones, so whoever receives a document twice (after a crash)
+// recognises it.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -31,6 +33,9 @@ struct StageWorkerOptions {
   /// The box ledger (see worker_ledger.h); empty: none. classify records blank and separator
   /// pages, route the pages of each delivered document.
   std::filesystem::path ledger_file;
+  /// classify with a ledger: how long a claim on a box being finished holds. Another classify
+  /// worker takes over a box whose worker was killed while finishing it once the claim ran out.
+  std::chrono::seconds classify_claim{60};
   /// Stop after this many boxes (classify) or documents (route); 0: until stopped.
   int max_items = 0;
   /// Reconnects and dead letters (never page text); empty: stderr.

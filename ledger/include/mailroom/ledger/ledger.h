@@ -279,8 +279,9 @@ class Ledger {
   sqlite3* raw_connection_for_tests() const;
 
  private:
-  friend class Users;     // users.h: the web pages' users, in the same file
-  friend class Sessions;  // sessions.h
+  friend class Users;         // users.h: the web pages' users, in the same file
+  friend class Sessions;      // sessions.h
+  friend class ClassifyWork;  // classify_work.h
   struct Impl;
   explicit Ledger(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
