@@ -273,13 +273,54 @@ CREATE TABLE classify_readings(
 PRAGMA user_version = 6;
 )sql";
 
+// Version 7: the scan stations' work, shared by the stations, their operators and the dashboard
+// on every host (stations.h). A job is a box assigned to a station: waiting, current, then done
+// or failed; its rows stay as the job's history. A box has one open job at a time, a station one
+// current job. A station's state is the last it reported; a resume request waits for the station.
+constexpr const char* kSchemaV7 = R"sql(
+CREATE TABLE station_jobs(
+  job_id      INTEGER PRIMARY KEY AUTOINCREMENT,
+  box_id      TEXT NOT NULL REFERENCES boxes(box_id),
+  station_id  TEXT NOT NULL CHECK(station_id <> ''),
+  state       TEXT NOT NULL CHECK(state IN ('waiting', 'current', 'done', 'failed')),
+  assigned_at TEXT NOT NULL,
+  assigned_by TEXT NOT NULL,
+  taken_at    TEXT,
+  finished_at TEXT,
+  pages       INTEGER NOT NULL DEFAULT 0 CHECK(pages >= 0),
+  failure     TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX station_jobs_one_open_per_box ON station_jobs(box_id) WHERE state IN ('waiting', 'current');
+CREATE UNIQUE INDEX station_jobs_one_current_per_station ON station_jobs(station_id) WHERE state = 'current';
+CREATE INDEX station_jobs_by_station ON station_jobs(station_id, state, job_id);
+
+CREATE TABLE station_states(
+  station_id TEXT PRIMARY KEY NOT NULL CHECK(station_id <> ''),
+  state      TEXT NOT NULL CHECK(state IN ('idle', 'scanning', 'paused', 'handing-over')),
+  reason     TEXT NOT NULL,
+  box_id     TEXT NOT NULL,
+  pages      INTEGER NOT NULL CHECK(pages >= 0),
+  running    INTEGER NOT NULL CHECK(running IN (0, 1)),
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE station_resumes(
+  station_id   TEXT PRIMARY KEY NOT NULL CHECK(station_id <> ''),
+  box_id       TEXT NOT NULL,
+  requested_at TEXT NOT NULL,
+  requested_by TEXT NOT NULL
+);
+
+PRAGMA user_version = 7;
+)sql";
+
 // kMigrations[n] takes a version n file to version n + 1; each ends setting user_version. Append a
 // step for a new version (and raise kSchemaVersion); never change a step that has shipped. The
 // same steps make the schema on PostgreSQL (postgres_schema.cpp translates them): write a step in
 // the SQL both understand, and triggers as `BEFORE op ON table [WHEN ...] BEGIN SELECT
 // RAISE(ABORT, '...'); END;`.
-constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                                                 kSchemaV4, kSchemaV5, kSchemaV6};
+constexpr std::array<const char*, kSchemaVersion> kMigrations = {kSchemaV1, kSchemaV2, kSchemaV3, kSchemaV4,
+                                                                 kSchemaV5, kSchemaV6, kSchemaV7};
 
 Result<int> UserVersion(Db* db) {
   auto stmt = Statement::Prepare(db, "PRAGMA user_version");

@@ -9,7 +9,7 @@
 
 namespace mailroom::ledger {
 
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 
 /// Creates the schema in an empty database, migrates an older one, accepts the current version,
 /// refuses anything else. Either backend.

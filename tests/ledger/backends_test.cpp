@@ -108,12 +108,13 @@ TEST_CASE("a ledger of a newer schema version is refused naming both versions", 
   }
   auto newer = Ledger::Open(LedgerLocation(dir));
   REQUIRE_FALSE(newer);
-  CHECK_THAT(newer.error().message, Catch::Contains("ledger schema version 99 is newer than this build (6)"));
+  CHECK_THAT(newer.error().message, Catch::Contains("ledger schema version 99 is newer than this build (7)"));
 }
 
-// What versions 2 to 6 added (the review desk, its custody, the users, forwards, the classify
-// journal), dropped again: a ledger of schema version 1, in either dialect.
+// What versions 2 to 7 added (the review desk, its custody, the users, forwards, the classify
+// journal, the stations), dropped again: a ledger of schema version 1, in either dialect.
 constexpr const char* kBackToVersion1 = R"sql(
+  DROP TABLE station_resumes; DROP TABLE station_states; DROP TABLE station_jobs;
   DROP TABLE classify_readings; DROP TABLE classify_boxes;
   DROP VIEW page_destinations; DROP TABLE review_forwards;
   CREATE VIEW page_destinations AS SELECT * FROM pages;

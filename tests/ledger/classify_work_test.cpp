@@ -130,21 +130,7 @@ TEST_CASE("classify claims: workers journaling and claiming at once from separat
     }
     children.push_back(pid);
   }
-  ::close(pipe_fds[1]);
-  std::string finished;
-  char buffer[256];
-  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;) finished.append(buffer, n);
-  ::close(pipe_fds[0]);
-  for (const pid_t pid : children) {
-    int status = 0;
-    REQUIRE(::waitpid(pid, &status, 0) == pid);
-    CHECK(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 0);
-  }
-  std::multiset<std::string> boxes;
-  for (std::size_t start = 0, end; (end = finished.find('\n', start)) != std::string::npos; start = end + 1) {
-    boxes.insert(finished.substr(start, end - start));
-  }
+  const auto boxes = ChildrenLines(children, pipe_fds);
   CHECK(boxes.size() == kBoxes);
   for (int box = 0; box < kBoxes; ++box) CHECK(boxes.count("B-" + std::to_string(box)) == 1);
 }

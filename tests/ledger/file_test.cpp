@@ -45,7 +45,7 @@ TEST_CASE("the ledger uses WAL with foreign keys and a schema version", "[ledger
   sqlite3* db = ledger.raw_connection_for_tests();
   CHECK(PragmaText(db, "PRAGMA journal_mode") == "wal");
   CHECK(PragmaText(db, "PRAGMA foreign_keys") == "1");
-  CHECK(PragmaText(db, "PRAGMA user_version") == "6");
+  CHECK(PragmaText(db, "PRAGMA user_version") == "7");
 }
 
 TEST_CASE("a ledger survives reopening", "[ledger]") {
@@ -111,9 +111,10 @@ TEST_CASE("a writer waits for another writer's transaction instead of failing", 
   CHECK(registered);
 }
 
-// What versions 3 to 6 added (the review desk's custody, the users, forwards, the classify
-// journal): dropped again to make a version 2 file.
+// What versions 3 to 7 added (the review desk's custody, the users, forwards, the classify
+// journal, the stations): dropped again to make a version 2 file.
 constexpr const char* kDropVersion3 = R"sql(
+  DROP TABLE station_resumes; DROP TABLE station_states; DROP TABLE station_jobs;
   DROP TABLE classify_readings; DROP TABLE classify_boxes;
   DROP VIEW page_destinations; DROP TABLE review_forwards;
   CREATE VIEW page_destinations AS SELECT * FROM pages;
@@ -140,7 +141,7 @@ TEST_CASE("a ledger of schema version 1 gains the review desk's tables when open
                          nullptr, nullptr, nullptr) == SQLITE_OK);
   }
   auto ledger = OpenLedger(dir);
-  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "6");
+  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "7");
   CHECK(ledger.ListBoxes()->size() == 1);
   CHECK(ledger.Receipts("12345BG0000001")->size() == 1);
 }
@@ -158,7 +159,7 @@ TEST_CASE("a ledger of schema version 2 keeps its review decisions when it gains
     REQUIRE(sqlite3_exec(ledger.raw_connection_for_tests(), kDropVersion3, nullptr, nullptr, nullptr) == SQLITE_OK);
   }
   auto ledger = OpenLedger(dir);
-  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "6");
+  CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "7");
   CHECK(ledger.Receipts("12345BG0000099")->size() == 1);
   CHECK(ledger.FindBox("B-1")->value().pages_delivered == 2);
   CHECK(*ledger.DeliverIfComplete("B-1", At(3)));

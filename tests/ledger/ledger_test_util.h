@@ -7,13 +7,17 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -126,6 +130,30 @@ inline std::vector<std::string> AllText(const mailroom::testing::TempDir& dir, L
   }
   sqlite3_finalize(stmt);
   return values;
+}
+
+/// For tests of several processes at once: after the children (`children`) were forked with the
+/// pipe `pipe_fds` to write a line per thing they did, closes its write end, reads every line
+/// until the children are gone, checks each of them exited 0, and returns the lines.
+inline std::multiset<std::string> ChildrenLines(const std::vector<pid_t>& children,
+                                                const std::array<int, 2>& pipe_fds) {
+  ::close(pipe_fds[1]);
+  std::string text;
+  char buffer[256];
+  for (ssize_t n; (n = ::read(pipe_fds[0], buffer, sizeof buffer)) > 0;)
+    text.append(buffer, static_cast<std::size_t>(n));
+  ::close(pipe_fds[0]);
+  for (const pid_t pid : children) {
+    int status = 0;
+    REQUIRE(::waitpid(pid, &status, 0) == pid);
+    CHECK(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 0);
+  }
+  std::multiset<std::string> lines;
+  for (std::size_t start = 0, end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.insert(text.substr(start, end - start));
+  }
+  return lines;
 }
 
 }  // namespace mailroom::ledger::testing

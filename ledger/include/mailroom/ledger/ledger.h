@@ -282,6 +282,7 @@ class Ledger {
   friend class Users;         // users.h: the web pages' users, in the same file
   friend class Sessions;      // sessions.h
   friend class ClassifyWork;  // classify_work.h
+  friend class Stations;      // stations.h
   struct Impl;
   explicit Ledger(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
