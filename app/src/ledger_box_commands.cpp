@@ -6,6 +6,7 @@
 
 #include "ledger_command_runs.h"
 #include "ledger_text.h"
+#include "mailroom/common/safe_names.h"
 
 namespace mailroom::app {
 namespace {
@@ -58,6 +59,13 @@ std::vector<std::string> BoxRow(const ledger::BoxSummary& box, int rescans, bool
 }  // namespace
 
 CommandOutcome RunRegister(const LedgerAccess& access, const RegisterOptions& options) {
+  // Checked before the ledger is opened (or made): a refused id leaves nothing behind.
+  for (auto [what, id] : {std::pair{"--box", &options.box_id}, {"--origin", &options.origin}}) {
+    if (auto bad = CheckId(what, *id); !bad) return Refused(bad.error());
+  }
+  if (!options.seal.empty()) {
+    if (auto bad = CheckId("--seal", options.seal); !bad) return Refused(bad.error());
+  }
   ledger::Timestamp arrived = Now();
   if (!options.arrived.empty()) {
     auto parsed = ParseTimeArgument(options.arrived);

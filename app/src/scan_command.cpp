@@ -1,4 +1,5 @@
 #include "mailroom/app/scan_command.h"
+#include "mailroom/common/safe_names.h"
 
 #include "mailroom/metrics/registry.h"
 
@@ -174,9 +175,7 @@ std::string DeviceList(const std::vector<scanner::DeviceInfo>& devices) {
 }  // namespace
 
 bool IsSafeBoxId(const std::string& id) {
-  return !id.empty() && id != "." && id != ".." && std::all_of(id.begin(), id.end(), [](unsigned char c) {
-    return std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.';
-  });
+  return IdProblem("box id", id).empty();
 }
 
 ScanOutcome RunScanCommand(ScanCommandOptions o) {

@@ -10,6 +10,7 @@
 #include "mailroom/common/event_log.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/metrics/registry.h"
+#include "mailroom/proto/message_names.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/proto/page_reading_codec.h"
 #include "mailroom/routing/document_message.h"
@@ -103,6 +104,11 @@ Result<std::string> Journal(const transport::Delivery& d, ClassifyContext& ctx) 
     if (!manifest.ParseFromString(d.message.body) || manifest.box().box_id().empty()) {
       auto dead =
           DeadLetter("classify", ctx.connection, d, topology, topology.Boxes(), "message is not a box manifest");
+      if (!dead) return tl::unexpected(dead.error());
+      return std::string();
+    }
+    if (auto bad = proto::CheckNames(manifest); !bad) {
+      auto dead = DeadLetter("classify", ctx.connection, d, topology, topology.Boxes(), bad.error().message);
       if (!dead) return tl::unexpected(dead.error());
       return std::string();
     }

@@ -5,6 +5,7 @@
 
 #include "mailroom/ingest/box.h"
 #include "mailroom/metrics/registry.h"
+#include "mailroom/proto/message_names.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/proto/page_reading_codec.h"
 
@@ -32,6 +33,7 @@ Result<v1::PageReading> ReadPageMessage(const transport::Message& message, const
     return Fail(what + ": schema version " + std::to_string(page.schema_version()) + " is newer than this worker's " +
                 std::to_string(proto::kSchemaVersion));
   }
+  if (auto bad = proto::CheckNames(page); !bad) return Fail(what + ": " + bad.error().message);
 
   // A file that ingest already knew cannot be a page has no image in the store: ReadPage turns its
   // listing error into an unreadable reading, as in `mailroom process`.

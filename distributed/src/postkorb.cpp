@@ -10,6 +10,7 @@
 #include "mailroom/common/event_log.h"
 #include "mailroom/common/utc_time.h"
 #include "mailroom/metrics/registry.h"
+#include "mailroom/proto/message_names.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/routing/output.h"
 #include "mailroom/transport/reconnecting_connection.h"
@@ -98,9 +99,10 @@ Result<int> RunPostkorb(const transport::ConnectOptions& broker, const PostkorbO
       [&](const transport::Delivery& d) {
         const auto start = std::chrono::steady_clock::now();
         mailroom::v1::RoutedDocument routed;
-        Result<Delivered> done = routed.ParseFromString(d.message.body)
-                                     ? WritePostkorbDocument(routed, options)
-                                     : Fail("message " + d.message.message_id + " is not a routed document");
+        Result<Delivered> done =
+            !routed.ParseFromString(d.message.body)
+                ? Fail("message " + d.message.message_id + " is not a routed document")
+                : proto::CheckNames(routed).and_then([&] { return WritePostkorbDocument(routed, options); });
         // When dead-lettering or the ack fails, the connection is gone and the broker delivers the
         // message again: nothing to do here but go on (the next Receive reconnects).
         if (!done) {

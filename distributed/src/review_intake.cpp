@@ -9,6 +9,7 @@
 #include "mailroom/distributed/review_intake.h"
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/metrics/registry.h"
+#include "mailroom/proto/message_names.h"
 #include "mailroom/transport/reconnecting_connection.h"
 #include "review_settled.h"
 
@@ -74,6 +75,10 @@ Result<int> RunReviewIntake(const ReviewIntakeOptions& options, const transport:
         if (!routed.ParseFromString(d.message.body)) {
           static_cast<void>(DeadLetter("review_intake", connection, d, topology, queue,
                                        "message " + d.message.message_id + " is not a routed document"));
+          return;
+        }
+        if (auto bad = proto::CheckNames(routed); !bad) {
+          static_cast<void>(DeadLetter("review_intake", connection, d, topology, queue, bad.error().message));
           return;
         }
         const auto& doc = routed.document();

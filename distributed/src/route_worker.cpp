@@ -7,6 +7,7 @@
 #include "mailroom/common/event_log.h"
 #include "mailroom/distributed/stage_workers.h"
 #include "mailroom/metrics/registry.h"
+#include "mailroom/proto/message_names.h"
 #include "mailroom/routing/document_message.h"
 #include "mailroom/routing/output.h"
 #include "mailroom/store/content_store.h"
@@ -113,8 +114,9 @@ Result<int> RunRouteWorker(const StageWorkerOptions& options, const transport::S
         const auto start = std::chrono::steady_clock::now();
         mailroom::v1::DocumentPlan plan;
         Result<mailroom::v1::RoutedDocument> routed =
-            plan.ParseFromString(d.message.body) ? Assemble(plan, *store, options.state_dir)
-                                                 : Fail("message " + d.message.message_id + " is not a document plan");
+            !plan.ParseFromString(d.message.body)
+                ? Fail("message " + d.message.message_id + " is not a document plan")
+                : proto::CheckNames(plan).and_then([&] { return Assemble(plan, *store, options.state_dir); });
         if (!routed) {
           // A plan that cannot be assembled (a page PDF missing from the store) is poison: it goes
           // to the dead-letter queue with the reason; the other documents go on.

@@ -2,6 +2,7 @@
 #include <system_error>
 
 #include "mailroom/common/atomic_file.h"
+#include "mailroom/common/safe_names.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/proto/messages.h"
 
@@ -19,6 +20,21 @@ Result<void> WriteBoxInfo(const std::filesystem::path& box_dir, const BoxInfo& i
   return WriteFileAtomically(box_dir / "box.json", *json);
 }
 
+namespace {
+
+// The box's names become folder and file names (output, store, journals): each is checked here,
+// where it comes in, and a box with one that is no id is refused before anything is written.
+Result<void> CheckNames(const BoxInfo& info, const std::string& where) {
+  if (auto bad = CheckId("box_id", info.box_id); !bad) return tl::unexpected(bad.error().Prefixed(where));
+  for (auto [what, value] : {std::pair{"seal", &info.seal}, {"origin", &info.origin}}) {
+    if (value->empty()) continue;
+    if (auto bad = CheckId(what, *value); !bad) return tl::unexpected(bad.error().Prefixed(where));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
   BoxInfo info;
   info.box_id = box_dir.lexically_normal().filename().string();
@@ -26,7 +42,11 @@ Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
 
   const auto path = box_dir / "box.json";
   std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) return info;
+  if (!std::filesystem::exists(path, ec)) {
+    auto checked = CheckNames(info, box_dir.string() + ": the folder's name is the box id (no box.json)");
+    if (!checked) return tl::unexpected(checked.error());
+    return info;
+  }
 
   auto json = ReadWholeFile(path);
   if (!json) return tl::unexpected(json.error());
@@ -44,6 +64,7 @@ Result<BoxInfo> ReadBoxInfo(const std::filesystem::path& box_dir) {
   if (!info.arrived_at.empty() && !std::regex_match(info.arrived_at, kUtcTime)) {
     return Fail(path.string() + ": arrived_at '" + info.arrived_at + "' is not a UTC time like 2026-11-25T08:15:00Z");
   }
+  if (auto checked = CheckNames(info, path.string()); !checked) return tl::unexpected(checked.error());
   return info;
 }
 

@@ -30,15 +30,43 @@ int CountTiffPages(const std::filesystem::path& path) {
   return std::max<int>(1, TIFFNumberOfDirectories(tif.get()));
 }
 
-void AppendPages(const std::filesystem::directory_entry& entry, std::vector<PageSource>& pages) {
-  const auto& path = entry.path();
+// A page file that is a symbolic link is read only when it leads to a file inside the box folder
+// (`box_root`, canonical), and then as that file: a link out of the box (to /etc/shadow, to
+// another box) is never followed. Returns the file to read, or empty with `why` set.
+std::filesystem::path LinkTarget(const std::filesystem::path& link, const std::filesystem::path& box_root,
+                                 std::string& why) {
+  std::error_code ec;
+  const auto target = std::filesystem::canonical(link, ec);
+  if (ec) {
+    why = "a symbolic link that leads nowhere: a box holds page images only";
+    return {};
+  }
+  const auto inside = std::mismatch(box_root.begin(), box_root.end(), target.begin(), target.end());
+  if (inside.first != box_root.end()) {
+    why = "a symbolic link to a file outside the box folder: not read";
+    return {};
+  }
+  return target;
+}
+
+void AppendPages(const std::filesystem::directory_entry& entry, const std::filesystem::path& box_root,
+                 std::vector<PageSource>& pages) {
+  std::filesystem::path path = entry.path();
   const std::string name = path.filename().string();
   std::error_code ec;
-  if (!entry.is_regular_file(ec)) {
+  if (entry.is_symlink(ec)) {
+    std::string why;
+    path = LinkTarget(entry.path(), box_root, why);
+    if (path.empty()) {
+      pages.push_back({name, entry.path(), 0, why});
+      return;
+    }
+  }
+  if (!std::filesystem::is_regular_file(path, ec)) {
     pages.push_back({name, path, 0, "not a regular file (a folder or a link?): a box holds page images only"});
     return;
   }
-  if (entry.file_size(ec) == 0) {
+  if (std::filesystem::file_size(path, ec) == 0) {
     pages.push_back({name, path, 0, "empty file (0 bytes)"});
     return;
   }
@@ -80,8 +108,11 @@ Result<std::vector<PageSource>> ListPages(const std::filesystem::path& box_dir) 
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
 
+  std::error_code root_ec;
+  const auto box_root = std::filesystem::canonical(box_dir, root_ec);
+  if (root_ec) return Fail(box_dir.string() + ": cannot read box folder: " + root_ec.message());
   std::vector<PageSource> pages;
-  for (const auto& entry : entries) AppendPages(entry, pages);
+  for (const auto& entry : entries) AppendPages(entry, box_root, pages);
   return pages;
 }
 

@@ -4,6 +4,7 @@
 #include "audit.h"
 #include "box_row.h"
 #include "ledger_impl.h"
+#include "mailroom/common/safe_names.h"
 #include "postgres_db.h"
 #include "retention.h"
 #include "schema.h"
@@ -77,6 +78,13 @@ Result<Ledger> Ledger::Open(const std::filesystem::path& path) {
 
 Result<void> Ledger::RegisterBox(const BoxArrival& box) {
   if (box.box_id.empty() || box.origin_jobcenter.empty()) return Fail("register box: box id and origin are required");
+  // Box ids become folder names (the station's box folder, the store's ownership records).
+  for (auto [what, id] : {std::pair{"box id", &box.box_id}, {"origin", &box.origin_jobcenter}}) {
+    if (auto bad = CheckId(what, *id); !bad) return tl::unexpected(bad.error().Prefixed("register box"));
+  }
+  if (!box.seal.empty()) {
+    if (auto bad = CheckId("seal", box.seal); !bad) return tl::unexpected(bad.error().Prefixed("register box"));
+  }
   Db* db = impl_->db.get();
   auto tx = WriteTransaction::Begin(db, BoxScope(box.box_id));
   if (!tx) return tl::unexpected(tx.error());

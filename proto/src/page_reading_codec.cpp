@@ -1,5 +1,7 @@
 #include "mailroom/proto/page_reading_codec.h"
 
+#include "mailroom/common/safe_names.h"
+
 #include "mailroom/proto/messages.h"
 
 namespace mailroom::proto {
@@ -101,6 +103,9 @@ Result<WirePageReading> ParsePageReading(std::string_view bytes) {
   if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     return Fail("not a mailroom.v1.PageReading (" + std::to_string(bytes.size()) + " bytes)");
   }
+  // Its box id and page name become file names further on (the journal, the originals).
+  if (auto bad = CheckId("box_id", message.box_id()); !bad) return tl::unexpected(bad.error());
+  if (auto problem = PageNameProblem(message.name()); !problem.empty()) return Fail(problem);
   return FromProto(message);
 }
 

@@ -1,4 +1,5 @@
 #include "mailroom/review/in_tray.h"
+#include "mailroom/common/safe_names.h"
 
 #include <fmt/format.h>
 
@@ -79,6 +80,8 @@ Result<InTray> ListInTray(const fs::path& out_dir) {
 // One document is read from its own file (named as routing names it), not by parsing the whole
 // in-tray: a clerk's every action starts here.
 Result<ReviewDocument> FindReviewDocument(const fs::path& out_dir, const std::string& document_id) {
+  // From a command line or a URL: refused when it is no id, never turned into another one.
+  if (auto bad = CheckId("document id", document_id); !bad) return tl::unexpected(bad.error());
   const fs::path json_file = out_dir / "review" / (routing::SafeFileName(document_id) + ".json");
   std::error_code ec;
   if (!fs::exists(json_file, ec)) return Fail("document " + document_id + " is not in review in " + out_dir.string());
