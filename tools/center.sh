@@ -84,7 +84,7 @@ start() {
     return 2
   fi
   [[ -x ${bin} ]] || { say "no mailroom binary at ${bin} (build it, or set MAILROOM_BIN)"; return 2; }
-  mkdir -p "${dir}"/{logs,run,store,journal,route-tmp,desk,jobcenters,boxes,stations,sane}
+  mkdir -p "${dir}"/{logs,run,store,journal,route-tmp,desk,jobcenters,boxes,sane}
   # PostgreSQL runs as the postgres user when we are root: it must be able to pass through DIR.
   if [[ $(id -u) -eq 0 ]]; then chmod o+x "${dir}"; fi
   # From here on a failure stops what was started.
@@ -155,7 +155,6 @@ device-option = br-x=40
 device-option = br-y=50
 device-option = test-picture=Solid white
 boxes = ${dir}/boxes
-stations = ${dir}/stations
 ledger = ${ledger}
 broker = ${broker}
 store = ${dir}/store
@@ -170,7 +169,6 @@ export MAILROOM_LEDGER=${ledger}
 export MAILROOM_STORE=${dir}/store
 export MAILROOM_REGISTRY=${registry}
 export MAILROOM_BOXES=${dir}/boxes
-export MAILROOM_STATIONS=${dir}/stations
 export MAILROOM_DESK=${dir}/desk
 export MAILROOM_POSTKORB=${dir}/jobcenters/postkorb
 export MAILROOM_DASHBOARD_URL=http://127.0.0.1:${dashboard_port}/
@@ -249,7 +247,7 @@ status() {
   settings   source ${dir}/center.env
 EOF
   echo
-  "${bin}" station status --stations "${MAILROOM_STATIONS}" --ledger "${MAILROOM_LEDGER}" || true
+  "${bin}" station status --ledger "${MAILROOM_LEDGER}" || true
   echo
   "${bin}" boxes --ledger "${MAILROOM_LEDGER}" || true
 }

@@ -27,10 +27,10 @@ class StationCommandLine : public CommandLine {
         "The service reads its settings from --config FILE (one `name = value` a line, names as the flags:\n"
         "station, device, boxes, ledger, out, registry or broker and store, device-option, ...).\n"
         "A job is a registered box: mailroom station assign BOX --station ID. A paused job goes on with\n"
-        "mailroom station resume --station ID. Exit codes: 0 stopped by SIGTERM, 1 failed, 2 bad settings.");
+        "mailroom station resume --station ID. Queue, resume and state are in the ledger: assign, resume and\n"
+        "status work from any host with --ledger. Exit codes: 0 stopped by SIGTERM, 1 failed, 2 bad settings.");
     StationOptions& o = options_;
     c->add_option("--station", o.station_id, "this station's id, e.g. scan-1");
-    c->add_option("--stations", o.stations_dir, "the stations' folder (default: stations/ beside the ledger file)");
     c->add_option("--device", o.scan.scan.device, "SANE device name of this station's scanner (see scan --list)");
     c->add_option("--out", o.out_dir, "embedded: each box's output goes to OUT_DIR/<box_id>");
     c->add_flag("--no-process", o.scan.no_process, "only capture; hand the boxes over later with mailroom process");
@@ -44,9 +44,9 @@ class StationCommandLine : public CommandLine {
 
   std::optional<int> RunIfChosen() override {
     if (!*command_) return std::nullopt;
-    if (*assign_) return Print(AssignBox(box_id_, target_, stations_, ledger_, operator_));
-    if (*resume_) return Print(ResumeStation(target_, stations_, ledger_, operator_));
-    if (*status_) return Print(StationStatus(target_, stations_, ledger_, json_));
+    if (*assign_) return Print(AssignBox(box_id_, target_, ledger_, operator_));
+    if (*resume_) return Print(ResumeStation(target_, ledger_, operator_));
+    if (*status_) return Print(StationStatus(target_, ledger_, json_));
     options_.scan.scan.mode = ColorModeNamed(mode_);
     auto endpoint = ServeMetrics(metrics_, "station");
     if (!endpoint) {
@@ -57,10 +57,9 @@ class StationCommandLine : public CommandLine {
   }
 
  private:
-  // The operators' commands name the station and find its folder by --stations or the ledger.
+  // The operators' commands reach the station through the ledger, from any host.
   void AddPlace(CLI::App* c) {
-    c->add_option("--stations", stations_, "the stations' folder (default: stations/ beside the ledger file)");
-    c->add_option("--ledger", ledger_, "the box ledger")->envname("MAILROOM_LEDGER");
+    c->add_option("--ledger", ledger_, "the box ledger (FILE or postgresql://...)")->envname("MAILROOM_LEDGER");
   }
 
   void AddAssign(CLI::App& /*app*/) {
@@ -94,7 +93,7 @@ class StationCommandLine : public CommandLine {
   MetricsSetting metrics_;
   std::string mode_ = "gray";
   std::string box_id_, target_, operator_;
-  std::filesystem::path stations_, ledger_;
+  std::filesystem::path ledger_;
   bool json_ = false;
 };
 

@@ -1,19 +1,19 @@
 // `station assign`, `station resume` and `station status`: what operators and the dispatcher do
-// with a station's folder while its service runs.
+// with a station's queue and state in the ledger while its service runs, from any host.
 #include <system_error>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "mailroom/common/utc_time.h"
 #include "mailroom/ledger/ledger.h"
+#include "mailroom/ledger/stations.h"
 #include "station.h"
-#include "station_folder.h"
 
 namespace mailroom::app {
 namespace {
 
 namespace fs = std::filesystem;
-using ledger::BoxState;
 
 ScanOutcome Refused(std::string message) {
   return {kExitBadInput, "", std::move(message)};
@@ -24,7 +24,7 @@ std::optional<ScanOutcome> CheckStationId(const std::string& station_id) {
   return Refused("station: give --station ID, e.g. scan-1 (letters, digits, '-', '_' or '.')");
 }
 
-std::string StateLine(const StationState& s) {
+std::string StateLine(const ledger::StationState& s) {
   std::string line = fmt::format("{}  {}", s.station_id, s.running ? s.state : s.state + " (service not running)");
   if (!s.box_id.empty()) line += fmt::format("  box {}  {} pages", s.box_id, s.pages);
   line += fmt::format("  {} jobs waiting", s.jobs_waiting);
@@ -32,87 +32,97 @@ std::string StateLine(const StationState& s) {
   return line + "\n";
 }
 
-nlohmann::json StateJson(const StationState& s) {
-  return {{"station", s.station_id}, {"state", s.state},          {"running", s.running},
-          {"box_id", s.box_id},      {"pages", s.pages},          {"jobs_waiting", s.jobs_waiting},
-          {"reason", s.reason},      {"updated_at", s.updated_at}};
+nlohmann::json StateJson(const ledger::StationState& s) {
+  return {{"station", s.station_id},
+          {"state", s.state},
+          {"running", s.running},
+          {"box_id", s.box_id},
+          {"pages", s.pages},
+          {"jobs_waiting", s.jobs_waiting},
+          {"reason", s.reason},
+          {"resume_requested", s.resume_requested},
+          {"updated_at", s.updated_at == ledger::Timestamp{} ? "" : FormatUtcTime(s.updated_at)}};
+}
+
+// The ledger the operators' commands work on: a server's, or a file that exists (a mistyped path
+// must not make an empty ledger in which no box is registered).
+Result<ledger::Ledger> OpenExisting(const fs::path& ledger_file, const std::string& command) {
+  std::error_code ec;
+  if (ledger_file.empty() || (!ledger::IsServerLedger(ledger_file.string()) && !fs::exists(ledger_file, ec))) {
+    return Fail(command + ": give --ledger FILE or postgresql://... (or MAILROOM_LEDGER), the ledger the stations use");
+  }
+  return ledger::Ledger::Open(ledger_file);
+}
+
+ScanOutcome NotOpened(const Error& error, const std::string& command) {
+  const bool bad_input = error.message.rfind(command + ": give", 0) == 0;
+  return {bad_input ? kExitBadInput : kExitRunFailed, "", error.message};
 }
 
 }  // namespace
 
-ScanOutcome AssignBox(const std::string& box_id, const std::string& station_id, const fs::path& stations_dir,
-                      const fs::path& ledger_file, const std::string& who) {
+ScanOutcome AssignBox(const std::string& box_id, const std::string& station_id, const fs::path& ledger_file,
+                      const std::string& who) {
   if (auto bad = CheckStationId(station_id)) return *bad;
   if (!IsSafeBoxId(box_id)) return Refused("station assign: the box id must be letters, digits, '-', '_' or '.'");
-  auto dir = StationsDir(stations_dir, ledger_file);
-  if (!dir) return Refused("station assign: " + dir.error().message);
-  std::error_code ec;
-  if (ledger_file.empty() || (ledger_file.string().find("://") == std::string::npos && !fs::exists(ledger_file, ec))) {
-    return Refused("station assign: give --ledger FILE (or MAILROOM_LEDGER), the ledger the box is registered in");
+  auto ledger = OpenExisting(ledger_file, "station assign");
+  if (!ledger) return NotOpened(ledger.error(), "station assign");
+  auto assigned = ledger::Stations(*ledger).Assign(box_id, station_id, ledger::Stamp{who, UtcNow()});
+  if (!assigned) return {kExitRunFailed, "", assigned.error().message};
+  using Outcome = ledger::Assignment::Outcome;
+  switch (assigned->outcome) {
+    case Outcome::kUnknownBox:
+      return Refused("box " + box_id + " is not registered: mailroom register --box " + box_id + " first");
+    case Outcome::kNotScannable:
+      return Refused(fmt::format("box {} is {}; a station scans a box that is received or being scanned", box_id,
+                                 ledger::StateName(assigned->box_state)));
+    case Outcome::kHeld:
+      return Refused(fmt::format("box {} is at station {} already", box_id, assigned->held_by));
+    case Outcome::kQueued:
+      break;
   }
-  auto ledger = ledger::Ledger::Open(ledger_file);
-  if (!ledger) return {kExitRunFailed, "", ledger.error().message};
-  auto found = ledger->FindBox(box_id);
-  if (!found) return {kExitRunFailed, "", found.error().message};
-  if (!found->has_value()) {
-    return Refused("box " + box_id + " is not registered: mailroom register --box " + box_id + " first");
-  }
-  const BoxState state = (*found)->state;
-  if (state != BoxState::kReceived && state != BoxState::kScanning) {
-    return Refused(fmt::format("box {} is {}; a station scans a box that is received or being scanned", box_id,
-                               ledger::StateName(state)));
-  }
-  if (auto holder = StationHolding(*dir, box_id)) {
-    return Refused(fmt::format("box {} is at station {} already", box_id, *holder));
-  }
-  const StationFolder station(*dir, station_id);
-  if (auto added = station.AddJob(box_id, who); !added) return {kExitRunFailed, "", added.error().message};
-  return {
-      0,
-      fmt::format("box {} queued at station {} ({} jobs waiting)\n", box_id, station_id, station.WaitingBoxes().size()),
-      ""};
+  return {0, fmt::format("box {} queued at station {} ({} jobs waiting)\n", box_id, station_id, assigned->jobs_waiting),
+          ""};
 }
 
-ScanOutcome ResumeStation(const std::string& station_id, const fs::path& stations_dir, const fs::path& ledger,
-                          const std::string& who) {
+ScanOutcome ResumeStation(const std::string& station_id, const fs::path& ledger_file, const std::string& who) {
   if (auto bad = CheckStationId(station_id)) return *bad;
-  auto dir = StationsDir(stations_dir, ledger);
-  if (!dir) return Refused("station resume: " + dir.error().message);
-  const StationFolder station(*dir, station_id);
-  auto state = station.ReadState();
-  if (!state) return {kExitRunFailed, "", state.error().message};
-  if (!*state)
-    return Refused("station " + station_id + " has never run (no " + (station.dir() / "state.json").string() + ")");
-  if ((*state)->state != "paused") {
-    return Refused(fmt::format("station {} is {}, not paused; nothing to resume", station_id, (*state)->state));
+  auto ledger = OpenExisting(ledger_file, "station resume");
+  if (!ledger) return NotOpened(ledger.error(), "station resume");
+  auto resumed = ledger::Stations(*ledger).RequestResume(station_id, ledger::Stamp{who, UtcNow()});
+  if (!resumed) return {kExitRunFailed, "", resumed.error().message};
+  const ledger::StationState& state = resumed->state;
+  switch (resumed->outcome) {
+    case ledger::ResumeRequest::Outcome::kNeverRan:
+      return Refused("station " + station_id + " has never run (no state of it in the ledger)");
+    case ledger::ResumeRequest::Outcome::kNotPaused:
+      return Refused(fmt::format("station {} is {}, not paused; nothing to resume", station_id, state.state));
+    case ledger::ResumeRequest::Outcome::kRequested:
+      break;
   }
-  if (auto requested = station.RequestResume(who); !requested) return {kExitRunFailed, "", requested.error().message};
-  const std::string when = (*state)->running ? "it goes on at once" : "it goes on when its service runs again";
-  return {0, fmt::format("station {}: box {} resumed ({})\n", station_id, (*state)->box_id, when), ""};
+  const std::string when = state.running ? "it goes on at once" : "it goes on when its service runs again";
+  return {0, fmt::format("station {}: box {} resumed ({})\n", station_id, state.box_id, when), ""};
 }
 
-ScanOutcome StationStatus(const std::string& station_id, const fs::path& stations_dir, const fs::path& ledger,
-                          bool as_json) {
-  auto dir = StationsDir(stations_dir, ledger);
-  if (!dir) return Refused("station status: " + dir.error().message);
-  std::vector<std::string> ids = station_id.empty() ? StationIds(*dir) : std::vector<std::string>{station_id};
-  std::string text;
-  nlohmann::json all = nlohmann::json::array();
-  for (const auto& id : ids) {
-    if (!IsSafeBoxId(id)) return Refused("station: no station '" + id + "'");
-    const StationFolder station(*dir, id);
-    auto state = station.ReadState();
-    if (!state) return {kExitRunFailed, "", state.error().message};
-    StationState s;
-    s.station_id = id;
-    s.state = "never run";
-    if (*state) s = **state;
-    s.jobs_waiting = static_cast<int>(station.WaitingBoxes().size());
-    text += StateLine(s);
-    all.push_back(StateJson(s));
+ScanOutcome StationStatus(const std::string& station_id, const fs::path& ledger_file, bool as_json) {
+  if (!station_id.empty()) {
+    if (auto bad = CheckStationId(station_id)) return *bad;
   }
-  if (as_json) return {0, all.dump(2) + "\n", ""};
-  if (ids.empty()) text = "no stations in " + dir->string() + "\n";
+  auto ledger = OpenExisting(ledger_file, "station status");
+  if (!ledger) return NotOpened(ledger.error(), "station status");
+  auto all = ledger::Stations(*ledger).All();
+  if (!all) return {kExitRunFailed, "", all.error().message};
+  std::string text;
+  nlohmann::json states = nlohmann::json::array();
+  for (const auto& s : *all) {
+    if (!station_id.empty() && s.station_id != station_id) continue;
+    text += StateLine(s);
+    states.push_back(StateJson(s));
+  }
+  if (as_json) return {0, states.dump(2) + "\n", ""};
+  if (text.empty()) {
+    text = station_id.empty() ? "no stations in the ledger\n" : "station " + station_id + " has never run\n";
+  }
   return {0, text, ""};
 }
 

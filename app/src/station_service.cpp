@@ -1,4 +1,5 @@
 // The station's loop: take a job, scan it, pause on a fault until the operator says resume.
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <ctime>
@@ -6,11 +7,12 @@
 #include <fmt/format.h>
 
 #include "mailroom/common/event_log.h"
+#include "mailroom/common/utc_time.h"
 #include "mailroom/ingest/box.h"
 #include "mailroom/ledger/ledger.h"
+#include "mailroom/ledger/stations.h"
 #include "mailroom/metrics/registry.h"
 #include "station.h"
-#include "station_folder.h"
 
 namespace mailroom::app {
 namespace {
@@ -70,19 +72,19 @@ struct JobResult {
 
 class Station {
  public:
-  explicit Station(StationOptions options, fs::path stations_dir)
-      : o_(std::move(options)), folder_(stations_dir, o_.station_id) {
+  Station(StationOptions options, ledger::Ledger ledger)
+      : o_(std::move(options)), ledger_(std::move(ledger)), stations_(ledger_) {
     state_.station_id = o_.station_id;
     state_.running = true;
   }
 
   Result<void> Run() {
-    if (auto made = folder_.Create(); !made) return made;
     if (auto recovered = Recover(); !recovered) return recovered;
     while (g_stop == 0) {
-      auto current = folder_.CurrentBox();
-      if (!current) {
-        auto taken = folder_.TakeNextJob();
+      auto current = stations_.CurrentBox(o_.station_id);
+      if (!current) return tl::unexpected(current.error());
+      if (!*current) {
+        auto taken = stations_.TakeNext(o_.station_id, UtcNow());
         if (!taken) return tl::unexpected(taken.error());
         if (!*taken) {
           if (auto shown = Show("idle", "", ""); !shown) return shown;
@@ -90,12 +92,13 @@ class Station {
           continue;
         }
         current = *taken;
-        eventlog::Log(eventlog::Level::kInfo, "station.job_taken", Ids(*current), "box taken from the queue");
+        eventlog::Log(eventlog::Level::kInfo, "station.job_taken", Ids(**current), "box taken from the queue");
       }
-      if (auto worked = Work(*current); !worked) return worked;
+      if (auto worked = Work(**current); !worked) return worked;
     }
     state_.running = false;
-    return folder_.WriteState(state_);
+    state_.updated_at = UtcNow();
+    return stations_.Report(state_);
   }
 
  private:
@@ -105,56 +108,63 @@ class Station {
 
   fs::path BoxDir(const std::string& box_id) const { return o_.scan.boxes_dir / box_id; }
 
-  // Writes the state file (and the metrics) when something in it changed.
+  // Reports the state to the ledger (and the metrics) when something in it changed, and at least
+  // every kHeartbeat, so the dashboard sees a station that stopped reporting.
   Result<void> Show(const std::string& state, const std::string& box_id, const std::string& reason, int pages = -1) {
-    StationState next = state_;
+    static constexpr auto kHeartbeat = std::chrono::seconds(30);
+    ledger::StationState next = state_;
     next.state = state;
     next.box_id = box_id;
     next.reason = reason;
     next.pages = pages >= 0 ? pages : (box_id.empty() ? 0 : PagesInFolder(BoxDir(box_id)));
-    next.jobs_waiting = static_cast<int>(folder_.WaitingBoxes().size());
+    next.updated_at = UtcNow();
+    auto waiting = stations_.Waiting(o_.station_id);
+    if (!waiting) return tl::unexpected(waiting.error());
     auto& registry = metrics::Registry::Default();
-    for (const auto& s : kStationStates) registry.Set("mailroom_station_state", {o_.station_id, s}, s == state ? 1 : 0);
-    registry.Set("mailroom_station_jobs", {o_.station_id}, next.jobs_waiting);
+    for (const auto& s : ledger::kStationStates) {
+      registry.Set("mailroom_station_state", {o_.station_id, s}, s == state ? 1 : 0);
+    }
+    registry.Set("mailroom_station_jobs", {o_.station_id}, static_cast<double>(waiting->size()));
     if (written_ && next.state == state_.state && next.box_id == state_.box_id && next.reason == state_.reason &&
-        next.pages == state_.pages && next.jobs_waiting == state_.jobs_waiting) {
+        next.pages == state_.pages && next.updated_at < state_.updated_at + kHeartbeat) {
       return {};
     }
+    if (auto reported = stations_.Report(next); !reported) return reported;
     state_ = next;
     written_ = true;
-    return folder_.WriteState(state_);
+    return {};
   }
 
   // After a restart: a job that was being scanned when the service died pauses, because the sheet
   // in the scanner at that moment went through without being kept and must be fed again.
   Result<void> Recover() {
-    auto before = folder_.ReadState();
+    auto before = stations_.StateOf(o_.station_id);
     if (!before) return tl::unexpected(before.error());
-    const auto current = folder_.CurrentBox();
-    if (!current || !*before) return {};
-    const StationState& last = **before;
-    if (last.state == "paused") return Pause(*current, last.reason, /*fresh=*/false);
+    auto current = stations_.CurrentBox(o_.station_id);
+    if (!current) return tl::unexpected(current.error());
+    if (!*current || !*before) return {};
+    const std::string& box_id = **current;
+    const ledger::StationState& last = **before;
+    if (last.state == "paused") return Pause(box_id, last.reason, /*fresh=*/false);
     if (last.state != "scanning") return {};
-    auto box = FindBox(*current);
+    auto box = FindBox(box_id);
     if (!box || box->state != BoxState::kScanning) return {};
-    const int pages = PagesInFolder(BoxDir(*current));
+    const int pages = PagesInFolder(BoxDir(box_id));
     const int next_sheet = pages / (o_.scan.scan.duplex ? 2 : 1) + 1;
     const std::string kept =
         pages == 0 ? "no page of it was kept" : fmt::format("pages up to {:04d}.tif are kept", pages);
-    eventlog::Log(eventlog::Level::kWarning, "station.interrupted", Ids(*current),
+    eventlog::Log(eventlog::Level::kWarning, "station.interrupted", Ids(box_id),
                   "the station stopped while scanning the box; the job waits for the operator");
-    return Pause(*current,
+    return Pause(box_id,
                  WithResumeCommand(fmt::format("the station stopped while scanning box {}: {}. Put sheet {} and "
                                                "the sheets after it back in the feeder, then resume",
-                                               *current, kept, next_sheet),
+                                               box_id, kept, next_sheet),
                                    o_.station_id),
                  /*fresh=*/true);
   }
 
-  std::optional<ledger::BoxSummary> FindBox(const std::string& box_id) const {
-    auto ledger = ledger::Ledger::Open(o_.scan.ledger_file);
-    if (!ledger) return std::nullopt;
-    auto found = ledger->FindBox(box_id);
+  std::optional<ledger::BoxSummary> FindBox(const std::string& box_id) {
+    auto found = ledger_.FindBox(box_id);
     if (!found || !found->has_value()) return std::nullopt;
     return **found;
   }
@@ -169,7 +179,11 @@ class Station {
         continue;
       }
       const bool done = result.end == JobEnd::kDone;
-      if (auto finished = folder_.FinishCurrentJob(pages, done ? "" : result.reason); !finished) return finished;
+      if (auto finished = stations_.Finish(o_.station_id, pages, done ? "" : result.reason,
+                                           ledger::Stamp{o_.scan.operator_id, UtcNow()});
+          !finished) {
+        return finished;
+      }
       if (done) {
         eventlog::Log(eventlog::Level::kInfo, "station.job_done", Ids(box_id),
                       fmt::format("box scanned and handed over: {} pages", pages));
@@ -185,11 +199,15 @@ class Station {
   // Waits, paused, for the operator's resume request (or a stop). `fresh`: a new pause, so a
   // request left from before it does not count.
   Result<void> Pause(const std::string& box_id, const std::string& reason, bool fresh) {
-    if (fresh) (void)folder_.TakeResumeRequest();
+    if (fresh) {
+      if (auto dropped = stations_.TakeResume(o_.station_id); !dropped) return tl::unexpected(dropped.error());
+    }
     if (auto shown = Show("paused", box_id, reason); !shown) return shown;
     eventlog::Log(eventlog::Level::kWarning, "station.paused", Ids(box_id), reason);
     while (g_stop == 0) {
-      if (folder_.TakeResumeRequest()) {
+      auto resumed = stations_.TakeResume(o_.station_id);
+      if (!resumed) return tl::unexpected(resumed.error());
+      if (*resumed) {
         eventlog::Log(eventlog::Level::kInfo, "station.resumed", Ids(box_id), "the operator resumed the job");
         return {};
       }
@@ -239,8 +257,9 @@ class Station {
   }
 
   StationOptions o_;
-  StationFolder folder_;
-  StationState state_;
+  ledger::Ledger ledger_;
+  ledger::Stations stations_;
+  ledger::StationState state_;
   bool written_ = false;
 };
 
@@ -272,17 +291,17 @@ int RunStation(StationOptions options) {
     eventlog::CommandError(*bad);
     return kExitBadInput;
   }
-  auto stations_dir = StationsDir(options.stations_dir, options.scan.ledger_file);
-  if (!stations_dir) {
-    eventlog::CommandError("station: " + stations_dir.error().message);
-    return kExitBadInput;
+  auto ledger = ledger::Ledger::Open(options.scan.ledger_file);
+  if (!ledger) {
+    eventlog::CommandError("station: " + ledger.error().message);
+    return kExitRunFailed;
   }
   g_stop = 0;
   CatchStopSignals();
   const std::string id = options.station_id;
   eventlog::Log(eventlog::Level::kInfo, "station.started", {.more = {{"station", id}}},
-                "station " + id + " takes its jobs from " + (*stations_dir / id / "jobs").string());
-  Station station(std::move(options), *stations_dir);
+                "station " + id + " takes its jobs from the ledger");
+  Station station(std::move(options), std::move(*ledger));
   if (auto ran = station.Run(); !ran) {
     eventlog::CommandError("station " + id + ": " + ran.error().message);
     return kExitRunFailed;

@@ -33,7 +33,7 @@ d = json.load(open(sys.argv[1])); print(d["box_id"], d["seal"], d["origin"])' "$
 mailroom register --box "${box}" --seal "${seal}" --origin "${origin}" --operator op-1
 mailroom ingest "${center}/sample/box" --operator op-1
 mailroom register --box BOX-SCAN-1 --seal S-1 --origin "${origin}" --operator op-1
-mailroom station assign BOX-SCAN-1 --station scan-1 --stations "${MAILROOM_STATIONS}" --operator op-1
+mailroom station assign BOX-SCAN-1 --station scan-1 --operator op-1
 
 # Settled: delivered, or every page open is at the review desk ("3 pages open (3 at the review desk)").
 settled() {

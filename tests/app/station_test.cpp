@@ -13,6 +13,7 @@
 #include <regex>
 #include <thread>
 
+#include "mailroom/ledger/stations.h"
 #include "mailroom_child.h"
 #include "prometheus_text.h"
 #include "scan_center.h"
@@ -40,8 +41,9 @@ bool WaitFor(const std::function<bool()>& done, int seconds = 60) {
   return done();
 }
 
-// A scan center with one station, scan-1, on test:0: small white pages (blank, so the embedded
-// hand-over needs no OCR), a registry, and the station's config file.
+// A scan center with stations on test:0 (scan-1) and test:1 (scan-2): small white pages (blank,
+// so the embedded hand-over needs no OCR), a registry, and each station's config file, boxes
+// folder and log of its own (as on a host of its own); the ledger is the one they share.
 class StationCenter {
  public:
   StationCenter() {
@@ -55,12 +57,13 @@ class StationCenter {
     ::setenv("OMP_THREAD_LIMIT", "1", 1);
   }
 
-  fs::path Config(const std::string& extra = "") const {
-    const fs::path file = center.Dir() / "station.conf";
-    std::ofstream(file) << "station = scan-1\ndevice = test:0\nresolution = 100\n"
+  fs::path Config(const std::string& extra = "", const std::string& station = "scan-1") const {
+    const fs::path file = center.Dir() / (station + ".conf");
+    std::ofstream(file) << "station = " << station << "\ndevice = test:" << (station == "scan-1" ? 0 : 1)
+                        << "\nresolution = 100\n"
                         << "device-option = br-x=40\ndevice-option = br-y=50\n"
                         << "device-option = test-picture=Solid white\n"
-                        << "boxes = " << (center.Dir() / "boxes").string() << "\n"
+                        << "boxes = " << Boxes(station).string() << "\n"
                         << "ledger = " << Ledger().string() << "\n"
                         << "registry = " << (center.Dir() / "registry").string() << "\n"
                         << "out = " << (center.Dir() / "out").string() << "\npoll-ms = 50\nmetrics-port = 0\n"
@@ -68,12 +71,16 @@ class StationCenter {
     return file;
   }
   fs::path Ledger() const { return center.Dir() / "ledger.sqlite"; }
-  fs::path Log() const { return center.Dir() / "station.log"; }
-  fs::path Station() const { return center.Dir() / "stations" / "scan-1"; }
+  fs::path Log(const std::string& station = "scan-1") const { return center.Dir() / (station + ".log"); }
+  // scan-1's boxes are where `mailroom scan` of the center puts them; scan-2 has a folder of its own.
+  fs::path Boxes(const std::string& station) const {
+    return center.Dir() / (station == "scan-1" ? "boxes" : "boxes-" + station);
+  }
 
-  std::unique_ptr<testing::MailroomChild> Start(const std::string& extra = "") const {
+  std::unique_ptr<testing::MailroomChild> Start(const std::string& extra = "",
+                                                const std::string& station = "scan-1") const {
     return std::make_unique<testing::MailroomChild>(
-        std::vector<std::string>{"station", "--config", Config(extra).string()}, Log());
+        std::vector<std::string>{"station", "--config", Config(extra, station).string()}, Log(station));
   }
   testing::CommandResult Command(const std::string& arguments) const {
     return center.Run("station " + arguments + " --ledger " + Quoted(Ledger()));
@@ -85,13 +92,31 @@ class StationCenter {
         << (status.empty() ? "" : "read-status-code \"" + status + "\"\n");
   }
 
-  nlohmann::json State() const {
-    std::error_code ec;
-    if (!fs::exists(Station() / "state.json", ec)) return nlohmann::json::object();
-    return testing::ReadJson(Station() / "state.json");
+  // What the station last reported to the ledger (a default state when it never did).
+  ledger::StationState State(const std::string& station = "scan-1") const {
+    auto ledger = ledger::Ledger::Open(Ledger());
+    REQUIRE(ledger);
+    auto state = ledger::Stations(*ledger).StateOf(station);
+    REQUIRE(state);
+    return state->value_or(ledger::StationState{.state = "never run"});
   }
-  bool StateIs(const std::string& state) const { return State().value("state", "") == state; }
-  bool Done(const std::string& box) const { return fs::exists(Station() / "done" / (box + ".json")); }
+  bool StateIs(const std::string& state, const std::string& station = "scan-1") const {
+    return State(station).state == state;
+  }
+  // The station's job of `box` in the ledger (state "none" when it has none).
+  ledger::StationJob Job(const std::string& box, const std::string& station = "scan-1") const {
+    auto ledger = ledger::Ledger::Open(Ledger());
+    REQUIRE(ledger);
+    const auto jobs = ledger::Stations(*ledger).Jobs(station);
+    REQUIRE(jobs);
+    for (const auto& job : *jobs) {
+      if (job.box_id == box) return job;
+    }
+    return ledger::StationJob{.state = "none"};
+  }
+  bool Done(const std::string& box, const std::string& station = "scan-1") const {
+    return Job(box, station).state == "done";
+  }
 
   void Register(const std::string& box) const {
     REQUIRE(
@@ -101,12 +126,13 @@ class StationCenter {
   }
 
   // Every sheet once: pages 1..n in the folder, n captured in the ledger, n in the box report.
-  void CheckEverySheetOnce(const std::string& box, int pages) const {
-    CHECK(PageFiles(center.Box(box)) == Numbered(1, pages));
+  void CheckEverySheetOnce(const std::string& box, int pages, const std::string& station = "scan-1") const {
+    CHECK(PageFiles(Boxes(station) / box) == Numbered(1, pages));
     const auto summary = center.Ledger(box);
     CHECK(summary.pages_captured == pages);
     CHECK(summary.state == ledger::BoxState::kDelivered);
     CHECK(testing::ReadJson(center.Dir() / "out" / box / "report.json")["pages_in"] == pages);
+    CHECK(Job(box, station).pages == pages);
   }
 
   ScanCenter center;
@@ -158,7 +184,6 @@ TEST_CASE("station: a box job is scanned to completion and handed over; state an
   REQUIRE(WaitFor([&] { return s.Done("B-1"); }));
   REQUIRE(WaitFor([&] { return s.StateIs("idle"); }));
   s.CheckEverySheetOnce("B-1", 10);
-  CHECK(testing::ReadJson(s.Station() / "done" / "B-1.json")["pages"] == 10);
 
   auto status = s.Command("status");
   CHECK(status.exit_code == 0);
@@ -185,7 +210,7 @@ TEST_CASE("station: a box job is scanned to completion and handed over; state an
   auto unknown = s.Command("assign B-9 --station scan-1");
   CHECK(unknown.exit_code == 2);
   CHECK_THAT(unknown.output, Catch::Contains("box B-9 is not registered"));
-  CHECK_THAT(s.State().value("reason", ""), Catch::Contains("feeder is empty"));
+  CHECK_THAT(s.State().reason, Catch::Contains("feeder is empty"));
 }
 
 TEST_CASE("station: a paper jam pauses the job; resume finishes it with every sheet once", "[station]") {
@@ -201,10 +226,10 @@ TEST_CASE("station: a paper jam pauses the job; resume finishes it with every sh
   REQUIRE(s.Command("assign B-3 --station scan-1").exit_code == 0);
   REQUIRE(WaitFor([&] { return s.StateIs("paused"); }));
   const auto paused = s.State();
-  INFO(paused.dump());
-  CHECK(paused["box_id"] == "B-3");
-  CHECK_THAT(paused["reason"].get<std::string>(), Catch::Contains("Paper jam at sheet 1"));
-  CHECK_THAT(paused["reason"].get<std::string>(), Catch::Contains("mailroom station resume --station scan-1"));
+  INFO(paused.reason);
+  CHECK(paused.box_id == "B-3");
+  CHECK_THAT(paused.reason, Catch::Contains("Paper jam at sheet 1"));
+  CHECK_THAT(paused.reason, Catch::Contains("mailroom station resume --station scan-1"));
   CHECK(s.center.Ledger("B-3").state == ledger::BoxState::kScanning);
   auto status = s.Command("status --json");
   CHECK(nlohmann::json::parse(status.output)[0]["state"] == "paused");
@@ -244,7 +269,7 @@ TEST_CASE("station: SIGKILL in the middle of a box; after the restart the job fi
   // The restart does not feed on by itself: the sheet in the scanner at the kill went through unkept.
   station = s.Start(slow);
   REQUIRE(WaitFor([&] { return s.StateIs("paused"); }));
-  const std::string reason = s.State()["reason"];
+  const std::string reason = s.State().reason;
   INFO(reason);
   CHECK_THAT(reason, Catch::Contains("stopped while scanning box B-4"));
   CHECK_THAT(reason, Catch::Contains("Put sheet " + std::to_string(kept + 1) + " "));
@@ -252,4 +277,57 @@ TEST_CASE("station: SIGKILL in the middle of a box; after the restart the job fi
   REQUIRE(s.Command("resume --station scan-1").exit_code == 0);
   REQUIRE(WaitFor([&] { return s.Done("B-4"); }, 120));
   s.CheckEverySheetOnce("B-4", kept + 10);
+}
+
+TEST_CASE("station: two stations on one ledger at once, one SIGKILLed mid-box and restarted; each box every sheet once",
+          "[station]") {
+  StationCenter s;
+  s.Register("B-5");
+  s.Register("B-6");
+  const std::string slow =
+      "device-option = br-x=100\ndevice-option = br-y=100\ndevice-option = read-limit=yes\n"
+      "device-option = read-limit-size=1024\ndevice-option = read-delay=yes\n"
+      "device-option = read-delay-duration=200000\n";
+  auto scan_1 = s.Start(slow, "scan-1");
+  auto scan_2 = s.Start(slow, "scan-2");
+  REQUIRE(s.Command("assign B-5 --station scan-1").exit_code == 0);
+  // From another host: the command with only the ledger (no boxes, no stations folder, no scanner),
+  // in a folder of its own.
+  const fs::path elsewhere = s.center.Dir() / "dispatcher";
+  fs::create_directories(elsewhere);
+  auto remote =
+      testing::RunMailroomWithEnv("cd " + Quoted(elsewhere) + " && env -u MAILROOM_BOXES -u SANE_CONFIG_DIR",
+                                  "station assign B-6 --station scan-2 --operator op-2 --ledger " + Quoted(s.Ledger()));
+  INFO(remote.output);
+  REQUIRE(remote.exit_code == 0);
+  CHECK_THAT(remote.output, Catch::Contains("box B-6 queued at station scan-2 (1 jobs waiting)"));
+  auto held = testing::RunMailroom("station assign B-6 --station scan-1 --ledger " + Quoted(s.Ledger()));
+  CHECK(held.exit_code == 2);
+  CHECK_THAT(held.output, Catch::Contains("box B-6 is at station scan-2 already"));
+  CHECK(s.Job("B-6", "scan-2").assigned.who == "op-2");
+
+  REQUIRE(WaitFor([&] { return PageFiles(s.Boxes("scan-1") / "B-5").size() >= 2; }));
+  REQUIRE(WaitFor([&] { return PageFiles(s.Boxes("scan-2") / "B-6").size() >= 1; }));
+  scan_1->Kill();
+  const int kept = static_cast<int>(PageFiles(s.Boxes("scan-1") / "B-5").size());
+  REQUIRE(kept < 10);
+  CHECK(s.StateIs("scanning", "scan-1"));
+  CHECK(s.StateIs("scanning", "scan-2"));  // the other station goes on
+  CHECK(s.State("scan-2").box_id == "B-6");
+
+  scan_1 = s.Start(slow, "scan-1");
+  REQUIRE(WaitFor([&] { return s.StateIs("paused", "scan-1"); }));
+  CHECK_THAT(s.State("scan-1").reason, Catch::Contains("Put sheet " + std::to_string(kept + 1) + " "));
+  auto status = testing::RunMailroom("station status --ledger " + Quoted(s.Ledger()));
+  CHECK_THAT(status.output, Catch::Contains("scan-1  paused  box B-5"));
+  CHECK_THAT(status.output, Catch::Contains("scan-2  "));
+  REQUIRE(testing::RunMailroom("station resume --station scan-1 --ledger " + Quoted(s.Ledger())).exit_code == 0);
+
+  INFO(ReadText(s.Log("scan-1")) << ReadText(s.Log("scan-2")));
+  REQUIRE(WaitFor([&] { return s.Done("B-6", "scan-2"); }, 120));
+  REQUIRE(WaitFor([&] { return s.Done("B-5", "scan-1"); }, 120));
+  s.CheckEverySheetOnce("B-5", kept + 10, "scan-1");
+  s.CheckEverySheetOnce("B-6", 10, "scan-2");
+  CHECK(s.Job("B-5", "scan-2").state == "none");
+  CHECK(s.Job("B-6", "scan-1").state == "none");
 }
