@@ -168,6 +168,49 @@ TEST_CASE("postkorb: each document is written once, private, and a stray one is 
   DeleteQueues(conn, topology);
 }
 
+TEST_CASE("postkorb: a document whose id, team or page names would climb out of the Postkorb is dead-lettered",
+          "[distributed][broker]") {
+  TempDir dir;
+  auto conn = OpenTestConnection();
+  const Topology topology(UniqueName("mr"));
+  REQUIRE(DeclareTopology(conn, KielAndRostock(), {.prefix = topology.Exchange()}));
+  const std::string queue = topology.Postkorb("jc-kiel");
+  auto climbing_id = Routed("BOX-9-001", "jc-kiel");
+  climbing_id.mutable_document()->set_document_id("../../../escaped");
+  auto climbing_team = Routed("BOX-9-002", "jc-kiel");
+  climbing_team.mutable_document()->set_team("../../escaped");
+  auto climbing_page = Routed("BOX-9-003", "jc-kiel");
+  climbing_page.mutable_document()->set_pages(0, "../escaped.tif");
+  int n = 0;
+  for (const auto& hostile : {climbing_id, climbing_team, climbing_page}) {
+    auto message = AsMessage(hostile);
+    message.message_id = "hostile-" + std::to_string(++n);
+    REQUIRE(conn.Publish(topology.Exchange(), queue, message));
+  }
+  REQUIRE(conn.Publish(topology.Exchange(), queue, AsMessage(Routed("BOX-9-004", "jc-kiel"))));
+
+  CHECK(ConsumeKiel(dir / "out" / "jobcenter", topology, 1) == 1);
+  // Only the good one, and nothing outside the Postkorb folder.
+  CHECK(fs::exists(dir / "out" / "jobcenter" / "postkorb" / "jc-kiel" / "leistung" / "BOX-9-004.json"));
+  for (const auto& entry : fs::recursive_directory_iterator(dir.path())) {
+    CHECK(entry.path().filename().string().find("escaped") == std::string::npos);
+  }
+  auto dead = OpenTestConnection();
+  REQUIRE(dead.Consume(Topology::Dead(queue), 3));
+  std::vector<std::string> reasons;
+  for (int i = 0; i < 3; ++i) {
+    auto poisoned = dead.Receive(5s);
+    REQUIRE(poisoned);
+    REQUIRE(poisoned->has_value());
+    reasons.push_back((*poisoned)->message.headers.at("x-mailroom-error"));
+    REQUIRE(dead.Ack((*poisoned)->delivery_tag));
+  }
+  CHECK_THAT(reasons[0], Catch::Contains("document_id '../../../escaped'"));
+  CHECK_THAT(reasons[1], Catch::Contains("team '../../escaped'"));
+  CHECK_THAT(reasons[2], Catch::Contains("page file name '../escaped.tif'"));
+  DeleteQueues(conn, topology);
+}
+
 TEST_CASE("postkorb: a delivered document is known by its receipt after the import took its files") {
   TempDir dir;
   const PostkorbOptions options{"jc-kiel", dir / "out", Topology("mr"), 0};
