@@ -5,7 +5,8 @@ Usage: scale_out_report.py WORK_DIR [--seed N] [--envelopes K]
 WORK_DIR is what bench/scale-out left in build/bench/scale-out: sample/ (box, registry),
 runs.tsv (run, key, value per line), e1/ and e2/ (embedded, --jobs 1 and 2: out/ with
 report.json, postkorb/, review/), d1/ and d2/ (distributed with 1 and 2 OCR workers: out/ with
-what the Postkorb consumers wrote, the worker logs). Prints pages/min per run, the ratios, the
+what the Postkorb consumers wrote, the worker logs), c2/ (two of every worker on a PostgreSQL
+ledger: also the server's CPU, commits and growth per page). Prints pages/min per run, the ratios, the
 cost per broker message, the broker's CPU per message, whether the distributed Postkorb JSON
 files equal the embedded ones byte for byte, and anything odd. Exits 1 if a run failed or a
 distributed run's documents differ, else 0.
@@ -57,6 +58,18 @@ def compare(expected, actual):
     return {"equal": not (missing or extra or differ), "missing": missing, "extra": extra, "differ": differ}
 
 
+RUNS = ("e1", "e2", "d1", "d2", "c2")
+NAMES = {"e1": "embedded process --jobs 1", "e2": "embedded process --jobs 2",
+         "d1": "distributed, 1 OCR worker", "d2": "distributed, 2 OCR workers",
+         "c2": "center: 2 of each, PostgreSQL"}
+
+
+def role_cpu(run, role):
+    """CPU seconds of every worker of `role` in the run (keys cpu_<role>, cpu_<role>1, ...)."""
+    return sum(v or 0.0 for k, v in run.items()
+               if k.startswith("cpu_" + role) and k[len("cpu_" + role):].isdigit() or k == "cpu_" + role)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("work", type=pathlib.Path)
@@ -89,7 +102,9 @@ def main():
 
     # e2 must give what e1 gives (the same binary, two threads): a sanity check of the reference.
     e2_vs_e1 = compare(expected, json_files(work / "e2/out", "postkorb"))
-    for run in ("e1", "e2", "d1", "d2"):
+    for run in RUNS:
+        if run not in runs:
+            continue  # c2: not in results of an older bench
         r = runs.get(run, {})
         wall = r.get("wall")
         entry = {"wall_s": wall, "status": r.get("status"),
@@ -100,10 +115,17 @@ def main():
         else:
             workers = int(run[1])
             entry["workers"] = workers
-            ocr_cpu = sum(r.get(f"cpu_ocr{i}", 0.0) or 0.0 for i in range(1, workers + 1))
+            ocr_cpu = role_cpu(r, "ocr")
             entry["ocr_cpu_s"] = ocr_cpu
-            entry["classify_cpu_s"] = r.get("cpu_classify")
-            entry["route_cpu_s"] = r.get("cpu_route")
+            entry["classify_cpu_s"] = role_cpu(r, "classify")
+            entry["route_cpu_s"] = role_cpu(r, "route")
+            entry["ingest_cpu_per_page_s"] = (r.get("ingest_cpu") or 0.0) / pages if "ingest_cpu" in r else None
+            if "postgres_cpu" in r:
+                entry["postgres_cpu_s"] = r["postgres_cpu"]
+                entry["postgres_cpu_per_page_ms"] = r["postgres_cpu"] / pages * 1000
+                entry["postgres_commits_per_page"] = r["postgres_commits"] / pages
+                entry["postgres_bytes_per_page"] = r["postgres_bytes"] / pages
+                entry["ledger_state"] = r.get("ledger_state")
             entry["ingest_wall_s"] = r.get("ingest_wall")
             entry["broker_cpu_s"] = r.get("broker_cpu")
             idle = r.get("broker_idle_cpu_per_s") or 0.0
@@ -111,7 +133,7 @@ def main():
             entry["broker_cpu_net_s"] = max(0.0, (r.get("broker_cpu") or 0.0) - idle * (wall or 0.0))
             entry["broker_cpu_per_message_ms"] = entry["broker_cpu_net_s"] / messages * 1000
             entry["ocr_cpu_per_ocr_page_s"] = ocr_cpu / ocr_pages if ocr_pages else None
-            entry["stage_cpu_per_page_s"] = ((r.get("cpu_classify") or 0) + (r.get("cpu_route") or 0)) / pages
+            entry["stage_cpu_per_page_s"] = (entry["classify_cpu_s"] + entry["route_cpu_s"]) / pages
             embedded_wall = runs.get(f"e{workers}", {}).get("wall")
             if wall and embedded_wall:
                 entry["cost_per_message_ms"] = (wall - embedded_wall) / messages * 1000
@@ -136,7 +158,8 @@ def main():
         return pa / pb if pa and pb else None
 
     results["ratios"] = {"d2/d1": ratio("d2", "d1"), "e2/e1": ratio("e2", "e1"),
-                         "d1/e1": ratio("d1", "e1"), "d2/e2": ratio("d2", "e2")}
+                         "d1/e1": ratio("d1", "e1"), "d2/e2": ratio("d2", "e2"),
+                         "c2/d2": ratio("c2", "d2") if "c2" in R else None}
 
     print(f"  box: {pages} pages ({blank} blank, {separators} separator sheets, {ocr_pages} OCR'd), "
           f"{documents} documents ({len(expected)} Postkorb, {len(review)} review), "
@@ -144,17 +167,15 @@ def main():
           f"mean image file {results['image_bytes_mean'] / 1024:.0f} KiB")
     print()
     print(f"  {'run':<34} {'wall s':>8} {'pages/min':>10} {'CPU s':>8} {'broker CPU s':>13}")
-    names = {"e1": "embedded process --jobs 1", "e2": "embedded process --jobs 2",
-             "d1": "distributed, 1 OCR worker", "d2": "distributed, 2 OCR workers"}
-    for run in ("e1", "e2", "d1", "d2"):
+    for run in [r for r in RUNS if r in R]:
         e = R[run]
         if e["wall_s"] is None:
-            print(f"  {names[run]:<34} {'failed':>8}")
+            print(f"  {NAMES[run]:<34} {'failed':>8}")
             continue
         cpu = e.get("cpu_s") if run.startswith("e") else (
             e["ocr_cpu_s"] + (e["classify_cpu_s"] or 0) + (e["route_cpu_s"] or 0))
-        broker = f"{e['broker_cpu_s']:.2f}" if run.startswith("d") else "-"
-        print(f"  {names[run]:<34} {e['wall_s']:>8.1f} {e['pages_per_min']:>10.1f} "
+        broker = f"{e['broker_cpu_s']:.2f}" if not run.startswith("e") else "-"
+        print(f"  {NAMES[run]:<34} {e['wall_s']:>8.1f} {e['pages_per_min']:>10.1f} "
               f"{cpu if cpu is not None else float('nan'):>8.1f} {broker:>13}")
     print("  (CPU s: the whole process for embedded runs; OCR + classify + route workers for distributed)")
     print()
@@ -165,7 +186,8 @@ def main():
 
     print(f"  scaling 2 vs 1 OCR workers:       {fmt(rt['d2/d1'])}x   (embedded 2 vs 1 threads: {fmt(rt['e2/e1'])}x)")
     print(f"  distributed vs embedded, 1 worker: {fmt(rt['d1/e1'])}x   2 workers: {fmt(rt['d2/e2'])}x")
-    for run in ("d1", "d2"):
+    print(f"  center (two of each, PostgreSQL ledger) vs d2: {fmt(rt['c2/d2'])}x")
+    for run in [r for r in ("d1", "d2", "c2") if r in R]:
         e = R[run]
         print(f"  {run}: cost per broker message {fmt(e.get('cost_per_message_ms'), '.1f')} ms wall; "
               f"broker CPU {e['broker_cpu_per_message_ms']:.2f} ms/message "
@@ -173,10 +195,15 @@ def main():
               f"OCR CPU {fmt(e['ocr_cpu_per_ocr_page_s'])} s per OCR'd page; "
               f"classify + route {e['stage_cpu_per_page_s'] * 1000:.0f} ms per page; "
               f"ingest {fmt(e['ingest_wall_s'], '.1f')} s")
+        if "postgres_cpu_s" in e:
+            print(f"  {run}: PostgreSQL ledger {e['postgres_cpu_per_page_ms']:.1f} ms CPU, "
+                  f"{e['postgres_commits_per_page']:.1f} commits, {e['postgres_bytes_per_page'] / 1024:.1f} KiB "
+                  f"of database per page; box {e['ledger_state']} in the ledger; ingest "
+                  f"{fmt((e['ingest_cpu_per_page_s'] or 0) * 1000, '.1f')} ms CPU per page")
     print()
     print(f"  embedded --jobs 2 Postkorb JSON vs --jobs 1: "
           f"{'equal' if e2_vs_e1['equal'] else 'DIFFERENT'}")
-    for run in ("d1", "d2"):
+    for run in [r for r in ("d1", "d2", "c2") if r in R]:
         c = R[run]["postkorb_vs_embedded"]
         if c["equal"]:
             print(f"  {run} Postkorb JSON files: all {len(expected)} equal the embedded ones byte for byte")

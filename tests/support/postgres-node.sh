@@ -5,7 +5,8 @@
 # start: initdb into DIR/data, a server on 127.0.0.1 only, on a free port, its socket in DIR too,
 #        with a superuser `mailroom` (trust: only this machine reaches 127.0.0.1, and the server
 #        lives as long as the test run) and a database `mailroom`; writes the connection URL to
-#        DIR/url. fsync is off: nothing of it outlives the run.
+#        DIR/url. fsync is off: nothing of it outlives the run (POSTGRES_NODE_FSYNC=on turns it on,
+#        for measurements of what a center's server does).
 # stop:  stops that server (fast shutdown) and removes DIR.
 #
 # PostgreSQL refuses to run as root. Started by root (a CI container), the server runs as the
@@ -56,7 +57,7 @@ start() {
   fi
   port=$(free_port)
   if ! as_server_user "${bin}/pg_ctl" -D "${dir}/data" -l "${dir}/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=off" start >/dev/null; then
+    -o "-c listen_addresses=127.0.0.1 -p ${port} -c unix_socket_directories=${dir} -c fsync=${POSTGRES_NODE_FSYNC:-off}" start >/dev/null; then
     echo "postgres-node: the server in ${dir} did not start:" >&2
     cat "${dir}/server.log" >&2
     return 1
