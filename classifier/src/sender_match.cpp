@@ -33,6 +33,7 @@ constexpr double kTwoFieldsBase = 0.93;
 constexpr double kThreeFieldsBase = 0.98;
 constexpr double kLookAlikeQuality = 0.98;
 constexpr double kOneEditQuality = 0.90;
+constexpr double kInitialQuality = 0.85;
 constexpr double kStreetOneEditQuality = 0.95;
 constexpr double kDoubleNamePartFactor = 0.97;
 constexpr double kMaxScore = 0.99;  // nothing read from paper is certain
@@ -186,8 +187,13 @@ class PersonScorer {
     const int end = std::min(static_cast<int>(text_.tokens.size()) - 1, last + kGivenNameWindow);
     for (int j = std::max(0, first - kGivenNameWindow); j <= end; ++j) {
       if ((j >= first && j <= last) || text_.tokens[j].number) continue;
+      const Token& token = text_.tokens[j];
       for (std::size_t g = 0; g < v.given_keys.size(); ++g) {
-        best = std::max(best, NameQuality(text_.tokens[j], v.given_folds[g], v.given_keys[g]));
+        if (token.initial) {
+          if (v.given_folds[g].starts_with(token.fold)) best = std::max(best, kInitialQuality);
+          continue;
+        }
+        best = std::max(best, NameQuality(token, v.given_folds[g], v.given_keys[g]));
       }
     }
     return best;

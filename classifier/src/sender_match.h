@@ -7,6 +7,8 @@
 //     surname alone, in a name position (sender block, "Herr"/"Frau"/"Name:")   0.30  weak
 //     ... plus postcode + city                                                   0.40  weak
 //     surname + given name (next to it)                                          0.80  strong
+//       (an initial, "A. Müller", counts as the given name read at 0.85: 0.68 alone, weak; with a
+//       birth date or a street it confirms, "A." never tells two of the same surname apart alone)
 //     surname + street and house number                                          0.80  strong
 //     surname + birth date                                                       0.85  strong
 //     surname + two of {given name, street, birth date}                          0.93  strong
@@ -68,13 +70,15 @@ namespace sender {
 
 /// One word or number of the envelope's text, in reading order over all pages.
 struct Token {
-  std::string fold;     ///< Fold()ed: lowercase, umlauts folded
-  std::string key;      ///< NameKey(fold): OCR look-alikes merged
-  int line = 0;         ///< line number over the whole envelope (a page break is a line break)
-  bool number = false;  ///< digits, optionally one trailing letter ("12", "12a")
+  std::string fold;      ///< Fold()ed: lowercase, umlauts folded
+  std::string key;       ///< NameKey(fold): OCR look-alikes merged
+  int line = 0;          ///< line number over the whole envelope (a page break is a line break)
+  bool number = false;   ///< digits, optionally one trailing letter ("12", "12a")
+  bool initial = false;  ///< one letter and a full stop: a given name's initial ("A. Müller")
 };
 
-/// A date written in the text: "14.03.1981", "14.3.1981", "14.03.81", "14,03.1981".
+/// A date written in the text: "14.03.1981", "14.3.1981", "14.03.81", "14,03.1981", and with the
+/// month's name: "14. März 1981", "14 Maerz 1981", "14. Mrz. 1981", "14 March 1981".
 struct DateMention {
   int token = 0;  ///< index of the token where it starts
   int day = 0, month = 0;

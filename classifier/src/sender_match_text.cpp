@@ -95,6 +95,49 @@ std::optional<DateMention> ParseDate(std::string_view line, std::size_t at) {
   return date;
 }
 
+// The months by their folded names and the abbreviations letters and forms use (German first,
+// English too: e-mailed mail); 0 for a word that names no month.
+int MonthOfName(std::string_view folded) {
+  static const std::array<std::pair<std::string_view, int>, 34> kMonths = {{
+      {"januar", 1}, {"jan", 1},       {"january", 1}, {"februar", 2},   {"feb", 2},       {"february", 2},
+      {"marz", 3},   {"mrz", 3},       {"mar", 3},     {"march", 3},     {"april", 4},     {"apr", 4},
+      {"mai", 5},    {"may", 5},       {"juni", 6},    {"jun", 6},       {"june", 6},      {"juli", 7},
+      {"jul", 7},    {"july", 7},      {"august", 8},  {"aug", 8},       {"september", 9}, {"sep", 9},
+      {"sept", 9},   {"oktober", 10},  {"okt", 10},    {"october", 10},  {"oct", 10},      {"november", 11},
+      {"nov", 11},   {"dezember", 12}, {"dez", 12},    {"december", 12},
+  }};
+  for (const auto& [name, month] : kMonths) {
+    if (folded == name) return month;
+  }
+  return 0;
+}
+
+// "14. März 1981", "14 Maerz 1981", "14. Mrz. 1981": day, an optional full stop, one space, the
+// month's name (an abbreviation with an optional full stop), one space and a four-digit year.
+std::optional<DateMention> ParseMonthNameDate(std::string_view line, std::size_t at) {
+  const auto day = DigitGroup(line, at, 1, 2);
+  if (!day) return std::nullopt;
+  std::size_t next = at + day->second;
+  if (next < line.size() && line[next] == '.') ++next;
+  if (next >= line.size() || line[next] != ' ') return std::nullopt;
+  ++next;
+  const std::size_t name_end = TokenEnd(line, next);
+  if (name_end == next) return std::nullopt;
+  const int month = MonthOfName(Fold(line.substr(next, name_end - next)));
+  if (month == 0) return std::nullopt;
+  next = name_end;
+  if (next < line.size() && line[next] == '.') ++next;
+  if (next >= line.size() || line[next] != ' ') return std::nullopt;
+  const auto year = DigitGroup(line, next + 1, 4, 4);
+  if (!year || TokenCharLength(line, next + 1 + year->second) > 0) return std::nullopt;
+  if (day->first < 1 || day->first > 31) return std::nullopt;
+  DateMention date;
+  date.day = day->first;
+  date.month = month;
+  date.year = year->first;
+  return date;
+}
+
 // Name particles are not indexed: "von" or "de" would name half the registry.
 constexpr std::array<std::string_view, 16> kParticles = {"von", "van", "vom", "zu", "zum", "der", "den", "de",
                                                          "da",  "di",  "del", "la", "le",  "el",  "ten", "ter"};
@@ -131,7 +174,9 @@ EnvelopeText ReadEnvelopeText(const std::vector<const PageReading*>& pages) {
           ++at;
           continue;
         }
-        if (auto date = ParseDate(line, at)) {
+        auto date = ParseDate(line, at);
+        if (!date) date = ParseMonthNameDate(line, at);
+        if (date) {
           date->token = static_cast<int>(out.tokens.size());
           out.dates.push_back(*date);
         }
@@ -140,6 +185,8 @@ EnvelopeText ReadEnvelopeText(const std::vector<const PageReading*>& pages) {
         token.key = NameKey(token.fold);
         token.line = line_no;
         token.number = IsNumberToken(token.fold);
+        token.initial = token.fold.size() == 1 && token.fold[0] >= 'a' && token.fold[0] <= 'z' && end < line.size() &&
+                        line[end] == '.';
         out.tokens.push_back(std::move(token));
         ++count;
         at = end;

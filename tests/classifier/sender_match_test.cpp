@@ -189,6 +189,39 @@ TEST_CASE("birth dates in their usual forms", "[classifier][sender]") {
   CHECK(c.score == Approx(0.85));
 }
 
+TEST_CASE("birth dates with the month's name", "[classifier][sender]") {
+  const auto date = GENERATE(as<std::string>{}, "14. März 1981", "14 Maerz 1981", "14. MÄRZ 1981", "14. Mrz. 1981",
+                             "geb. 14. Mär 1981", "14 March 1981", "Geburtsdatum: 14. März 1981");
+  CAPTURE(date);
+  const auto c = Of(MatchText("Schmidt-Weber\n" + date), kSchmidtWeber);
+  CHECK(c.matched == Strings{"surname", "birth_date"});
+  CHECK(c.score == Approx(0.85));
+  // Another day, month or year is another person's birth date.
+  for (const std::string other : {"15. März 1981", "14. April 1981", "14. März 1982", "14. Märzen 1981"}) {
+    CAPTURE(other);
+    CHECK(Of(MatchText("Schmidt-Weber\n" + other), kSchmidtWeber).matched == Strings{"surname"});
+  }
+}
+
+TEST_CASE("an initial confirms with a second field, never alone", "[classifier][sender]") {
+  // "P. Becker": both Beckers have a P? No: Petra does, Klaus does not.
+  const auto initial = MatchText("P. Becker\nLindenweg 3\n01069 Dresden");
+  const auto petra = Of(initial, kBeckerPetra);
+  CHECK(petra.matched == Strings{"surname", "given_name", "street", "postcode_city"});
+  CHECK(Strong(petra));
+  CHECK(petra.score < Of(MatchText("Petra Becker\nLindenweg 3\n01069 Dresden"), kBeckerPetra).score);
+  CHECK_FALSE(Strong(Of(initial, kBeckerKlaus)));
+  // The initial alone is not enough to route: weak, however many of that surname there are.
+  const auto alone = Of(MatchText("P. Becker\n01069 Dresden"), kBeckerPetra);
+  CHECK(alone.matched == Strings{"surname", "given_name", "postcode_city"});
+  CHECK_FALSE(Strong(alone));
+  // With the birth date: strong.
+  CHECK(Strong(Of(MatchText("Becker, P.\ngeb. 20.05.1990"), kBeckerPetra)));
+  // A letter without a full stop is no initial ("A Becker" is no name), another letter no match.
+  CHECK(Of(MatchText("K. Becker\ngeb. 20.05.1990"), kBeckerPetra).matched == Strings{"surname", "birth_date"});
+  CHECK(Of(MatchText("P Becker\ngeb. 20.05.1990"), kBeckerPetra).matched == Strings{"surname", "birth_date"});
+}
+
 TEST_CASE("a date far from the name counts only with a birth-date label", "[classifier][sender]") {
   const std::string filler =
       "\nIch teile Ihnen mit, dass sich bei mir einiges geändert hat und bitte um Prüfung.\n"
