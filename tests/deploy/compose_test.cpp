@@ -1,16 +1,21 @@
-// The compose file: every volume, secret, service and host file it names exists, and every
-// mailroom service keeps OpenMP to one thread.
+// The compose file: every volume, secret, service and host file it names exists, every mailroom
+// service keeps OpenMP to one thread, and the ledger is the postgres service's, for all of them.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
 
 #include "deploy_files.h"
+#include "ledger_url.h"
 #include "yaml_merge.h"
 
 using mailroom::testing::DeployDir;
+using mailroom::testing::NeedsLedger;
+using mailroom::testing::ParseLedgerUrl;
 
 namespace {
 
@@ -52,6 +57,25 @@ std::string Environment(const YAML::Node& service, const std::string& name) {
     if (line.rfind(name + "=", 0) == 0) return line.substr(name.size() + 1);
   }
   return "<unset>";
+}
+
+std::vector<std::string> Command(const YAML::Node& service) {
+  return service["command"].as<std::vector<std::string>>(std::vector<std::string>{});
+}
+
+bool IsMailroom(const YAML::Node& service) {
+  return service["image"].as<std::string>("").find("mailroom") != std::string::npos;
+}
+
+// Every scalar of `node`, at every depth.
+void Scalars(const YAML::Node& node, std::vector<std::string>& out) {
+  if (node.IsScalar()) out.push_back(node.as<std::string>());
+  if (node.IsSequence()) {
+    for (const auto& item : node) Scalars(item, out);
+  }
+  if (node.IsMap()) {
+    for (const auto& entry : node) Scalars(entry.second, out);
+  }
 }
 
 }  // namespace
@@ -109,4 +133,71 @@ TEST_CASE("every mailroom service of the compose file keeps OpenMP to one thread
   }
   CHECK(mailroom_services >= 6);
   CHECK(compose["services"]["ocr"]["deploy"]["replicas"].as<int>(0) >= 2);
+}
+
+TEST_CASE("every compose service that needs the ledger has the postgres service's URL, its password from a secret") {
+  const YAML::Node compose = Compose();
+  const YAML::Node postgres = compose["services"]["postgres"];
+  REQUIRE(postgres);
+  CHECK(postgres["image"].as<std::string>("").find("postgres") != std::string::npos);
+  const auto health = postgres["healthcheck"]["test"].as<std::vector<std::string>>(std::vector<std::string>{});
+  CHECK(std::find(health.begin(), health.end(), "pg_isready") != health.end());
+  bool data_volume = false;
+  for (const auto& volume : postgres["volumes"]) {
+    const std::string spec = volume.as<std::string>("");
+    data_volume = data_volume || (spec.find(":/var/lib/postgresql/data") != std::string::npos &&
+                                  compose["volumes"][VolumeSource(volume)].IsDefined());
+  }
+  CHECK(data_volume);
+
+  // The one place: the shared environment, a URL without a password, on the postgres service.
+  const std::string url = compose["x-mailroom-env"]["MAILROOM_LEDGER"].as<std::string>("");
+  INFO("MAILROOM_LEDGER=" << url);
+  const auto ledger = ParseLedgerUrl(url);
+  REQUIRE(ledger);
+  CHECK(ledger->host == "postgres");
+  CHECK_FALSE(ledger->password);
+  CHECK(postgres["environment"]["POSTGRES_USER"].as<std::string>("") == ledger->user);
+  CHECK(postgres["environment"]["POSTGRES_DB"].as<std::string>("") == ledger->database);
+
+  int with_ledger = 0;
+  for (const auto& entry : compose["services"]) {
+    const std::string name = entry.first.as<std::string>();
+    const YAML::Node service = entry.second;
+    if (!IsMailroom(service)) continue;
+    INFO("service " << name);
+    const auto command = Command(service);
+    CHECK(std::find(command.begin(), command.end(), "--ledger") == command.end());
+    const std::string value = Environment(service, "MAILROOM_LEDGER");
+    CHECK((value == "<unset>" || value == url));
+    if (!NeedsLedger(command) && name != "cli") continue;  // cli: ingest, register, user, ...
+    ++with_ledger;
+    CHECK(value == url);
+    CHECK(service["depends_on"]["postgres"]["condition"].as<std::string>("") == "service_healthy");
+    // libpq's password file, mounted as one of the service's secrets.
+    const std::string passfile = Environment(service, "PGPASSFILE");
+    std::set<std::string> mounted;
+    for (const auto& secret : service["secrets"]) mounted.insert("/run/secrets/" + secret.as<std::string>(""));
+    CHECK(mounted.count(passfile) == 1);
+    const std::string secret_file =
+        compose["secrets"][passfile.substr(passfile.rfind('/') + 1)]["file"].as<std::string>("");
+    const auto password = mailroom::testing::PgpassPassword(
+        mailroom::testing::ReadText(ComposeDir() / (secret_file + ".example")), *ledger);
+    REQUIRE(password);
+    CHECK(password->find("FAKE") != std::string::npos);
+  }
+  CHECK(with_ledger >= 4);  // classify, route, dashboard, cli
+}
+
+TEST_CASE("compose runs several classify workers on the ledger, and nothing keeps a SQLite ledger") {
+  const YAML::Node compose = Compose();
+  const YAML::Node classify = compose["services"]["classify"];
+  CHECK(classify["deploy"]["replicas"].as<int>(0) >= 2);
+  CHECK(Environment(classify, "MAILROOM_LEDGER").rfind("postgresql://", 0) == 0);
+  std::vector<std::string> scalars;
+  Scalars(compose, scalars);
+  for (const auto& value : scalars) {
+    INFO(value);
+    CHECK(value.find(".sqlite") == std::string::npos);
+  }
 }

@@ -1,9 +1,11 @@
 // The Kubernetes manifests: whole objects, every mailroom container single-threaded for OpenMP,
-// sized and watched through /metrics, a kustomization that lists exactly its folder, and
-// Secrets whose example values nobody could take for real ones.
+// sized and watched through /metrics, a kustomization that lists exactly its folder, Secrets
+// whose example values nobody could take for real ones, and the ledger from one Secret, with
+// nothing pinned to a node.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "deploy_files.h"
+#include "ledger_url.h"
 
 using mailroom::testing::DeployDir;
 using mailroom::testing::FilesEndingIn;
@@ -56,6 +59,32 @@ std::string EnvValue(const YAML::Node& container, const std::string& name) {
     if (variable["name"].as<std::string>("") == name) return variable["value"].as<std::string>("<not a value>");
   }
   return "<unset>";
+}
+
+// The Secret and key a container's variable comes from ("name/key"), or "" when it is not one.
+std::string EnvSecret(const YAML::Node& container, const std::string& name) {
+  for (const auto& variable : container["env"]) {
+    if (variable["name"].as<std::string>("") != name) continue;
+    const YAML::Node ref = variable["valueFrom"]["secretKeyRef"];
+    if (ref) return ref["name"].as<std::string>("") + "/" + ref["key"].as<std::string>("");
+  }
+  return "";
+}
+
+const Object* Find(const std::vector<Object>& objects, const std::string& kind, const std::string& name) {
+  for (const auto& object : objects) {
+    if (object.node["kind"].as<std::string>("") == kind &&
+        object.node["metadata"]["name"].as<std::string>("") == name) {
+      return &object;
+    }
+  }
+  return nullptr;
+}
+
+std::string Emitted(const YAML::Node& node) {
+  YAML::Emitter out;
+  out << node;
+  return out.c_str();
 }
 
 }  // namespace
@@ -134,4 +163,66 @@ TEST_CASE("the Kubernetes Secrets carry only clearly fake example values") {
     CHECK(fake);
   }
   CHECK(secrets >= 2);
+}
+
+TEST_CASE("every mailroom container that needs the ledger takes MAILROOM_LEDGER from the Secret mailroom-ledger") {
+  const auto objects = Objects();
+  const Object* secret = Find(objects, "Secret", "mailroom-ledger");
+  REQUIRE(secret);
+  const auto url = mailroom::testing::ParseLedgerUrl(secret->node["stringData"]["url"].as<std::string>(""));
+  CHECK(url);
+  // Not in the ConfigMap: the URL carries the password.
+  const Object* config = Find(objects, "ConfigMap", "mailroom-config");
+  REQUIRE(config);
+  CHECK_FALSE(config->node["data"]["MAILROOM_LEDGER"]);
+  int with_ledger = 0;
+  for (const auto& [file, object] : objects) {
+    const YAML::Node pod = PodSpec(object);
+    if (!pod) continue;
+    for (const auto& container : pod["containers"]) {
+      if (!IsMailroomImage(container["image"].as<std::string>(""))) continue;
+      INFO(file << ": container " << container["name"].as<std::string>(""));
+      const auto args = container["args"].as<std::vector<std::string>>(std::vector<std::string>{});
+      CHECK(std::find(args.begin(), args.end(), "--ledger") == args.end());
+      const std::string from = EnvSecret(container, "MAILROOM_LEDGER");
+      CHECK((from.empty() ? EnvValue(container, "MAILROOM_LEDGER") == "<unset>" : from == "mailroom-ledger/url"));
+      if (!mailroom::testing::NeedsLedger(args)) continue;
+      ++with_ledger;
+      CHECK(from == "mailroom-ledger/url");
+    }
+  }
+  CHECK(with_ledger >= 3);  // classify, route, dashboard
+}
+
+TEST_CASE("classify runs several replicas, and no workload is pinned to a node or shares a ReadWriteOnce claim") {
+  const auto objects = Objects();
+  const Object* classify = Find(objects, "Deployment", "mailroom-classify");
+  REQUIRE(classify);
+  CHECK(classify->node["spec"]["replicas"].as<int>(0) >= 2);
+  CHECK(classify->node["spec"]["strategy"]["type"].as<std::string>("RollingUpdate") != "Recreate");
+  std::map<std::string, std::vector<std::string>> access_modes;
+  for (const auto& [file, object] : objects) {
+    if (object["kind"].as<std::string>("") != "PersistentVolumeClaim") continue;
+    const std::string name = object["metadata"]["name"].as<std::string>("");
+    CHECK(name.find("ledger") == std::string::npos);
+    access_modes[name] = object["spec"]["accessModes"].as<std::vector<std::string>>(std::vector<std::string>{});
+  }
+  for (const auto& [file, object] : objects) {
+    const YAML::Node pod = PodSpec(object);
+    if (!pod) continue;
+    const std::string name = object["metadata"]["name"].as<std::string>("");
+    INFO(file << ": " << name);
+    CHECK(Emitted(pod).find("ledger-node") == std::string::npos);
+    CHECK_FALSE(pod["nodeSelector"]);
+    // A Deployment without a replica count is scaled (KEDA): it may run several pods too.
+    if (object["kind"].as<std::string>("") != "Deployment" || object["spec"]["replicas"].as<int>(2) < 2) continue;
+    for (const auto& volume : pod["volumes"]) {
+      const YAML::Node reference = volume["persistentVolumeClaim"];
+      if (!reference) continue;
+      const std::string claim = reference["claimName"].as<std::string>("");
+      INFO("claim " << claim);
+      REQUIRE(access_modes.count(claim) == 1);
+      CHECK(access_modes[claim] == std::vector<std::string>{"ReadWriteMany"});
+    }
+  }
 }
