@@ -1,5 +1,7 @@
 #include "mailroom/proto/page_reading_codec.h"
 
+#include <limits>
+
 #include "mailroom/common/safe_names.h"
 
 #include "mailroom/proto/messages.h"
@@ -100,6 +102,10 @@ Result<WirePageReading> FromProto(const v1::PageReading& message) {
 
 Result<WirePageReading> ParsePageReading(std::string_view bytes) {
   v1::PageReading message;
+  // protobuf takes an int size: a body of 2 GiB or more would wrap around (no reading is that big).
+  if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+    return Fail("not a mailroom.v1.PageReading (" + std::to_string(bytes.size()) + " bytes: too big)");
+  }
   if (!message.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
     return Fail("not a mailroom.v1.PageReading (" + std::to_string(bytes.size()) + " bytes)");
   }

@@ -1,6 +1,7 @@
 // The page reading on the wire: every field survives the trip, the PDF travels as a store ref.
 #include <catch2/catch.hpp>
 
+#include "mailroom/proto/message_names.h"
 #include "mailroom/proto/messages.h"
 #include "mailroom/proto/page_reading_codec.h"
 
@@ -86,4 +87,53 @@ TEST_CASE("a page reading of a newer schema or an unknown kind is refused, not g
   SECTION("not a message at all") {
     CHECK_FALSE(ParsePageReading(std::string("\xff\xff\xff", 3)));
   }
+}
+
+TEST_CASE("a message whose names would climb out of a folder is refused, naming the field", "[proto]") {
+  using mailroom::proto::CheckNames;
+  auto hostile_reading = ToProto(FullReading(PageKind::kContent), "../../BOX", "");
+  auto parsed = ParsePageReading(hostile_reading.SerializeAsString());
+  REQUIRE_FALSE(parsed);
+  CHECK_THAT(parsed.error().message, Catch::Contains("box_id '../../BOX'"));
+  auto hostile_page_name = ToProto(FullReading(PageKind::kContent), "BOX-1", "");
+  hostile_page_name.set_name("../0001.tif");
+  CHECK_FALSE(ParsePageReading(hostile_page_name.SerializeAsString()));
+
+  mailroom::v1::Page page;
+  page.set_box_id("BOX-1");
+  page.set_name("0007.tif#2");
+  CHECK(CheckNames(page));
+  page.set_name("/etc/passwd");
+  CHECK_FALSE(CheckNames(page));
+
+  mailroom::v1::BoxManifest manifest;
+  manifest.mutable_box()->set_box_id("BOX-1");
+  manifest.add_pages("0001.tif");
+  CHECK(CheckNames(manifest));
+  manifest.mutable_box()->set_box_id(std::string("BOX\0-1", 6));
+  CHECK_FALSE(CheckNames(manifest));
+
+  mailroom::v1::RoutedDocument routed;
+  auto* doc = routed.mutable_document();
+  doc->set_document_id("BOX-1-001");
+  doc->set_box_id("BOX-1");
+  doc->set_team("leistung");
+  doc->mutable_jobcenter_id()->set_string_value("jobcenter-kiel");
+  doc->add_pages("0001.tif");
+  routed.set_destination("postkorb/jobcenter-kiel");
+  CHECK(CheckNames(routed));
+  routed.set_destination("postkorb/../../etc");
+  CHECK_THAT(CheckNames(routed).error().message, Catch::Contains("destination's jobcenter_id"));
+  routed.set_destination("review");
+  routed.add_originals()->set_file_name("../x.orig.tif");
+  CHECK_THAT(CheckNames(routed).error().message, Catch::Contains("original's file_name"));
+  routed.clear_originals();
+  doc->mutable_jobcenter_id()->set_string_value("a/b");
+  CHECK_THAT(CheckNames(routed).error().message, Catch::Contains("jobcenter_id 'a/b'"));
+  doc->mutable_jobcenter_id()->set_null_value({});
+  mailroom::v1::DocumentPlan plan;
+  *plan.mutable_document() = *doc;
+  CHECK(CheckNames(plan));
+  plan.mutable_document()->set_document_id(std::string(129, 'd'));
+  CHECK_THAT(CheckNames(plan).error().message, Catch::Contains("more than 128"));
 }
