@@ -28,7 +28,7 @@ struct Args {
   std::string examples, out;
   std::string desk_examples;  ///< `mailroom review export` folder; empty: none
   int desk_weight = 4;
-  mailroom::train::HoldOut hold_out;
+  std::vector<std::string> hold_outs;  ///< "FIRST-LAST" each; none given: 9-12
   int example_weight = 8;
   double test_noise = 0.04;
   int cross_validate = 0;
@@ -59,13 +59,12 @@ double MicrosPerPage(const mailroom::classifier::DocTypeModel& model, const std:
   return sink > 0 ? micros : micros;
 }
 
-// K-fold cross-validation over all hand-written examples (fold = position % k), each fold's model
-// trained on the generated pages and the other folds: a steadier figure than the fixed hold-out.
-void CrossValidate(const Args& args, const std::vector<LabeledText>& generated) {
-  mailroom::train::HoldOut none{1000, 999};
-  auto examples = mailroom::train::ReadExamples(args.examples, none, args.example_weight);
-  if (!examples) return;
-  const auto& all = examples->train;
+// K-fold cross-validation over the hand-written training examples (fold = position % k), each
+// fold's model trained on the generated pages and the other folds: a steadier figure than a fixed
+// hold-out, and the one to choose training settings by. The held-out sets stay out of it, so that
+// their figures remain on texts nothing was chosen by.
+void CrossValidate(const Args& args, const std::vector<LabeledText>& generated, const std::vector<LabeledText>& all) {
+  if (all.empty()) return;
   int right = 0;
   for (int fold = 0; fold < args.cross_validate; ++fold) {
     std::vector<LabeledText> train = generated, test;
@@ -80,7 +79,7 @@ void CrossValidate(const Args& args, const std::vector<LabeledText>& generated) 
       right += mailroom::classifier::SplitDocuments({&page}, *model).front().doc_type == t.doc_type ? 1 : 0;
     }
   }
-  fmt::print("== cross-validation ({} folds) over {} hand-written examples: {}/{} right ({:.1f} %)\n",
+  fmt::print("== cross-validation ({} folds) over {} hand-written training examples: {}/{} right ({:.1f} %)\n",
              args.cross_validate, all.size(), right, all.size(), 100.0 * right / static_cast<double>(all.size()));
 }
 
@@ -91,9 +90,19 @@ int Run(const Args& args) {
     std::fprintf(stderr, "train-doctype: %s\n", (!train ? train.error() : test.error()).message.c_str());
     return 1;
   }
+  std::vector<mailroom::train::HoldOut> hold_outs;
+  for (const auto& text : args.hold_outs) {
+    auto range = mailroom::train::ParseHoldOut(text);
+    if (!range) {
+      std::fprintf(stderr, "train-doctype: --holdout %s: not FIRST-LAST (e.g. 9-12)\n", text.c_str());
+      return 2;
+    }
+    hold_outs.push_back(*range);
+  }
+  if (hold_outs.empty()) hold_outs.push_back({});
   mailroom::train::Examples examples;
   if (!args.examples.empty()) {
-    auto read = mailroom::train::ReadExamples(args.examples, args.hold_out, args.example_weight);
+    auto read = mailroom::train::ReadExamples(args.examples, hold_outs, args.example_weight);
     if (!read) {
       std::fprintf(stderr, "train-doctype: %s\n", read.error().message.c_str());
       return 1;
@@ -111,7 +120,7 @@ int Run(const Args& args) {
     fmt::print("desk examples: {} {}, {} pages from {} (weight {})\n", desk.documents,
                desk.documents == 1 ? "document" : "documents", desk.pages.size(), args.desk_examples, args.desk_weight);
   }
-  if (args.cross_validate > 1) CrossValidate(args, *train);
+  if (args.cross_validate > 1) CrossValidate(args, *train, examples.train);
   train->insert(train->end(), examples.train.begin(), examples.train.end());
   // After everything else, so that without desk examples the training set (and the model) is the
   // same as before they existed; they only train, every evaluation below stays on unseen texts.
@@ -143,8 +152,12 @@ int Run(const Args& args) {
     if (!envelopes) continue;  // read once already above
     fmt::print("{}", mailroom::train::EvaluateEnvelopes(*model, *envelopes, "documents of " + file, 10));
   }
-  if (!examples.held_out.empty()) {
-    fmt::print("{}", mailroom::train::Evaluate(*model, examples.held_out, "held-out hand-written examples", 20));
+  for (std::size_t i = 0; i < examples.held_out.size(); ++i) {
+    if (examples.held_out[i].empty()) continue;
+    const auto& range = hold_outs[i];
+    fmt::print("{}", mailroom::train::Evaluate(
+                         *model, examples.held_out[i],
+                         fmt::format("held-out hand-written examples {:02}-{:02}", range.first, range.last), 20));
   }
   if (!args.out.empty()) {
     if (auto written = mailroom::WriteFileAtomically(args.out, text); !written) {
@@ -164,8 +177,8 @@ int main(int argc, char** argv) {
   app.add_option("--truth", args.truth, "samplegen truth.json to train on (repeatable)");
   app.add_option("--test-truth", args.test_truth, "truth.json of an unseen seed to test on (repeatable)");
   app.add_option("--examples", args.examples, "hand-written examples: DIR/<doc_type>/NN.txt");
-  app.add_option("--holdout-first", args.hold_out.first, "first held-out example number")->capture_default_str();
-  app.add_option("--holdout-last", args.hold_out.last, "last held-out example number")->capture_default_str();
+  app.add_option("--holdout", args.hold_outs,
+                 "example numbers FIRST-LAST never trained on, each set its own figure (repeatable; default 9-12)");
   app.add_option("--example-weight", args.example_weight, "copies of each hand-written example")->capture_default_str();
   app.add_option("--desk-examples", args.desk_examples, "examples labelled at the review desk: DIR/*.json");
   app.add_option("--desk-weight", args.desk_weight, "weight of each page of a desk example")->capture_default_str();
@@ -176,7 +189,7 @@ int main(int argc, char** argv) {
   app.add_option("--epochs", args.train.epochs, "logistic-regression passes")->capture_default_str();
   app.add_option("--max-features", args.train.max_features, "features kept")->capture_default_str();
   app.add_option("--min-pages", args.train.min_pages, "pages a feature must occur on")->capture_default_str();
-  app.add_option("--cross-validate", args.cross_validate, "also cross-validate over all examples, K folds");
+  app.add_option("--cross-validate", args.cross_validate, "also cross-validate over the training examples, K folds");
   app.add_option("--out", args.out, "model file to write (e.g. classifier/model/doctype.model)");
   CLI11_PARSE(app, argc, argv);
   return Run(args);

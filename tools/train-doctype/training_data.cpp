@@ -92,9 +92,23 @@ Result<std::vector<classifier::LabeledText>> ReadTruthPages(const fs::path& trut
   return out;
 }
 
-Result<Examples> ReadExamples(const fs::path& dir, HoldOut hold_out, int weight) {
+std::optional<HoldOut> ParseHoldOut(const std::string& text) {
+  const auto dash = text.find('-');
+  if (dash == std::string::npos) return std::nullopt;
+  const std::string first = text.substr(0, dash), last = text.substr(dash + 1);
+  const auto digits = [](const std::string& s) {
+    return !s.empty() && s.size() <= 6 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  if (!digits(first) || !digits(last)) return std::nullopt;
+  HoldOut out{std::stoi(first), std::stoi(last)};
+  if (out.first > out.last) return std::nullopt;
+  return out;
+}
+
+Result<Examples> ReadExamples(const fs::path& dir, const std::vector<HoldOut>& hold_outs, int weight) {
   const auto& vocabulary = classifier::DocTypeVocabulary();
   Examples out;
+  out.held_out.resize(hold_outs.size());
   std::error_code ec;
   std::vector<fs::path> folders;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
@@ -116,7 +130,9 @@ Result<Examples> ReadExamples(const fs::path& dir, HoldOut hold_out, int weight)
       auto text = ReadFile(file);
       if (!text) return tl::unexpected(text.error());
       const int number = std::atoi(file.stem().string().c_str());
-      (number >= hold_out.first && number <= hold_out.last ? out.held_out : out.train)
+      const auto range = std::find_if(hold_outs.begin(), hold_outs.end(),
+                                      [number](const HoldOut& h) { return number >= h.first && number <= h.last; });
+      (range == hold_outs.end() ? out.train : out.held_out[static_cast<std::size_t>(range - hold_outs.begin())])
           .push_back({std::move(*text), type, weight});
     }
   }

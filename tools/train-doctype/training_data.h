@@ -28,18 +28,24 @@ struct TruthEnvelope {
 /// The same pages grouped by envelope (truth.json's "envelope"), in scan order.
 [[nodiscard]] Result<std::vector<TruthEnvelope>> ReadTruthEnvelopes(const std::filesystem::path& truth_file);
 
-/// Hand-written examples, split by file number: NN in [first, last] is held out, the rest trains.
-struct Examples {
-  std::vector<classifier::LabeledText> train;
-  std::vector<classifier::LabeledText> held_out;
-};
-
+/// A range of example numbers held out: NN in [first, last].
 struct HoldOut {
   int first = 9, last = 12;
 };
 
+/// "FIRST-LAST" (e.g. "9-12", "90-93"); nullopt unless both are numbers and first <= last.
+[[nodiscard]] std::optional<HoldOut> ParseHoldOut(const std::string& text);
+
+/// Hand-written examples, split by file number: those in a held-out range are tested on (one set per
+/// range, in the order given), the rest trains.
+struct Examples {
+  std::vector<classifier::LabeledText> train;
+  std::vector<std::vector<classifier::LabeledText>> held_out;  ///< per range of hold_outs
+};
+
 /// Reads dir/<doc_type>/NN.txt in name order (doc_type from DocTypeVocabulary()); each text weighs
 /// `weight`. Fails on an unknown folder name or an unreadable file.
-[[nodiscard]] Result<Examples> ReadExamples(const std::filesystem::path& dir, HoldOut hold_out, int weight);
+[[nodiscard]] Result<Examples> ReadExamples(const std::filesystem::path& dir, const std::vector<HoldOut>& hold_outs,
+                                            int weight);
 
 }  // namespace mailroom::train
