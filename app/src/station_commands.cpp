@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mailroom/common/utc_time.h"
+#include "mailroom/dashboard/overview.h"
 #include "mailroom/ledger/ledger.h"
 #include "mailroom/ledger/stations.h"
 #include "station.h"
@@ -30,18 +31,6 @@ std::string StateLine(const ledger::StationState& s) {
   line += fmt::format("  {} jobs waiting", s.jobs_waiting);
   if (!s.reason.empty()) line += "\n    " + s.reason;
   return line + "\n";
-}
-
-nlohmann::json StateJson(const ledger::StationState& s) {
-  return {{"station", s.station_id},
-          {"state", s.state},
-          {"running", s.running},
-          {"box_id", s.box_id},
-          {"pages", s.pages},
-          {"jobs_waiting", s.jobs_waiting},
-          {"reason", s.reason},
-          {"resume_requested", s.resume_requested},
-          {"updated_at", s.updated_at == ledger::Timestamp{} ? "" : FormatUtcTime(s.updated_at)}};
 }
 
 // The ledger the operators' commands work on: a server's, or a file that exists (a mistyped path
@@ -117,7 +106,7 @@ ScanOutcome StationStatus(const std::string& station_id, const fs::path& ledger_
   for (const auto& s : *all) {
     if (!station_id.empty() && s.station_id != station_id) continue;
     text += StateLine(s);
-    states.push_back(StateJson(s));
+    states.push_back(dashboard::StationJson(s));
   }
   if (as_json) return {0, states.dump(2) + "\n", ""};
   if (text.empty()) {

@@ -6,6 +6,7 @@
 #include "ledger_gauges.h"
 #include "mailroom/classifier/registry.h"
 #include "mailroom/ledger/ledger.h"
+#include "mailroom/ledger/stations.h"
 #include "mailroom/metrics/registry.h"
 #include "mailroom/web/server.h"
 #include "queue_depths.h"
@@ -39,6 +40,22 @@ struct Dashboard::State {
       return;
     }
     overview.queues = std::move(*depths);
+  }
+
+  web::Response Resume(const std::string& station_id, const std::string& login) const {
+    auto ledger = ledger::Ledger::Open(options.ledger_file);
+    if (!ledger) return web::JsonError(500, ledger.error().message);
+    auto resumed = ledger::Stations(*ledger).RequestResume(station_id, ledger::Stamp{login, UtcNow()});
+    if (!resumed) return web::JsonError(500, resumed.error().message);
+    switch (resumed->outcome) {
+      case ledger::ResumeRequest::Outcome::kNeverRan:
+        return web::JsonError(404, "station " + station_id + " has never run");
+      case ledger::ResumeRequest::Outcome::kNotPaused:
+        return web::JsonError(409, "station " + station_id + " is " + resumed->state.state + ", not paused");
+      case ledger::ResumeRequest::Outcome::kRequested:
+        break;
+    }
+    return web::Response{200, "application/json", StationJson(resumed->state).dump(), {}};
   }
 };
 
@@ -83,6 +100,11 @@ Result<std::unique_ptr<Dashboard>> Dashboard::Start(const DashboardOptions& opti
                       // The reason names the ledger file or the broker, never a person: the page shows it.
                       if (!overview) return web::JsonError(500, overview.error().message);
                       return web::Response{200, "application/json", ToJson(*overview).dump(), {}};
+                    }});
+  // The operator's resume of a paused station: the same request in the ledger as `mailroom station
+  // resume`, by the logged-in user (the server has checked the session and its CSRF token).
+  routes.push_back({"POST", R"(/api/stations/([A-Za-z0-9._-]+)/resume)", [self](const web::Request& request) {
+                      return self->state_->Resume(request.matches.at(0), request.session->login);
                     }});
   routes.push_back(
       {"GET", "/metrics",

@@ -16,6 +16,18 @@ nlohmann::json QueuesJson(const std::optional<std::vector<QueueDepth>>& queues) 
 
 }  // namespace
 
+nlohmann::json StationJson(const ledger::StationState& s) {
+  return {{"station", s.station_id},
+          {"state", s.state},
+          {"reason", s.reason},
+          {"box_id", s.box_id},
+          {"pages", s.pages},
+          {"jobs_waiting", s.jobs_waiting},
+          {"running", s.running},
+          {"resume_requested", s.resume_requested},
+          {"updated_at", s.updated_at == ledger::Timestamp{} ? "" : FormatUtcTime(s.updated_at)}};
+}
+
 nlohmann::json ToJson(const Overview& o) {
   nlohmann::json json;
   json["generated_at"] = o.generated_at;
@@ -54,6 +66,8 @@ nlohmann::json ToJson(const Overview& o) {
                                        {"delivered_at", d.delivered_at},
                                        {"retention_until", d.retention_until}});
   }
+  json["stations"] = nlohmann::json::array();
+  for (const auto& s : o.stations) json["stations"].push_back(StationJson(s));
   json["queues"] = QueuesJson(o.queues);
   json["queues_error"] = o.queues_error ? nlohmann::json(*o.queues_error) : nlohmann::json(nullptr);
   return json;

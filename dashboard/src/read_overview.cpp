@@ -101,6 +101,10 @@ Result<Overview> ReadOverview(ledger::Ledger& ledger, UtcTime now, int hours, in
     overview.destruction_due.push_back({box.box_id, box.seal, box.origin_jobcenter, box.pages_captured,
                                         FormatUtcTime(box.delivered_at), FormatUtcDate(box.retention_until)});
   }
+
+  auto stations = ledger::Stations(ledger).All();
+  if (!stations) return tl::unexpected(stations.error());
+  overview.stations = std::move(*stations);
   return overview;
 }
 

@@ -152,6 +152,48 @@ function renderDestruction(due) {
     el('td', { class: 'time' }, formatDateTime(d.delivered_at)), el('td', { class: 'time' }, d.retention_until))));
 }
 
+let csrfToken = null; // the session's, from /api/session: every POST carries it
+
+/** Asks a paused station to go on (the same ledger request as `mailroom station resume`). */
+async function resumeStation(station, button) {
+  button.disabled = true;
+  const response = await fetch(`/api/stations/${encodeURIComponent(station)}/resume`, {
+    method: 'POST', headers: { 'X-CSRF-Token': csrfToken || '' },
+  }).catch(() => null);
+  const note = $('stations-error');
+  if (response && response.ok) {
+    note.hidden = true;
+    button.textContent = 'Resume requested';
+    return;
+  }
+  const body = response ? await response.json().catch(() => ({})) : {};
+  note.textContent = `Resume of ${station} failed: ${body.error || 'the dashboard is not reachable'}`;
+  note.hidden = false;
+  button.disabled = false;
+}
+
+function renderStations(stations) {
+  if (stations.length === 0) {
+    $('stations').replaceChildren(emptyRow(7, 'No scan station has reported yet.'));
+    return;
+  }
+  $('stations').replaceChildren(...stations.map((s) => {
+    const paused = s.state === 'paused';
+    const state = el('td', { 'data-state': s.state }, s.running ? s.state : `${s.state} (not running)`);
+    if (paused && s.reason) state.append(el('br'), el('span', { class: 'note' }, s.reason));
+    let action = null;
+    if (paused) {
+      action = el('button', { type: 'button', 'data-resume': s.station, disabled: s.resume_requested },
+        s.resume_requested ? 'Resume requested' : 'Resume');
+      action.addEventListener('click', () => resumeStation(s.station, action));
+    }
+    return el('tr', { 'data-station': s.station, class: paused ? 'late' : null },
+      el('th', { scope: 'row' }, s.station), state, el('td', {}, s.box_id || '–'), numberCell(s.pages),
+      numberCell(s.jobs_waiting), el('td', { class: 'time' }, formatDateTime(s.updated_at)),
+      el('td', {}, action));
+  }));
+}
+
 // ---- throughput chart (inline SVG) ------------------------------------------------------------
 
 const CHART = { width: 760, height: 300, left: 44, right: 8, top: 10, bottom: 26 };
@@ -232,6 +274,7 @@ function render(o) {
   renderBacklog(o.backlog);
   renderQueues(o.queues, o.queues_error);
   renderDestruction(o.destruction_due);
+  renderStations(o.stations || []);
   $('updated').textContent = `updated ${formatClock(new Date(o.generated_at), true)}`;
 }
 
@@ -302,6 +345,7 @@ async function showSession() {
   if (!response || !response.ok) return; // the next poll sends a lapsed session to the login page
   const session = await response.json();
   $('user').textContent = session.login;
+  csrfToken = session.csrf_token;
   $('logout').hidden = false;
   $('logout').onclick = async () => {
     await fetch('/logout', { method: 'POST', headers: { 'X-CSRF-Token': session.csrf_token } }).catch(() => null);

@@ -1,7 +1,8 @@
 // The operations dashboard in a real browser (Debian's Chromium, driven by playwright-core).
 // Started by dashboard_test.sh, which has registered one sample box, added a user and started
 // `mailroom dashboard`. Is sent to the login page, is refused a wrong password, logs in through the
-// form, processes the box, and checks that the page follows live, without a reload; then logs out
+// form, resumes the scan station the script paused, processes the box, and checks that the page
+// follows live, without a reload; then logs out
 // and is sent to the login page again.
 //
 // Usage: node dashboard_test.mjs --url URL --mailroom BIN --work DIR --ledger FILE --origin JOBCENTER
@@ -58,6 +59,25 @@ async function logIn(page) {
   log(`logged in as ${arg.login}`);
 }
 
+/** The paused station's row offers Resume; a click asks the station to go on (the ledger's request). */
+async function resumeStation(page) {
+  const row = page.locator('[data-station="scan-1"]');
+  const text = (await row.innerText()).replace(/\s+/g, ' ');
+  check(text.includes('paused') && text.includes('Paper jam at sheet 3'), `the station row says "${text}", not paused on the jam`);
+  const button = row.locator('button[data-resume="scan-1"]');
+  check(await button.textContent() === 'Resume', `the paused station's button says "${await button.textContent()}"`);
+  await button.click();
+  try {
+    await page.waitForSelector('[data-station="scan-1"] button[data-resume]:disabled', { timeout: 10_000 });
+  } catch {
+    throw new TestFailure(`after Resume the button is not disabled; the stations note says "${await page.textContent('#stations-error')}"`);
+  }
+  const { stdout } = await promisify(execFile)(arg.mailroom, ['station', 'status', '--json', '--ledger', arg.ledger]);
+  const station = JSON.parse(stdout).find((s) => s.station === 'scan-1');
+  check(station && station.resume_requested === true, `after Resume the ledger has no resume request: ${stdout}`);
+  log('resumed station scan-1');
+}
+
 /** The logout button ends the session: the dashboard then sends the browser to the login form again. */
 async function logOut(page) {
   check(await page.textContent('#user') === arg.login, `the header names "${await page.textContent('#user')}", not ${arg.login}`);
@@ -85,6 +105,7 @@ async function run(page, consoleErrors) {
   check(shown.pages_delivered === '0', `totals: expected 0 pages delivered before processing, the page shows ${shown.pages_delivered}`);
   check(shown['boxes_by_state.received'] === '1',
     `boxes by state: expected the registered box as received, the page shows ${shown['boxes_by_state.received']}`);
+  await resumeStation(page);
   const updatesBefore = Number(await page.getAttribute('body', 'data-updates'));
 
   await processBox();

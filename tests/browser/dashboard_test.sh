@@ -31,6 +31,17 @@ password="dashboard test $RANDOM$RANDOM"
 printf '%s\n' "$password" | "$bin" user add op-1 --ledger "$ledger" --all-jobcenters --operator admin >/dev/null ||
   fail "mailroom user add"
 
+# A scan station paused on a paper jam in the middle of the box, as `mailroom station` reports it to
+# the ledger (the page offers Resume for it; the test clicks it).
+python3 - "$ledger" "$(box_field box_id)" <<'PY' || fail "writing the paused station"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("INSERT INTO station_states VALUES ('scan-1', 'paused', "
+           "'Paper jam at sheet 3; then: mailroom station resume --station scan-1', ?, 4, 1, '2026-01-05T08:00:00Z')",
+           (sys.argv[2],))
+db.commit()
+PY
+
 # The dashboard on a free port; its first stdout line says where.
 : >"$out/dashboard.log"
 start_server dashboard "$out/dashboard.log" "$bin" dashboard --port 0 --ledger "$ledger"

@@ -8,6 +8,7 @@
 #include "mailroom/classifier/registry.h"
 #include "mailroom/dashboard/dashboard.h"
 #include "mailroom/distributed/topology.h"
+#include "mailroom/ledger/stations.h"
 #include "mailroom/ledger/users.h"
 #include "temp_dir.h"
 #include "test_broker.h"
@@ -105,6 +106,92 @@ TEST_CASE("the page and the JSON need a login, the metrics do not", "[dashboard]
   REQUIRE(metrics);
   CHECK(metrics->status == 200);
   CHECK(metrics->body.find("mailroom_boxes{state=\"received\"} 1\n") != std::string::npos);
+}
+
+TEST_CASE("the dashboard shows each station and resumes a paused one for a logged-in user with the CSRF token",
+          "[dashboard][http][stations]") {
+  TempDir dir;
+  DashboardOptions options;
+  options.ledger_file = LedgerWithOneBox(dir);
+  {
+    auto ledger = ledger::Ledger::Open(options.ledger_file);
+    REQUIRE(ledger);
+    ledger::Stations stations(*ledger);
+    REQUIRE(ledger->RegisterBox({"B-8", "S-8", "jobcenter-kiel", UtcNow(), "op-1"}));
+    REQUIRE(stations.Assign("B-7", "scan-1", {"op-1", UtcNow()}));
+    REQUIRE(stations.Assign("B-8", "scan-1", {"op-1", UtcNow()}));
+    REQUIRE(stations.TakeNext("scan-1", UtcNow()).value() == std::optional<std::string>{"B-7"});
+    REQUIRE(stations.Report({.station_id = "scan-1",
+                             .state = "paused",
+                             .reason = "Paper jam at sheet 3; then: mailroom station resume --station scan-1",
+                             .box_id = "B-7",
+                             .pages = 4,
+                             .running = true,
+                             .updated_at = UtcNow()}));
+    REQUIRE(stations.Report({.station_id = "scan-2", .state = "idle", .running = true, .updated_at = UtcNow()}));
+  }
+  auto dashboard = Start(options);
+  httplib::Client client("127.0.0.1", dashboard->port());
+  const std::string cookie = mailroom::testing::LogInThroughForm(client, "op-1", kPassword);
+  const auto session = WithSession(cookie);
+
+  auto api = client.Get("/api/overview", session);
+  REQUIRE(api);
+  REQUIRE(api->status == 200);
+  const auto stations = nlohmann::json::parse(api->body)["stations"];
+  INFO(stations.dump());
+  REQUIRE(stations.size() == 2);
+  CHECK(stations[0]["station"] == "scan-1");
+  CHECK(stations[0]["state"] == "paused");
+  CHECK(stations[0]["box_id"] == "B-7");
+  CHECK(stations[0]["pages"] == 4);
+  CHECK(stations[0]["jobs_waiting"] == 1);
+  CHECK(stations[0]["running"] == true);
+  CHECK(stations[0]["resume_requested"] == false);
+  CHECK_THAT(stations[0]["reason"].get<std::string>(), Catch::Contains("Paper jam at sheet 3"));
+  CHECK(stations[1]["station"] == "scan-2");
+  CHECK(stations[1]["state"] == "idle");
+
+  // No session, or no CSRF token: refused, nothing requested.
+  auto anonymous = client.Post("/api/stations/scan-1/resume", "", "application/json");
+  REQUIRE(anonymous);
+  CHECK(anonymous->status == 401);
+  auto no_token = client.Post("/api/stations/scan-1/resume", session, "", "application/json");
+  REQUIRE(no_token);
+  CHECK(no_token->status == 403);
+  auto session_json = client.Get("/api/session", session);
+  REQUIRE(session_json);
+  const std::string csrf = nlohmann::json::parse(session_json->body)["csrf_token"];
+  const auto with_token = WithSession(cookie, {{"X-CSRF-Token", csrf}});
+  auto idle = client.Post("/api/stations/scan-2/resume", with_token, "", "application/json");
+  REQUIRE(idle);
+  CHECK(idle->status == 409);
+  CHECK_THAT(idle->body, Catch::Contains("station scan-2 is idle, not paused"));
+  auto unknown = client.Post("/api/stations/scan-9/resume", with_token, "", "application/json");
+  REQUIRE(unknown);
+  CHECK(unknown->status == 404);
+  auto bad_id = client.Post("/api/stations/scan%2F1/resume", with_token, "", "application/json");
+  REQUIRE(bad_id);
+  CHECK(bad_id->status == 404);
+  {
+    auto ledger = ledger::Ledger::Open(options.ledger_file);
+    REQUIRE_FALSE(ledger::Stations(*ledger).StateOf("scan-1").value()->resume_requested);
+  }
+
+  auto resumed = client.Post("/api/stations/scan-1/resume", with_token, "", "application/json");
+  REQUIRE(resumed);
+  INFO(resumed->body);
+  CHECK(resumed->status == 200);
+  CHECK(nlohmann::json::parse(resumed->body)["resume_requested"] == true);
+  // The same request as `mailroom station resume`: the station takes it; the audit names the user.
+  auto ledger = ledger::Ledger::Open(options.ledger_file);
+  REQUIRE(ledger);
+  CHECK(ledger::Stations(*ledger).StateOf("scan-1").value()->resume_requested);
+  const auto trail = ledger->AuditTrail("B-7").value();
+  REQUIRE_FALSE(trail.empty());
+  CHECK(trail.back().what == "station job: resumed at scan-1");
+  CHECK(trail.back().who == "op-1");
+  CHECK(ledger::Stations(*ledger).TakeResume("scan-1").value());
 }
 
 TEST_CASE("the dashboard shows the depth of every pipeline queue", "[dashboard][broker]") {

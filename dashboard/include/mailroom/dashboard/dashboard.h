@@ -1,6 +1,8 @@
 // `mailroom dashboard`: the operations page, served by mailroom itself behind the login of the web
 // pages (web/server.h: users of the ledger, `mailroom user add`). GET / is the page
-// (dashboard/web/, built into the binary), /api/overview its figures (overview.h), /metrics (no
+// (dashboard/web/, built into the binary), /api/overview its figures (overview.h), POST
+// /api/stations/ID/resume the Resume button of a paused scan station (the request `mailroom
+// station resume` writes, by the logged-in user; 409 when it is not paused), /metrics (no
 // login: Prometheus scrapes it) the Prometheus metrics of this process including the gauges read
 // from the ledger and the broker (boxes by state, backlog per jobcenter, destruction due, queue
 // depths): one dashboard per scan center exports those, so that they are not counted once per

@@ -18,6 +18,11 @@
 //   "review": {"documents_today": 4, "pages_today": 6, "documents_last_24h": 4},
 //   "destruction_due": [{"box_id": "B-1", "seal": "S-1", "origin": "jobcenter-kiel", "pages": 40,
 //                        "delivered_at": "...", "retention_until": "2026-12-20"}, ...],
+//   "stations": [{"station": "scan-1", "state": "paused", "reason": "Paper jam at sheet 3 ...",
+//                 "box_id": "B-3", "pages": 4, "jobs_waiting": 1, "running": true,
+//                 "resume_requested": false, "updated_at": "..."}, ...],
+//               // by id: every station that reported or has jobs; state idle, scanning, paused or
+//               // handing-over; running false once its service stopped; "updated_at" "" never
 //   "queues": null | [{"name": "mailroom.pages", "messages": 0, "consumers": 1}, ...]
 //             // null: no broker configured; [] never means "broker down": that is "queues_error"
 //   "queues_error": null | "why the broker could not be asked"
@@ -34,6 +39,7 @@
 #include "mailroom/common/result.h"
 #include "mailroom/common/utc_time.h"
 #include "mailroom/ledger/ledger.h"
+#include "mailroom/ledger/stations.h"
 
 namespace mailroom::dashboard {
 
@@ -80,6 +86,7 @@ struct Overview {
   std::vector<Backlog> backlog;
   ReviewFigures review;
   std::vector<DueForDestruction> destruction_due;
+  std::vector<ledger::StationState> stations;     ///< the scan stations, by id
   std::optional<std::vector<QueueDepth>> queues;  ///< none: no broker configured
   std::optional<std::string> queues_error;
 };
@@ -91,5 +98,8 @@ struct Overview {
 
 /// The JSON above.
 [[nodiscard]] nlohmann::json ToJson(const Overview& overview);
+
+/// One station of "stations" above (also `mailroom station status --json`).
+[[nodiscard]] nlohmann::json StationJson(const ledger::StationState& station);
 
 }  // namespace mailroom::dashboard
