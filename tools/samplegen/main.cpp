@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <map>
+#include <string>
 
 #include "mailroom/image/pix.h"
 #include "mailroom/samplegen/samplegen.h"
@@ -26,6 +28,15 @@ int main(int argc, char** argv) {
   app.add_flag("--classify-mix", sample.classification_mix,
                "the classifier benchmark's mix: every kind of case evidence, decoys and review reason, "
                "several documents per envelope; truth.json says which each envelope is");
+  const std::map<std::string, mailroom::samplegen::SeparatorSheets> separators = {
+      {"barcode", mailroom::samplegen::SeparatorSheets::kBarcode},
+      {"patch-t", mailroom::samplegen::SeparatorSheets::kPatchT},
+      {"patch-2", mailroom::samplegen::SeparatorSheets::kPatch2},
+      {"mixed", mailroom::samplegen::SeparatorSheets::kMixed}};
+  app.add_option("--separator", sample.separator,
+                 "separator sheets: barcode (MAILROOM-SEP), patch-t, patch-2 (Kodak patch codes) or mixed")
+      ->transform(CLI::CheckedTransformer(separators, CLI::ignore_case))
+      ->option_text("barcode|patch-t|patch-2|mixed (barcode)");
   app.add_flag("--truth-only", sample.truth_only,
                "write truth.json, box.json and the registry but render no page images (fast)");
   try {

@@ -88,7 +88,7 @@ void PlanEnvelope(int index, EnvelopeKind kind, const SampleOptions& options, Rn
     envelope.jobcenter_id = request.jobcenter->id;
   }
   PageSequence sequence(options, rng, defects, plan);
-  sequence.Add(PageKind::kSeparator, 0, SeparatorLayout(rng.Chance(0.7) ? "Code128" : "DataMatrix"));
+  sequence.Add(PageKind::kSeparator, 0, SeparatorSheet(options, index, rng.Chance(0.7) ? "Code128" : "DataMatrix"));
   PlannedDocument document{envelope.doc_type, {}, composed.contested_decision_date};
   sequence.AddDocument(envelope, composed.pages, document);
   envelope.pages = document.pages;

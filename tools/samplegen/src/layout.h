@@ -34,6 +34,15 @@ struct BarcodeSpot {
   bool center_vertically = false;
 };
 
+/// A solid black rectangle at a fixed place (the bars of a patch code), in millimetres from the
+/// sheet's top left corner; edges rounded to whole pixels so they print crisp.
+struct InkRect {
+  double x_mm = 0;
+  double y_mm = 0;
+  double width_mm = 0;
+  double height_mm = 0;
+};
+
 /// Text put on the sheet by hand: a handwritten note or a rubber stamp. Drawn after the rows,
 /// tilted about its first baseline's start, in a lighter ink.
 struct FreeText {
@@ -59,6 +68,7 @@ struct PageLayout {
   /// under the text column). Empty on most pages.
   std::vector<TextRow> footer;
   std::vector<BarcodeSpot> barcodes;
+  std::vector<InkRect> rects;
   std::vector<FreeText> notes;
   std::string font_family = "DejaVu Sans";
   double top_mm = 20;

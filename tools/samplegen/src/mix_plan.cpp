@@ -278,7 +278,8 @@ void PlanMixEnvelope(int index, Evidence evidence, MixState& state) {
     envelope.jobcenter_id = registry.jobcenters[sender.household.jobcenter].id;
   }
   PageSequence sequence(state.options, state.rng, state.defects, state.plan);
-  sequence.Add(PageKind::kSeparator, 0, SeparatorLayout(state.rng.Chance(0.7) ? "Code128" : "DataMatrix"));
+  sequence.Add(PageKind::kSeparator, 0,
+               SeparatorSheet(state.options, index, state.rng.Chance(0.7) ? "Code128" : "DataMatrix"));
   for (auto& [type, composed] : documents) {
     PlannedDocument document{std::string(DocTypeName(type)), {}, composed.contested_decision_date};
     sequence.AddDocument(envelope, composed.pages, document);

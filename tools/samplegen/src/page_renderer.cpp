@@ -253,6 +253,11 @@ Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
     auto drawn = DrawBarcode(canvas, spot);
     if (!drawn) return tl::unexpected(drawn.error().Prefixed("barcode"));
   }
+  for (const InkRect& rect : layout.rects) {
+    const double left = std::round(canvas.Px(rect.x_mm)), top = std::round(canvas.Px(rect.y_mm));
+    canvas.Rect(left, top, std::round(canvas.Px(rect.x_mm + rect.width_mm)) - left,
+                std::round(canvas.Px(rect.y_mm + rect.height_mm)) - top);
+  }
   if (auto drawn = drawing::CheckStatus(cairo_status(cr.get()), "Cairo"); !drawn) return tl::unexpected(drawn.error());
   cr.reset();  // releases the context's font references while we still hold the lock
   cairo_surface_flush(surface->get());

@@ -64,6 +64,25 @@ Result<PixPtr> RenderSeparatorSheet(int dpi, const std::string& format) {
   return RenderLayout(SeparatorLayout(format), dpi);
 }
 
+Result<PixPtr> RenderPatchSheet(const PatchSheetSpec& spec) {
+  if (auto ok = CheckDpi(spec.dpi); !ok) return tl::unexpected(ok.error());
+  if (auto ok = CheckLevels(spec.paper_grey, spec.light_falloff); !ok) return tl::unexpected(ok.error());
+  auto front = PatchSheetLayout(spec.patch);
+  if (!front) return tl::unexpected(front.error());
+  SheetScan sheet;
+  sheet.front = &*front;
+  sheet.defects = FixedDefects(spec.paper_grey, spec.light_falloff, false, false, false);
+  sheet.defects.rotation = spec.rotation;
+  sheet.skew_degrees = spec.skew_degrees;
+  if (spec.speckle) {
+    sheet.noise_seed = 7;
+    sheet.speckles = 80;
+  }
+  auto page = ScanSheet(sheet, spec.dpi);
+  if (!page || !spec.mirrored) return page;
+  return Owned(pixFlipLR(nullptr, page->get()), "pixFlipLR");
+}
+
 Result<PixPtr> RenderBlankPage(int dpi, unsigned seed, bool speckle) {
   BlankSpec spec;
   spec.dpi = dpi;

@@ -1,12 +1,32 @@
 #include "sheets.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "doc_common.h"
 #include "rng.h"
 
 namespace mailroom::samplegen {
+namespace {
+
+// A separator sheet's words: "TRENNBLATT" large and bold, `note` under it, both centred.
+std::vector<TextRow> TitleRows(const std::string& note, double note_pt) {
+  TextRow title;
+  title.text = "TRENNBLATT";
+  title.size_pt = 40;
+  title.bold = true;
+  title.align = Align::kCenter;
+  TextRow line;
+  line.text = note;
+  line.size_pt = note_pt;
+  line.align = Align::kCenter;
+  line.space_before_mm = 6;
+  return {title, line};
+}
+
+}  // namespace
 
 PageLayout SeparatorLayout(const std::string& format) {
   PageLayout page;
@@ -25,18 +45,50 @@ PageLayout SeparatorLayout(const std::string& format) {
   spot.align = Align::kCenter;
   page.barcodes.push_back(spot);
   page.top_mm = 60;
-  TextRow title;
-  title.text = "TRENNBLATT";
-  title.size_pt = 40;
-  title.bold = true;
-  title.align = Align::kCenter;
-  TextRow note;
-  note.text = "Posteingang Scanzentrum - Beginn eines neuen Briefes";
-  note.size_pt = 12;
-  note.align = Align::kCenter;
-  note.space_before_mm = 6;
-  page.rows = {title, note};
+  page.rows = TitleRows("Posteingang Scanzentrum - Beginn eines neuen Briefes", 12);
   return page;
+}
+
+Result<PageLayout> PatchSheetLayout(const std::string& patch) {
+  // Wide (true) and narrow bars from the leading edge (Kodak A-61599).
+  static constexpr std::array<std::pair<std::string_view, std::array<bool, 4>>, 6> kPatches = {{
+      {"1", {true, true, false, false}},
+      {"2", {true, false, false, true}},
+      {"3", {true, false, true, false}},
+      {"4", {false, true, true, false}},
+      {"6", {false, false, true, true}},
+      {"T", {false, true, false, true}},
+  }};
+  const auto* found = std::find_if(kPatches.begin(), kPatches.end(), [&](const auto& p) { return p.first == patch; });
+  if (found == kPatches.end()) return Fail("unknown patch code '" + patch + "' (1, 2, 3, 4, 6 or T)");
+  // Narrow bars and spaces 0.08 in, wide bars 0.20 in, bars 2.5 in long; 20 mm from the edge
+  // (the specification: at least 0.25 in from every edge, at most 3.75 in from the leading one).
+  constexpr double kNarrowMm = 0.08 * 25.4, kWideMm = 0.20 * 25.4, kLengthMm = 2.5 * 25.4, kEdgeMm = 20;
+  PageLayout page;
+  page.font_family = "DejaVu Sans";
+  double from_edge = kEdgeMm;
+  for (bool wide : found->second) {
+    const double thickness = wide ? kWideMm : kNarrowMm;
+    page.rects.push_back({105 - kLengthMm / 2, from_edge, kLengthMm, thickness});
+    page.rects.push_back({105 - kLengthMm / 2, 297 - from_edge - thickness, kLengthMm, thickness});
+    from_edge += thickness + kNarrowMm;
+  }
+  page.top_mm = 120;
+  page.rows = TitleRows("Patch " + patch, 14);
+  return page;
+}
+
+PageLayout SeparatorSheet(const SampleOptions& options, int envelope, const std::string& barcode_format) {
+  SeparatorSheets kind = options.separator;
+  if (kind == SeparatorSheets::kMixed) {
+    Rng pick(options.seed ^ 0x5E9A7A7Eu ^ (static_cast<std::uint32_t>(envelope) * 0x9E3779B9u));
+    static constexpr std::array kKinds = {SeparatorSheets::kBarcode, SeparatorSheets::kPatchT,
+                                          SeparatorSheets::kPatch2};
+    kind = kKinds[static_cast<std::size_t>(pick.Between(0, 2))];
+  }
+  if (kind == SeparatorSheets::kPatchT) return *PatchSheetLayout("T");
+  if (kind == SeparatorSheets::kPatch2) return *PatchSheetLayout("2");
+  return SeparatorLayout(barcode_format);
 }
 
 PageLayout TestPageLayout(const PageSpec& spec) {

@@ -14,6 +14,14 @@
 
 namespace mailroom::samplegen {
 
+/// Which sheets separate the envelopes of a generated box.
+enum class SeparatorSheets {
+  kBarcode,  ///< the contract's: a "MAILROOM-SEP" barcode, Code 128 (70 %) or DataMatrix
+  kPatchT,   ///< Kodak patch T sheets (the transfer patch)
+  kPatch2,   ///< Kodak patch 2 (II) sheets
+  kMixed,    ///< each envelope's chosen from the seed: barcode, patch T or patch 2, a third each
+};
+
 /// What GenerateSampleBox makes. A default-constructed object (plus out_dir) works.
 struct SampleOptions {
   /// Folder that receives box/, registry/ and truth.json; created (mode 0700) if missing.
@@ -75,6 +83,10 @@ struct SampleOptions {
   /// near-twin BG numbers and shared surnames for this. truth.json's "evidence" says which kind each
   /// envelope is. Default false: the box is the same as one generated before the option existed.
   bool classification_mix = false;
+  /// The envelopes' separator sheets (`--separator`). Only the separator pages' images and their
+  /// "lines" in truth.json depend on it: every other page is the same for the same seed. Default
+  /// kBarcode: the box is the same as one generated before the option existed.
+  SeparatorSheets separator = SeparatorSheets::kBarcode;
   /// Plan and write truth.json, box.json and the registry, but render no page images (fast: for
   /// training on the page texts). box/ then holds only box.json. Default false.
   bool truth_only = false;
@@ -140,6 +152,22 @@ struct PageSpec {
 /// Renders the envelope separator sheet: a large barcode with payload exactly "MAILROOM-SEP"
 /// (format "Code128" or "DataMatrix") and the word "TRENNBLATT". 8-bit grey, resolution set.
 [[nodiscard]] Result<PixPtr> RenderSeparatorSheet(int dpi = 300, const std::string& format = "Code128");
+
+/// Renders a patch-code separator sheet (`patch`: "1", "2", "3", "4", "6" or "T"; "2" and "T" are
+/// separators): the code along the top edge and, turned, along the bottom one (bars 2.5 in long,
+/// 0.08 / 0.20 in thick), "TRENNBLATT" between them. Skew, rotation and dust as in PageSpec.
+/// 8-bit grey, resolution set. Fails on an unknown patch, invalid dpi or rotation.
+struct PatchSheetSpec {
+  std::string patch = "T";
+  int dpi = 300;            ///< 100..600
+  double skew_degrees = 0;  ///< positive = clockwise
+  int rotation = 0;         ///< clockwise quarter turn after the skew: 0, 90, 180 or 270
+  bool speckle = false;     ///< light scanner dust
+  bool mirrored = false;    ///< seen from behind: flipped left to right (a sheet scanned face down)
+  int paper_grey = 255;     ///< paper brightness 0..255
+  int light_falloff = 0;    ///< grey levels lost at the right side (0..255)
+};
+[[nodiscard]] Result<PixPtr> RenderPatchSheet(const PatchSheetSpec& spec);
 
 /// Renders an empty duplex back side: white, with a little scanner dust if `speckle`
 /// (deterministic for `seed`). 8-bit grey, resolution set.
