@@ -18,6 +18,7 @@
 
 #include "mailroom/ocr/ocr.h"
 #include "page_cleanup.h"
+#include "patch_code.h"
 #include "symbol_regions.h"
 
 namespace mailroom::ocr {
@@ -118,11 +119,17 @@ std::vector<Barcode> ReadBarcodes(const Pix& image) {
     decoder.Matrix(region);
     decoder.Linear(region);
   }
+  for (const PatchCode& patch : FindPatchCodes(grey.get(), dpi)) {
+    decoder.Add({kPatchCodeFormat, std::string(kPatchCodePrefix) + patch.name});
+  }
   return decoder.found;
 }
 
 bool IsSeparator(const std::vector<Barcode>& barcodes) {
-  return std::any_of(barcodes.begin(), barcodes.end(), [](const Barcode& b) { return b.text == kSeparatorPayload; });
+  return std::any_of(barcodes.begin(), barcodes.end(), [](const Barcode& b) {
+    if (b.format == kPatchCodeFormat) return b.text == kPatchT || b.text == kPatch2;
+    return b.text == kSeparatorPayload;
+  });
 }
 
 }  // namespace mailroom::ocr

@@ -24,7 +24,7 @@ struct Word {
 enum class PageKind {
   kContent,     ///< a page with content; text and barcodes were read
   kBlank,       ///< an empty page (e.g. a duplex back side); not routed
-  kSeparator,   ///< a separator sheet (barcode payload exactly "MAILROOM-SEP"); not routed
+  kSeparator,   ///< a separator sheet (barcode payload exactly "MAILROOM-SEP", or patch T / 2); not routed
   kUnreadable,  ///< the image could not be decoded or read; `error` says why; goes to review
 };
 

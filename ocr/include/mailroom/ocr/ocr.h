@@ -16,6 +16,13 @@ namespace mailroom::ocr {
 
 /// The payload of a separator sheet's barcode (CONTRACT.md).
 inline constexpr const char* kSeparatorPayload = "MAILROOM-SEP";
+/// The Barcode format of a Kodak patch code, whose text is "Patch " and its name ("Patch T",
+/// "Patch 2", ..., also 1, 3, 4 and 6). Patch T and patch 2 (II) are the scanner industry's
+/// document separators: a sheet with either is a separator sheet too.
+inline constexpr const char* kPatchCodeFormat = "PatchCode";
+inline constexpr const char* kPatchCodePrefix = "Patch ";
+inline constexpr const char* kPatchT = "Patch T";
+inline constexpr const char* kPatch2 = "Patch 2";
 
 struct OcrOptions {
   /// Folder with deu.traineddata and pdf.ttf. Default: Debian's Tesseract 5 models.
@@ -47,7 +54,8 @@ class PageReader {
 /// with `error` naming the page and the reason. Observes the OCR time in the metrics.
 [[nodiscard]] PageReading ReadPage(const ingest::PageSource& source, int index, PageReader& reader);
 
-/// Decodes every barcode on the page (all common 1D and 2D symbologies). Thread-safe.
+/// Decodes every barcode on the page (all common 1D and 2D symbologies, and patch codes as
+/// format kPatchCodeFormat, read from the edge nearest to them, any way up). Thread-safe.
 /// Returns an empty vector when there is none.
 [[nodiscard]] std::vector<Barcode> ReadBarcodes(const Pix& image);
 
@@ -56,7 +64,8 @@ class PageReader {
 /// under uneven light. A short handwritten line or a stamp is not blank. Thread-safe.
 [[nodiscard]] bool IsBlankPage(const Pix& image);
 
-/// True if one of the barcodes is a separator sheet's.
+/// True if one of the barcodes is a separator sheet's: payload exactly kSeparatorPayload (the
+/// contract's), or a patch T or patch 2 code.
 [[nodiscard]] bool IsSeparator(const std::vector<Barcode>& barcodes);
 
 }  // namespace mailroom::ocr
