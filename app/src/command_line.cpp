@@ -33,6 +33,21 @@ int WithMetrics(const MetricsSetting& setting, const std::string& role, const st
   return code;
 }
 
+void AddPageLimitOptions(CLI::App* command, ingest::PageLimits& limits, const std::string& mode) {
+  command
+      ->add_option("--max-page-pixels", limits.max_page_pixels,
+                   mode +
+                       "a page image (or PDF page, or image in it) that claims more pixels goes to review "
+                       "unread (default: A3 at 600 dpi)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--max-frames", limits.max_frames,
+                   mode + "a TIFF of more frames or a PDF of more pages goes to review unread")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+}
+
 void AddClassifierOptions(CLI::App* command, classifier::ClassifierOptions& options, const std::string& mode) {
   command
       ->add_option("--threshold", options.route_threshold,

@@ -109,6 +109,7 @@ class WorkerCommandLine : public SubcommandLine {
     c->add_option("--registry", o.registry_dir, "classify: folder with jobcenters.csv and cases.csv");
     c->add_option("--jobs", o.jobs, "ocr: worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
     c->add_option("--tessdata", o.tessdata_dir, "ocr: Tesseract model folder")->capture_default_str();
+    AddPageLimitOptions(c, o.page_limits, "ocr: ");
     AddClassifierOptions(c, o.classifier, "classify: ");
     c->add_option("--prefix", o.prefix, "prefix of every exchange and queue name")->capture_default_str();
     c->add_option("--ledger", o.ledger_file,

@@ -176,6 +176,7 @@ tl::expected<std::string, ProcessError> RunWorkerCommand(const WorkerCommandOpti
     ocr.store_dir = options.store_dir;
     ocr.jobs = options.jobs;
     ocr.ocr.tessdata_dir = options.tessdata_dir;
+    ocr.page_limits = options.page_limits;
     auto done = distributed::RunOcrWorker(ocr, g_stop);
     if (!done) return Failed(done.error());
     return fmt::format("ocr worker: {} readings published, {} pages dead-lettered\n", done->readings,

@@ -103,7 +103,7 @@ tl::expected<ProcessSummary, ProcessError> ProcessBox(const ProcessOptions& opti
   // Everything that can be wrong with the input is checked before anything is written.
   auto registry = classifier::LoadRegistry(options.registry_dir);
   if (!registry) return BadInput(registry.error());
-  auto incoming = ingest::OpenBox(options.box_dir);
+  auto incoming = ingest::OpenBox(options.box_dir, options.page_limits);
   if (!incoming) return BadInput(incoming.error());
   const ingest::BoxInfo* box = &incoming->info;
   const std::vector<ingest::PageSource>* pages = &incoming->pages;

@@ -19,6 +19,7 @@ class ProcessCommandLine : public SubcommandLine {
     c->add_option("--out", o.out_dir, "output folder (postkorb/, review/, report.json)")->required();
     c->add_option("--jobs", o.jobs, "worker threads (default: all cores)")->check(CLI::NonNegativeNumber);
     c->add_option("--tessdata", o.ocr.tessdata_dir, "Tesseract model folder")->capture_default_str();
+    AddPageLimitOptions(c, o.page_limits);
     c->add_flag("!--quiet", o.progress, "no per-page progress on stderr");
     AddClassifierOptions(c, o.classifier);
     c->add_option("--ledger", o.ledger_file,

@@ -122,7 +122,7 @@ void Handle(Shared& shared, transport::ReconnectingConnection& conn, const store
   const Topology& topology = shared.options().topology;
   const auto start = std::chrono::steady_clock::now();
   metrics::CountPages("ocr", "in");
-  auto reading = detail::ReadPageMessage(delivery.message, store, reader);
+  auto reading = detail::ReadPageMessage(delivery.message, store, reader, shared.options().page_limits);
   Result<void> sent;
   if (reading) {
     sent = conn.Publish(topology.Exchange(), topology.Readings(), ReadingMessage(*reading, delivery.message));

@@ -25,7 +25,7 @@ Result<std::string> StorePdf(const store::ContentStore& store, const std::string
 }  // namespace
 
 Result<v1::PageReading> ReadPageMessage(const transport::Message& message, const store::ContentStore& store,
-                                        ocr::PageReader& reader) {
+                                        ocr::PageReader& reader, const ingest::PageLimits& limits) {
   const std::string what = "page '" + message.message_id + "'";
   v1::Page page;
   if (!page.ParseFromString(message.body)) return Fail(what + ": the message is not a mailroom.v1.Page");
@@ -37,7 +37,7 @@ Result<v1::PageReading> ReadPageMessage(const transport::Message& message, const
 
   // A file that ingest already knew cannot be a page has no image in the store: ReadPage turns its
   // listing error into an unreadable reading, as in `mailroom process`.
-  ingest::PageSource source{page.name(), {}, static_cast<int>(page.tiff_page()), page.listing_error()};
+  ingest::PageSource source{page.name(), {}, static_cast<int>(page.tiff_page()), page.listing_error(), limits};
   if (source.listing_error.empty()) {
     auto image = store.PathOf(page.content_ref());
     if (!image) return tl::unexpected(image.error().Prefixed(what + ": image"));

@@ -16,8 +16,9 @@ namespace mailroom::distributed::detail {
 /// be decoded or read is an unreadable reading, as in `mailroom process`. Fails only when the page
 /// cannot even be looked at: the message is not a Page, its image is missing or damaged in the
 /// store, the PDF cannot be stored. The error names the message id, never page text.
-/// The PDF that `reader` writes into its pdf_dir is removed once stored.
+/// The PDF that `reader` writes into its pdf_dir is removed once stored. Pages are decoded within `limits`.
 [[nodiscard]] Result<v1::PageReading> ReadPageMessage(const transport::Message& message,
-                                                      const store::ContentStore& store, ocr::PageReader& reader);
+                                                      const store::ContentStore& store, ocr::PageReader& reader,
+                                                      const ingest::PageLimits& limits = {});
 
 }  // namespace mailroom::distributed::detail

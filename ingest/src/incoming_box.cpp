@@ -3,10 +3,10 @@
 
 namespace mailroom::ingest {
 
-Result<IncomingBox> OpenBox(const std::filesystem::path& box_dir) {
+Result<IncomingBox> OpenBox(const std::filesystem::path& box_dir, const PageLimits& limits) {
   auto info = ReadBoxInfo(box_dir);
   if (!info) return tl::unexpected(info.error());
-  auto pages = ListPages(box_dir);
+  auto pages = ListPages(box_dir, limits);
   if (!pages) return tl::unexpected(pages.error());
   return IncomingBox{std::move(*info), std::move(*pages)};
 }

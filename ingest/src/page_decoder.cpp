@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "mailroom/ingest/box.h"
+#include "page_files.h"
 #include "tiff_quiet.h"
 
 namespace mailroom::ingest {
@@ -65,7 +66,7 @@ bool ReadTiffFrameSize(const PageSource& page, std::uint32_t& width, std::uint32
 // few hundred bytes claiming 30000 x 60000 pixels would make the decoder allocate and fill 1.8 GB.
 // The header alone is read (for a TIFF, that of the page's own frame); one that cannot be read is
 // left to the decoder, which names the reason.
-Result<void> CheckClaimedSize(const PageSource& page, l_int32 format) {
+Result<void> CheckClaimedSize(const PageSource& page, l_int32 format, const PageLimits& limits) {
   std::uint32_t width = 0;
   std::uint32_t height = 0;
   if (format == IFF_JFIF_JPEG || format == IFF_PNG) {
@@ -78,15 +79,16 @@ Result<void> CheckClaimedSize(const PageSource& page, l_int32 format) {
     TakeLastTiffError();
     if (!read) return {};
   }
-  if (static_cast<std::int64_t>(width) * height > kMaxPagePixels) {
+  if (static_cast<std::int64_t>(width) * height > limits.max_page_pixels) {
     return Fail("the image claims " + std::to_string(width) + " x " + std::to_string(height) +
-                " pixels, more than a page can have (A3 at 600 dpi, " + std::to_string(kMaxPagePixels) +
-                " pixels); not decoded");
+                " pixels, more than a page can have (" +
+                (limits.max_page_pixels == kMaxPagePixels ? "A3 at 600 dpi, " : "--max-page-pixels ") +
+                std::to_string(limits.max_page_pixels) + " pixels); not decoded");
   }
   return {};
 }
 
-Result<PixPtr> DecodeByContent(const PageSource& page) {
+Result<PixPtr> DecodeByContent(const PageSource& page, const PageLimits& limits) {
   if (FILE* probe = std::fopen(page.path.c_str(), "rb")) {
     std::fclose(probe);
   } else {
@@ -96,8 +98,13 @@ Result<PixPtr> DecodeByContent(const PageSource& page) {
   // makes findFileFormat fail and leaves IFF_UNKNOWN.
   l_int32 format = IFF_UNKNOWN;
   findFileFormat(page.path.c_str(), &format);
+  if ((format == IFF_UNKNOWN || format == IFF_LPDF) && LooksLikePdf(page.path)) return DecodePdfPage(page, limits);
+  if (page.tiff_page >= limits.max_frames) {
+    return Fail("frame " + std::to_string(page.tiff_page + 1) + " is past the " + std::to_string(limits.max_frames) +
+                " frames a file may have; not decoded");
+  }
   if (format != IFF_UNKNOWN) {
-    if (auto size = CheckClaimedSize(page, format); !size) return tl::unexpected(size.error());
+    if (auto size = CheckClaimedSize(page, format, limits); !size) return tl::unexpected(size.error());
   }
   switch (format) {
     case IFF_JFIF_JPEG:
@@ -117,7 +124,7 @@ Result<PixPtr> DecodeByContent(const PageSource& page) {
       return PixPtr(pix);
     }
     default:
-      return Fail("not a TIFF, PNG or JPEG image (unrecognised content)");
+      return Fail("not a TIFF, PNG or JPEG image nor a PDF (unrecognised content)");
   }
 }
 
@@ -138,7 +145,7 @@ std::string TakeLastTiffError() {
 Result<PixPtr> DecodePage(const PageSource& page) {
   SilenceLibtiff();
   if (!page.listing_error.empty()) return Fail(page.name + ": " + page.listing_error);
-  auto pix = DecodeByContent(page);
+  auto pix = DecodeByContent(page, page.limits);
   if (!pix) return Fail(page.name + ": " + pix.error().message);
   if (pixGetWidth(pix->get()) < 16 || pixGetHeight(pix->get()) < 16) {
     return Fail(page.name + ": image too small to be a page");

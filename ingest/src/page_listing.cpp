@@ -1,5 +1,3 @@
-#include <tiffio.h>
-
 #include <algorithm>
 #include <cctype>
 #include <memory>
@@ -7,27 +5,39 @@
 #include <string>
 
 #include "mailroom/ingest/box.h"
-#include "tiff_quiet.h"
+#include "page_files.h"
 
 namespace mailroom::ingest {
 namespace {
 
-enum class FileType { kTiff, kSingleImage, kUnknown };
+enum class FileType { kTiff, kPdf, kSingleImage, kUnknown };
 
-FileType TypeByExtension(const std::filesystem::path& path) {
+// By the name, except that a PDF is a PDF whatever its name: each of its pages must be listed.
+FileType TypeOf(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (ext == ".pdf" || LooksLikePdf(path)) return FileType::kPdf;
   if (ext == ".tif" || ext == ".tiff") return FileType::kTiff;
   if (ext == ".png" || ext == ".jpg" || ext == ".jpeg") return FileType::kSingleImage;
   return FileType::kUnknown;
 }
 
-// A TIFF that cannot even be opened still counts as one page: decoding it reports the reason.
-int CountTiffPages(const std::filesystem::path& path) {
-  SilenceLibtiff();
-  TiffPtr tif(TIFFOpen(path.c_str(), "r"));
-  if (!tif) return 1;
-  return std::max<int>(1, TIFFNumberOfDirectories(tif.get()));
+// The pages of a multi-page file: one PageSource, named as the file, for a single page (or a file
+// that cannot be opened: decoding it names the reason), else "<name>#1", "<name>#2", ...; one
+// with `listing_error` when there are more than the limit allows.
+void AppendFrames(const std::string& name, const std::filesystem::path& path, int count, const char* what,
+                  const PageLimits& limits, std::vector<PageSource>& pages) {
+  if (count > limits.max_frames) {
+    pages.push_back({name, path, 0,
+                     std::string("a ") + what + " of more than " + std::to_string(limits.max_frames) +
+                         " pages, the most a file may have; not decoded"});
+    return;
+  }
+  if (count <= 1) {
+    pages.push_back({name, path, 0, ""});
+    return;
+  }
+  for (int i = 0; i < count; ++i) pages.push_back({name + "#" + std::to_string(i + 1), path, i, ""});
 }
 
 // A page file that is a symbolic link is read only when it leads to a file inside the box folder
@@ -50,7 +60,7 @@ std::filesystem::path LinkTarget(const std::filesystem::path& link, const std::f
 }
 
 void AppendPages(const std::filesystem::directory_entry& entry, const std::filesystem::path& box_root,
-                 std::vector<PageSource>& pages) {
+                 const PageLimits& limits, std::vector<PageSource>& pages) {
   std::filesystem::path path = entry.path();
   const std::string name = path.filename().string();
   std::error_code ec;
@@ -70,21 +80,21 @@ void AppendPages(const std::filesystem::directory_entry& entry, const std::files
     pages.push_back({name, path, 0, "empty file (0 bytes)"});
     return;
   }
-  switch (TypeByExtension(path)) {
+  switch (TypeOf(path)) {
     case FileType::kUnknown:
       pages.push_back({name, path, 0,
-                       "unknown file type '" + path.extension().string() + "' (a page is .tif, .tiff, .png or .jpg)"});
+                       "unknown file type '" + path.extension().string() +
+                           "' (a page is .tif, .tiff, .png, .jpg or a page of a .pdf)"});
       return;
     case FileType::kSingleImage:
       pages.push_back({name, path, 0, ""});
       return;
-    case FileType::kTiff: {
-      const int count = CountTiffPages(path);
-      if (count == 1) {
-        pages.push_back({name, path, 0, ""});
-        return;
-      }
-      for (int i = 0; i < count; ++i) pages.push_back({name + "#" + std::to_string(i + 1), path, i, ""});
+    case FileType::kTiff:
+      AppendFrames(name, path, CountTiffFrames(path, limits.max_frames), "TIFF", limits, pages);
+      return;
+    case FileType::kPdf: {
+      auto count = CountPdfPages(path);
+      AppendFrames(name, path, count ? *count : 1, "PDF", limits, pages);
       return;
     }
   }
@@ -92,7 +102,7 @@ void AppendPages(const std::filesystem::directory_entry& entry, const std::files
 
 }  // namespace
 
-Result<std::vector<PageSource>> ListPages(const std::filesystem::path& box_dir) {
+Result<std::vector<PageSource>> ListPages(const std::filesystem::path& box_dir, const PageLimits& limits) {
   std::error_code ec;
   std::filesystem::directory_iterator it(box_dir, ec);
   if (ec) return Fail(box_dir.string() + ": cannot read box folder: " + ec.message());
@@ -112,7 +122,8 @@ Result<std::vector<PageSource>> ListPages(const std::filesystem::path& box_dir) 
   const auto box_root = std::filesystem::canonical(box_dir, root_ec);
   if (root_ec) return Fail(box_dir.string() + ": cannot read box folder: " + root_ec.message());
   std::vector<PageSource> pages;
-  for (const auto& entry : entries) AppendPages(entry, box_root, pages);
+  for (const auto& entry : entries) AppendPages(entry, box_root, limits, pages);
+  for (auto& page : pages) page.limits = limits;
   return pages;
 }
 

@@ -70,4 +70,21 @@ Result<std::string> EncodePng(const poppler::image& image, double dpi) {
   return png;
 }
 
+Result<PixPtr> GreyPix(const poppler::image& image, double dpi) {
+  if (image.format() != poppler::image::format_gray8) return Fail("the renderer gave an unexpected pixel format");
+  auto pix = Owned(pixCreate(image.width(), image.height(), 8), "allocating the page image");
+  if (!pix) return tl::unexpected(pix.error());
+  l_uint32* data = pixGetData(pix->get());
+  const l_int32 wpl = pixGetWpl(pix->get());
+  for (int y = 0; y < image.height(); ++y) {
+    const auto* row = reinterpret_cast<const unsigned char*>(image.const_data()) +
+                      static_cast<std::ptrdiff_t>(y) * image.bytes_per_row();
+    l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
+    for (int x = 0; x < image.width(); ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  const auto ppi = static_cast<l_int32>(std::lround(dpi));
+  pixSetResolution(pix->get(), ppi, ppi);
+  return pix;
+}
+
 }  // namespace mailroom::pdf

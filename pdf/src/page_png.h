@@ -7,6 +7,7 @@
 #include <string>
 
 #include "mailroom/common/result.h"
+#include "mailroom/image/pix.h"
 
 namespace mailroom::pdf {
 
@@ -14,5 +15,9 @@ namespace mailroom::pdf {
 /// when every pixel is grey, else 8-bit RGB (alpha is dropped: the page is rendered on white
 /// paper), with `dpi` as its resolution. Fails with the reason when Leptonica cannot encode it.
 [[nodiscard]] Result<std::string> EncodePng(const poppler::image& image, double dpi);
+
+/// `image` (poppler's format_gray8) as an 8-bit grey Pix with `dpi` as its resolution. Fails when
+/// Leptonica cannot allocate it.
+[[nodiscard]] Result<PixPtr> GreyPix(const poppler::image& image, double dpi);
 
 }  // namespace mailroom::pdf

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <system_error>
 
+#include "page_images.h"
 #include "page_png.h"
 #include "quiet_poppler.h"
 
@@ -28,6 +29,32 @@ struct PdfDocument::Impl {
     std::unique_ptr<poppler::page> page(document->create_page(index));
     if (!page) return Fail(fmt::format("{}: page {} cannot be loaded", file, index + 1));
     return page;
+  }
+
+  // Page `index` rendered at `dpi` in `format`; refused before rendering when it would have more
+  // than `max_pixels` pixels.
+  Result<poppler::image> Render(int index, double dpi, double max_pixels, poppler::image::format_enum format) const {
+    auto page = Page(index);
+    if (!page) return tl::unexpected(page.error());
+    const auto where = fmt::format("{}: page {}", file, index + 1);
+    if (!(dpi >= kMinDpi && dpi <= kMaxDpi)) {
+      return Fail(fmt::format("{}: resolution {} dpi is outside {}..{}", where, dpi, kMinDpi, kMaxDpi));
+    }
+    // The renderer draws the crop box; rotation does not change the pixel count.
+    const poppler::rectf box = (*page)->page_rect(poppler::crop_box);
+    const double pixels = (box.width() * dpi / 72.0) * (box.height() * dpi / 72.0);
+    if (!(pixels <= max_pixels)) {
+      return Fail(
+          fmt::format("{}: {:.0f} x {:.0f} pt at {} dpi would be {:.0f} megapixels, more than {:.0f}; not rendered",
+                      where, box.width(), box.height(), dpi, pixels / 1e6, max_pixels / 1e6));
+    }
+    poppler::page_renderer renderer;
+    renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
+    renderer.set_image_format(format);
+    renderer.set_paper_color(0xffffffff);
+    poppler::image image = renderer.render_page(page->get(), dpi, dpi);
+    if (!image.is_valid() || image.format() != format) return Fail(where + ": cannot be rendered");
+    return image;
   }
 };
 
@@ -94,28 +121,30 @@ Result<std::string> PdfDocument::PageText(int index) const {
 }
 
 Result<std::string> PdfDocument::RenderPng(int index, double dpi) const {
+  auto image = impl_->Render(index, dpi, kMaxPixels, poppler::image::format_argb32);
+  if (!image) return tl::unexpected(image.error());
+  auto png = EncodePng(*image, dpi);
+  if (!png) return tl::unexpected(png.error().Prefixed(fmt::format("{}: page {}", impl_->file, index + 1)));
+  return png;
+}
+
+Result<PageSize> PdfDocument::Size(int index) const {
   auto page = impl_->Page(index);
   if (!page) return tl::unexpected(page.error());
-  const auto where = fmt::format("{}: page {}", impl_->file, index + 1);
-  if (!(dpi >= kMinDpi && dpi <= kMaxDpi)) {
-    return Fail(fmt::format("{}: resolution {} dpi is outside {}..{}", where, dpi, kMinDpi, kMaxDpi));
-  }
-  // The renderer draws the crop box; rotation does not change the pixel count.
   const poppler::rectf box = (*page)->page_rect(poppler::crop_box);
-  const double pixels = (box.width() * dpi / 72.0) * (box.height() * dpi / 72.0);
-  if (!(pixels <= kMaxPixels)) {
-    return Fail(fmt::format("{}: {:.0f} x {:.0f} pt at {} dpi would be {:.0f} megapixels, more than {:.0f}", where,
-                            box.width(), box.height(), dpi, pixels / 1e6, kMaxPixels / 1e6));
-  }
-  poppler::page_renderer renderer;
-  renderer.set_render_hints(poppler::page_renderer::antialiasing | poppler::page_renderer::text_antialiasing);
-  renderer.set_image_format(poppler::image::format_argb32);
-  renderer.set_paper_color(0xffffffff);
-  const poppler::image image = renderer.render_page(page->get(), dpi, dpi);
-  if (!image.is_valid()) return Fail(where + ": cannot be rendered");
-  auto png = EncodePng(image, dpi);
-  if (!png) return tl::unexpected(png.error().Prefixed(where));
-  return png;
+  return PageSize{box.width(), box.height()};
+}
+
+Result<PageImageSize> PdfDocument::LargestImage(int index) const {
+  return LargestImageOf(impl_->file, index);
+}
+
+Result<PixPtr> PdfDocument::RenderGrey(int index, double dpi, std::int64_t max_pixels) const {
+  auto image = impl_->Render(index, dpi, static_cast<double>(max_pixels), poppler::image::format_gray8);
+  if (!image) return tl::unexpected(image.error());
+  auto pix = GreyPix(*image, dpi);
+  if (!pix) return tl::unexpected(pix.error().Prefixed(fmt::format("{}: page {}", impl_->file, index + 1)));
+  return pix;
 }
 
 }  // namespace mailroom::pdf

@@ -73,4 +73,8 @@ class SubcommandLine : public CommandLine {
 /// classifier's own rules (ClassifierOptions::Validate, AddTeamSetting).
 void AddClassifierOptions(CLI::App* command, classifier::ClassifierOptions& options, const std::string& mode = "");
 
+/// --max-page-pixels and --max-frames: what a page file may claim before it is refused unread
+/// (ingest::PageLimits; process, worker ocr). At least 1 each.
+void AddPageLimitOptions(CLI::App* command, ingest::PageLimits& limits, const std::string& mode = "");
+
 }  // namespace mailroom::app

@@ -79,6 +79,7 @@ struct WorkerCommandOptions {
   std::string prefix = "mailroom";
   int jobs = 0;                                                         ///< ocr: worker threads (0: one per core)
   std::filesystem::path tessdata_dir = ocr::OcrOptions().tessdata_dir;  ///< ocr: the Tesseract models
+  ingest::PageLimits page_limits;            ///< ocr: what a page file may claim before it is refused unread
   classifier::ClassifierOptions classifier;  ///< classify: threshold, teams, document-type model
   std::filesystem::path ledger_file;         ///< classify, route: the box ledger to record pages in; review-intake: to
                                              ///< consult (must exist); empty: none

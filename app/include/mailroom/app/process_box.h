@@ -16,6 +16,7 @@ struct ProcessOptions {
   std::filesystem::path box_dir, registry_dir, out_dir;
   int jobs = 0;  ///< worker threads; 0 = all cores
   ocr::OcrOptions ocr;
+  ingest::PageLimits page_limits;            ///< what a page file may claim before it goes to review unread
   classifier::ClassifierOptions classifier;  ///< threshold, teams, document-type model file
   bool progress = true;                      ///< a progress line on stderr (counts only)
   /// The box ledger: when set, the box must be registered there, and its pages are recorded as

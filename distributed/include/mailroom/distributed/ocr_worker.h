@@ -37,6 +37,7 @@ struct OcrWorkerOptions {
   std::uint16_t prefetch = 2;
   /// Tesseract's settings; pdf_dir is ignored (each thread writes PDFs into its own scratch folder).
   ocr::OcrOptions ocr;
+  ingest::PageLimits page_limits;  ///< what a page file may claim before it is refused unread
   /// Where the scratch folders go; empty: the system's temporary folder. They are removed at the end.
   std::filesystem::path scratch_dir;
   /// Where the worker reports reconnects and dead letters (never page text); empty: stderr.
