@@ -9,7 +9,7 @@
 
 namespace {
 
-// A multi-page TIFF lists one page per frame; the first few show how its frames decode.
+// A multi-page TIFF or PDF lists one page per frame; the first few show how its frames decode.
 constexpr std::size_t kPagesDecoded = 4;
 
 }  // namespace
@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static const mailroom::fuzz::ScratchFolder box("page_decoder");
-  // Named .tif so that ListPages counts the frames; DecodePage goes by the content (PNG, JPEG too).
+  // Named .tif so that ListPages counts the frames; a PDF is listed by its content, page by page, and
+  // DecodePage goes by the content (PNG, JPEG, PDF too).
   box.Write("0001.tif", data, size);
   auto pages = mailroom::ingest::ListPages(box.path());
   if (!pages) return 0;
