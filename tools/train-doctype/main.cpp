@@ -5,6 +5,7 @@
 // Exit codes: 0 trained (and written), 1 bad input or training failed, 2 usage.
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,7 @@ double MicrosPerPage(const mailroom::classifier::DocTypeModel& model, const std:
 void CrossValidate(const Args& args, const std::vector<LabeledText>& generated, const std::vector<LabeledText>& all) {
   if (all.empty()) return;
   int right = 0;
+  std::map<std::string, std::map<std::string, int>> confusion;  // truth -> predicted -> texts
   for (int fold = 0; fold < args.cross_validate; ++fold) {
     std::vector<LabeledText> train = generated, test;
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -76,11 +78,25 @@ void CrossValidate(const Args& args, const std::vector<LabeledText>& generated, 
     for (const auto& t : test) {
       mailroom::PageReading page;
       page.text = t.text;
-      right += mailroom::classifier::SplitDocuments({&page}, *model).front().doc_type == t.doc_type ? 1 : 0;
+      const std::string predicted = mailroom::classifier::SplitDocuments({&page}, *model).front().doc_type;
+      right += predicted == t.doc_type ? 1 : 0;
+      ++confusion[t.doc_type][predicted];
     }
   }
   fmt::print("== cross-validation ({} folds) over {} hand-written training examples: {}/{} right ({:.1f} %)\n",
              args.cross_validate, all.size(), right, all.size(), 100.0 * right / static_cast<double>(all.size()));
+  // Per class, where the misses went: where the training texts still need variety.
+  for (const auto& [truth, predicted] : confusion) {
+    int texts = 0;
+    std::string misses;
+    for (const auto& [type, count] : predicted) {
+      texts += count;
+      if (type != truth) misses += fmt::format(" {} {}", type, count);
+    }
+    const auto hit = predicted.find(truth);
+    fmt::print("  {:>14} {:>3}/{:<3}{}\n", truth, hit == predicted.end() ? 0 : hit->second, texts,
+               misses.empty() ? "" : " misread as" + misses);
+  }
 }
 
 int Run(const Args& args) {
