@@ -154,8 +154,9 @@ TEST_CASE("a TIFF of 10^6 frames is one unreadable page, its directories not wal
   CHECK_THAT(pix.error().message, Catch::StartsWith("0001.tif: a TIFF of more than 1000 pages"));
 }
 
-TEST_CASE("--max-frames: a file of as many frames or pages as the limit is listed, one more is refused",
-          "[ingest][limits]") {
+TEST_CASE(
+    "the frame limit (--max-frames): a file of as many frames or pages as the limit is listed, one more is refused",
+    "[ingest][limits]") {
   TempDir box;
   WriteTiffFrames(box / "0001.tif", 3);
   PixPtr page = testing::MakeGreyPage();
@@ -229,7 +230,8 @@ TEST_CASE("a PDF page or image claiming more pixels than a page may have is refu
         "0002.pdf: page 1: 14400 x 14400 pt at 300 dpi would be 3600 megapixels, more than 70; not rendered");
 }
 
-TEST_CASE("--max-page-pixels refuses what the default takes, naming the setting", "[ingest][limits]") {
+TEST_CASE("the pixel limit (--max-page-pixels) refuses what the default takes, naming the setting",
+          "[ingest][limits]") {
   TempDir box;
   testing::WritePage(box / "0001.png", IFF_PNG);  // 400 x 500
   ingest::PageLimits limits;
