@@ -18,19 +18,23 @@ using testing::TempDir;
 
 namespace {
 
+// The type the clerk gave the nonsense letters: one the built-in model does not guess for them
+// (checked below), so that learning it shows.
+constexpr const char* kTaughtType = "rent";
+
 // Words no generated page and no hand-written example uses, in three letters a clerk typed as
-// sick notes: only the desk can teach the model that they mean one.
+// kTaughtType: only the desk can teach the model what they mean.
 const std::vector<std::string> kDeskLetters = {
     "Zauberwald Kobold Flaschenpost\nDer Kobold aus dem Zauberwald schickt die Flaschenpost.",
     "Flaschenpost vom Kobold\nIm Zauberwald wurde die Flaschenpost gefunden, Kobold Zauberwald.",
     "Kobold Zauberwald\nAnbei die Flaschenpost des Kobold, Zauberwald Flaschenpost Kobold."};
 
-// Exports the three letters, resolved at the desk as sick notes, into root/desk.
+// Exports the three letters, resolved at the desk as kTaughtType, into root/desk.
 std::filesystem::path ExportedDeskLetters(const TempDir& root) {
   std::vector<DeskDocument> documents;
   for (std::size_t i = 0; i < kDeskLetters.size(); ++i) {
     documents.push_back({.document_id = "BOX-7-00" + std::to_string(i + 1),
-                         .confirmed_type = "sick_note",
+                         .confirmed_type = kTaughtType,
                          .page_texts = {kDeskLetters[i]}});
   }
   testing::WriteDeskOutput(root / "out", documents);
@@ -55,7 +59,7 @@ TEST_CASE("the examples review export writes are read as training texts of the c
   CHECK(read->documents == 3);
   REQUIRE(read->pages.size() == 3);
   for (std::size_t i = 0; i < read->pages.size(); ++i) {
-    CHECK(read->pages[i].doc_type == "sick_note");
+    CHECK(read->pages[i].doc_type == kTaughtType);
     CHECK(read->pages[i].weight == 5);
   }
   CHECK_THAT(read->pages[0].text, Catch::Contains("Der Kobold aus dem Zauberwald"));  // BOX-7-001 first
@@ -86,7 +90,7 @@ TEST_CASE("train-doctype.sh trains on the desk's examples besides the truth, and
   TempDir root;
   const auto desk = ExportedDeskLetters(root);
   const std::string probe = "Flaschenpost Kobold Zauberwald\nDie Flaschenpost vom Kobold aus dem Zauberwald.";
-  REQUIRE(BestType(classifier::DocTypeModel::Embedded(), probe) != "sick_note");  // nothing taught it so far
+  REQUIRE(BestType(classifier::DocTypeModel::Embedded(), probe) != kTaughtType);  // nothing taught it so far
 
   const std::string script = std::string("SKIP_BUILD=1 BUILD_DIR='") + MAILROOM_BINARY_DIR +
                              "' ENVELOPES=3 DESK_WEIGHT=8 DESK_EXAMPLES='" + desk.string() + "' OUT='" +
@@ -99,7 +103,7 @@ TEST_CASE("train-doctype.sh trains on the desk's examples besides the truth, and
   CHECK_THAT(trained.output, Catch::Contains("3 from the desk, weight 8"));
   auto model = classifier::DocTypeModel::Load(root / "desk.model");
   REQUIRE(model);
-  CHECK(BestType(*model, probe) == "sick_note");
+  CHECK(BestType(*model, probe) == kTaughtType);
   struct stat info {};
   REQUIRE(::stat((root / "desk.model").c_str(), &info) == 0);
   CHECK((info.st_mode & 0777U) == 0600);  // learnt from real mail: stays private
