@@ -97,7 +97,10 @@ TEST_CASE("a POST needs the session's CSRF token, in the header or the form", "[
   CHECK(none->status == 403);
   CHECK(nlohmann::json::parse(none->body)["error"].get<std::string>().find("no CSRF token") != std::string::npos);
 
-  for (const std::string& wrong : {std::string("x"), other_csrf, csrf.substr(0, 63) + "0", csrf + "0"}) {
+  // The right token with its last character changed (to another one: a random token ends in '0'
+  // one time in sixteen), and with one more.
+  const std::string last_changed = csrf.substr(0, 63) + (csrf.back() == '0' ? "1" : "0");
+  for (const std::string& wrong : {std::string("x"), other_csrf, last_changed, csrf + "0"}) {
     auto refused =
         client.Post("/api/assign", TestSite::WithSession(session, {{"X-CSRF-Token", wrong}}), "{}", "application/json");
     CHECK(refused->status == 403);
