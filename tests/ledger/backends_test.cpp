@@ -111,17 +111,8 @@ TEST_CASE("a ledger of a newer schema version is refused naming both versions", 
   CHECK_THAT(newer.error().message, Catch::Contains("ledger schema version 99 is newer than this build (7)"));
 }
 
-// What versions 2 to 7 added (the review desk, its custody, the users, forwards, the classify
-// journal, the stations), dropped again: a ledger of schema version 1, in either dialect.
-constexpr const char* kBackToVersion1 = R"sql(
-  DROP TABLE station_resumes; DROP TABLE station_states; DROP TABLE station_jobs;
-  DROP TABLE classify_readings; DROP TABLE classify_boxes;
-  DROP VIEW page_destinations; DROP TABLE review_forwards;
-  CREATE VIEW page_destinations AS SELECT * FROM pages;
-  DROP TABLE login_failures; DROP TABLE sessions; DROP TABLE user_grants; DROP TABLE users;
-  DROP VIEW page_destinations; DROP VIEW page_documents;
-  DROP TABLE review_page_moves; DROP TABLE review_pages_accounted; DROP TABLE rescan_requests;
-  DROP TABLE review_resolutions;)sql";
+// What versions 2 to 7 added, dropped again: a ledger of schema version 1, in either dialect.
+const std::string kBackToVersion1 = std::string(kDropVersions3To7) + "DROP TABLE review_resolutions;";
 
 TEST_CASE("a ledger of schema version 1 gains the later versions when opened, keeping its boxes", "[ledger]") {
   TempDir dir;
@@ -129,8 +120,8 @@ TEST_CASE("a ledger of schema version 1 gains the later versions when opened, ke
     auto ledger = OpenLedger(dir);
     DeliveredBox(ledger, "B-1");
     REQUIRE(ExecSql(dir, ledger,
-                    std::string(kBackToVersion1) + (OnPostgres() ? "DELETE FROM schema_version WHERE version > 1"
-                                                                 : "PRAGMA user_version = 1")) == "");
+                    kBackToVersion1 + (OnPostgres() ? "DELETE FROM schema_version WHERE version > 1"
+                                                    : "PRAGMA user_version = 1")) == "");
   }
   auto ledger = OpenLedger(dir);
   auto box = ledger.FindBox("B-1");

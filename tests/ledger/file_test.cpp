@@ -111,16 +111,8 @@ TEST_CASE("a writer waits for another writer's transaction instead of failing", 
   CHECK(registered);
 }
 
-// What versions 3 to 7 added (the review desk's custody, the users, forwards, the classify
-// journal, the stations): dropped again to make a version 2 file.
-constexpr const char* kDropVersion3 = R"sql(
-  DROP TABLE station_resumes; DROP TABLE station_states; DROP TABLE station_jobs;
-  DROP TABLE classify_readings; DROP TABLE classify_boxes;
-  DROP VIEW page_destinations; DROP TABLE review_forwards;
-  CREATE VIEW page_destinations AS SELECT * FROM pages;
-  DROP TABLE login_failures; DROP TABLE sessions; DROP TABLE user_grants; DROP TABLE users;
-  DROP VIEW page_destinations; DROP VIEW page_documents;
-  DROP TABLE review_page_moves; DROP TABLE review_pages_accounted; DROP TABLE rescan_requests;
+// What versions 3 to 7 added, dropped again, and version 2's view: a version 2 file.
+const std::string kDropVersion3 = std::string(kDropVersions3To7) + R"sql(
   CREATE VIEW page_destinations AS
     SELECT p.box_id, p.page_name, p.outcome, p.document_id,
            coalesce(r.jobcenter_id, p.jobcenter_id) AS jobcenter_id, coalesce(r.bg_number, p.bg_number) AS bg_number,
@@ -136,7 +128,7 @@ TEST_CASE("a ledger of schema version 1 gains the review desk's tables when open
     DeliveredBox(ledger, "B-1", 2);
     // Back to what a build before the review desk wrote: no decisions table, version 1.
     sqlite3* db = ledger.raw_connection_for_tests();
-    REQUIRE(sqlite3_exec(db, kDropVersion3, nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, kDropVersion3.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
     REQUIRE(sqlite3_exec(db, "DROP VIEW page_destinations; DROP TABLE review_resolutions; PRAGMA user_version = 1",
                          nullptr, nullptr, nullptr) == SQLITE_OK);
   }
@@ -156,7 +148,8 @@ TEST_CASE("a ledger of schema version 2 keeps its review decisions when it gains
     REQUIRE(ledger.RecordPageDelivered("B-1", review));
     REQUIRE(ledger.RecordPageDelivered("B-1", Page("2.tif", "doc-A")));
     REQUIRE(ledger.RecordReviewResolved("B-1", "doc-R", "JC-2", "12345BG0000099", At(2, "clerk-1")));
-    REQUIRE(sqlite3_exec(ledger.raw_connection_for_tests(), kDropVersion3, nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(ledger.raw_connection_for_tests(), kDropVersion3.c_str(), nullptr, nullptr, nullptr) ==
+            SQLITE_OK);
   }
   auto ledger = OpenLedger(dir);
   CHECK(PragmaText(ledger.raw_connection_for_tests(), "PRAGMA user_version") == "7");
