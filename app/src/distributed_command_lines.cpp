@@ -53,6 +53,7 @@ class IngestCommandLine : public SubcommandLine {
     o.operator_id = DefaultOperatorId();
     c->add_option("--operator", o.operator_id, "who hands it over, for the ledger's audit trail")
         ->capture_default_str();
+    AddPageLimitOptions(c, o.page_limits);
     AddMetricsOptions(c, metrics_, /*with_file=*/true);
   }
 

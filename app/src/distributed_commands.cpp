@@ -99,7 +99,7 @@ tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOpti
   if (auto info = ingest::ReadBoxInfo(options.box_dir); !info) {
     return tl::unexpected(ProcessError{FailureKind::kBadInput, info.error().message});
   }
-  auto pages = ingest::ListPages(options.box_dir);
+  auto pages = ingest::ListPages(options.box_dir, options.page_limits);
   if (!pages) return tl::unexpected(ProcessError{FailureKind::kBadInput, pages.error().message});
   std::string arrived_at;
   if (!options.ledger_file.empty()) {
@@ -113,7 +113,7 @@ tl::expected<std::string, ProcessError> IngestBoxCommand(const IngestCommandOpti
   auto connection = transport::Connection::Open(BrokerConnectOptions(options.broker_url, options.tls));
   if (!connection) return tl::unexpected(ProcessError{FailureKind::kRunFailed, connection.error().message});
   const distributed::Topology topology(options.prefix);
-  auto done = distributed::IngestBox(options.box_dir, *store, *connection, topology, arrived_at);
+  auto done = distributed::IngestBox(options.box_dir, *store, *connection, topology, arrived_at, options.page_limits);
   if (!done) return tl::unexpected(ProcessError{FailureKind::kRunFailed, done.error().message});
   return fmt::format("box {}: {} pages stored in {} and published to {} on {}\n", done->box_id, done->pages,
                      options.store_dir.string(), topology.Pages(), connection->Broker());

@@ -27,9 +27,9 @@ std::string PageMessageId(const std::string& box_id, const std::string& page_nam
 
 Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const store::ContentStore& store,
                                 transport::Connection& connection, const Topology& topology,
-                                const std::string& arrived_at) {
+                                const std::string& arrived_at, const ingest::PageLimits& limits) {
   const auto start = std::chrono::steady_clock::now();
-  auto box = ingest::OpenBox(box_dir);
+  auto box = ingest::OpenBox(box_dir, limits);
   if (!box) return tl::unexpected(box.error());
   const ingest::BoxInfo* info = &box->info;
   const std::vector<ingest::PageSource>* pages = &box->pages;

@@ -14,6 +14,7 @@
 #include "mailroom/samplegen/samplegen.h"
 #include "temp_dir.h"
 #include "test_broker.h"
+#include "tiff_frames.h"
 
 using mailroom::distributed::DeclareTopology;
 using mailroom::distributed::IngestBox;
@@ -24,6 +25,7 @@ using mailroom::testing::OpenTestConnection;
 using mailroom::testing::Slurp;
 using mailroom::testing::TempDir;
 using mailroom::testing::UniqueName;
+using mailroom::testing::WriteTiffFrames;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
 
@@ -111,4 +113,33 @@ TEST_CASE("ingest of a box with a broken box.json publishes nothing and names th
   const auto result = IngestBox(dir / "box", *store, conn, topology);
   REQUIRE_FALSE(result);
   CHECK(result.error().message.find("box.json") != std::string::npos);
+}
+
+TEST_CASE("ingest lists a file of more frames than --max-frames as one page refused unread", "[distributed][broker]") {
+  TempDir dir;
+  const auto sample = GeneratedBox(dir.path(), 1, 100);
+  WriteTiffFrames(sample.box_dir / "9999.tif", 3);
+  auto store = mailroom::store::ContentStore::Open(dir / "store");
+  REQUIRE(store);
+  auto conn = OpenTestConnection();
+  const mailroom::classifier::Registry no_jobcenters;
+  const Topology topology = FreshTopology(conn, no_jobcenters);
+
+  mailroom::ingest::PageLimits limits;
+  limits.max_frames = 3;
+  auto taken = IngestBox(sample.box_dir, *store, conn, topology, "", limits);
+  REQUIRE(taken);
+  CHECK(taken->pages == sample.pages + 3);  // 9999.tif#1 .. #3
+  Drain(conn, topology.Pages());
+
+  limits.max_frames = 2;
+  auto refused = IngestBox(sample.box_dir, *store, conn, topology, "", limits);
+  REQUIRE(refused);
+  REQUIRE(refused->pages == sample.pages + 1);
+  const auto pages = Drain(conn, topology.Pages());
+  REQUIRE(pages.size() == static_cast<std::size_t>(sample.pages + 1));
+  mailroom::v1::Page last;
+  REQUIRE(last.ParseFromString(pages.back().message.body));
+  CHECK(last.name() == "9999.tif");
+  CHECK(last.listing_error() == "a TIFF of more than 2 pages, the most a file may have; not decoded");
 }

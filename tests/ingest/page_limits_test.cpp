@@ -18,9 +18,11 @@
 #include "temp_dir.h"
 #include "test_images.h"
 #include "test_pdfs.h"
+#include "tiff_frames.h"
 
 using namespace mailroom;
 using testing::TempDir;
+using testing::WriteTiffFrames;
 namespace fs = std::filesystem;
 
 namespace {
@@ -29,32 +31,6 @@ namespace {
 // pixel limit, plus this much of the decoders' own.
 constexpr std::int64_t kBytesPerPixel = 8;
 constexpr std::int64_t kDecoderSlack = std::int64_t{64} << 20;
-
-void Put(std::string& out, std::uint64_t value, int bytes) {  // little-endian
-  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>(value >> (8 * i)));
-}
-
-// A little-endian TIFF of `frames` frames, each a 16 x 16 bilevel image (one shared strip of
-// zeros); every frame's directory is real (5 tags, 66 bytes), chained to the next.
-void WriteTiffFrames(const fs::path& path, int frames) {
-  std::string out = "II";
-  Put(out, 42, 2);
-  Put(out, 8 + 32, 4);     // the first directory follows the strip
-  out.append(32, '\xff');  // the strip: 16 rows of 2 bytes (white)
-  for (int i = 0; i < frames; ++i) {
-    const std::uint64_t next = i + 1 < frames ? out.size() + 66 : 0;
-    Put(out, 5, 2);
-    const std::uint64_t entries[5][3] = {{256, 3, 16}, {257, 3, 16}, {262, 3, 0}, {273, 4, 8}, {279, 4, 32}};
-    for (const auto& e : entries) {
-      Put(out, e[0], 2);  // tag
-      Put(out, e[1], 2);  // type: SHORT (3) or LONG (4)
-      Put(out, 1, 4);     // count
-      Put(out, e[2], 4);  // value
-    }
-    Put(out, next, 4);
-  }
-  testing::WriteFile(path, out);
-}
 
 void PutBig(std::string& out, std::uint32_t value) {
   for (int i = 3; i >= 0; --i) out.push_back(static_cast<char>(value >> (8 * i)));

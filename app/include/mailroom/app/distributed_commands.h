@@ -50,6 +50,9 @@ struct IngestCommandOptions {
   /// box_custody.h); the workers given the same ledger record its pages. Empty: no ledger.
   std::filesystem::path ledger_file;
   std::string operator_id;  ///< for the ledger's audit trail
+  /// What a page file may claim; a file of more frames is listed as one page refused unread. The
+  /// OCR workers' own limits apply when they decode.
+  ingest::PageLimits page_limits;
 };
 
 /// Stores the box's pages and publishes its manifest and page messages; returns the line to

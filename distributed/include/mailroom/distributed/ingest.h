@@ -8,6 +8,7 @@
 
 #include "mailroom/common/result.h"
 #include "mailroom/distributed/topology.h"
+#include "mailroom/ingest/box.h"
 #include "mailroom/store/content_store.h"
 #include "mailroom/transport/amqp_connection.h"
 
@@ -27,9 +28,11 @@ struct IngestSummary {
 /// Running it again on the same box publishes the same ids and stores nothing new. Fails on a bad
 /// box.json, an unreadable folder, a store or broker error; the error names the file or broker.
 /// `arrived_at` (ISO 8601 UTC, from the ledger) overrides box.json's; without either, the box
-/// arrived now.
+/// arrived now. A file of more frames than `limits` allow is one page whose message carries the
+/// reason (the OCR worker sends it to review unread).
 [[nodiscard]] Result<IngestSummary> IngestBox(const std::filesystem::path& box_dir, const store::ContentStore& store,
                                               transport::Connection& connection, const Topology& topology,
-                                              const std::string& arrived_at = "");
+                                              const std::string& arrived_at = "",
+                                              const ingest::PageLimits& limits = {});
 
 }  // namespace mailroom::distributed
