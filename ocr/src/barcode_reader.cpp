@@ -35,8 +35,15 @@ const ZXing::BarcodeFormats kLinearFormats =
 constexpr double kRowsPerMillimetre = 3.0;
 constexpr int kMinAgreeingRows = 3;
 
+// How often each (format, text) was read, by single rows of a region.
+using RowVotes = std::map<std::pair<std::string, std::string>, int>;
+
+// How much a region's rows are stretched across when they read nothing at their own size.
+constexpr float kStretch = 2.0f;
+
 struct Decoder {
-  Pix* bytes;  // 8-bit grey, bytes in memory order (see ReadBarcodes)
+  Pix* grey;   // 8-bit grey, Leptonica's order
+  Pix* bytes;  // the same, bytes in memory order (see ReadBarcodes)
   double px_per_mm;
   std::vector<Barcode> found;
 
@@ -55,12 +62,12 @@ struct Decoder {
   // binariser, can make its edge tracing lose the symbol, depending on where the region's 8-pixel
   // blocks fall. Read at half size, the speck is gone and the modules (10+ pixels at 300 dpi)
   // are still sharp, so a region that gave nothing is read once more that way (about 2 ms).
-  void Matrix(const Region& region) {
+  bool Matrix(const Region& region) {
     ZXing::DecodeHints hints;
     hints.setFormats(ZXing::BarcodeFormat::MatrixCodes).setTryHarder(true).setTryRotate(true);
-    if (AddValid(ZXing::ReadBarcodes(View(region), hints))) return;
+    if (AddValid(ZXing::ReadBarcodes(View(region), hints))) return true;
     hints.setDownscaleThreshold(100).setDownscaleFactor(2);
-    AddValid(ZXing::ReadBarcodes(View(region), hints));
+    return AddValid(ZXing::ReadBarcodes(View(region), hints));
   }
 
   bool AddValid(const ZXing::Results& results) {
@@ -75,29 +82,60 @@ struct Decoder {
 
   // Single rows across the region; bars standing upright (a symbol along the margin) are read
   // from the region turned by 90 degrees. Upside-down symbols need nothing extra: linear readers
-  // read both directions.
-  void Linear(const Region& region) {
-    std::map<std::pair<std::string, std::string>, int> rows_read;
-    ScanRows(View(region), rows_read);
+  // read both directions. The turn is made from the grey page, and its bytes swapped after:
+  // turned in memory order, the pixels of each row of the result would be out of order in fours.
+  //
+  // A skewed scan of thin bars (2 px modules: a form's case number at 150 and 200 dpi) has its
+  // edges between pixels, and a single row thresholded at whole pixels gets bars and spaces one
+  // pixel too wide or too narrow: at 5 degrees not one row of such a symbol read. Stretched to
+  // twice its width (linear interpolation), the row keeps the edges' sub-pixel positions and
+  // reads again. Only a region that gave nothing the plain way (and no 2D symbol: `stretch`) is
+  // read stretched, with votes of its own, so the agreement rule is unchanged.
+  void Linear(const Region& region, bool stretch) {
     BOX* box = boxCreate(region.left, region.top, region.width, region.height);
-    PixPtr crop(pixClipRectangle(bytes, box, nullptr));
+    PixPtr crop(pixClipRectangle(grey, box, nullptr));
     boxDestroy(&box);
-    if (PixPtr turned(crop ? pixRotateOrth(crop.get(), 1) : nullptr); turned) {
-      Decoder side{turned.get(), px_per_mm, {}};
-      side.ScanRows(side.View({0, 0, pixGetWidth(turned.get()), pixGetHeight(turned.get())}), rows_read);
-    }
-    for (const auto& [key, rows] : rows_read) {
-      if (rows >= kMinAgreeingRows) Add({key.first, key.second});
-    }
+    if (!crop) return;
+    PixPtr turned(pixRotateOrth(crop.get(), 1));
+    RowVotes votes;
+    ScanRows(View(region), votes);
+    if (turned) ScanRows(turned.get(), 1.0f, votes);
+    if (AddAgreed(votes) || !stretch) return;
+    votes.clear();
+    ScanRows(crop.get(), kStretch, votes);
+    if (turned) ScanRows(turned.get(), kStretch, votes);
+    AddAgreed(votes);
   }
 
-  void ScanRows(const ZXing::ImageView& view, std::map<std::pair<std::string, std::string>, int>& rows_read) const {
+  bool AddAgreed(const RowVotes& votes) {
+    bool any = false;
+    for (const auto& [key, rows] : votes) {
+      if (rows < kMinAgreeingRows) continue;
+      Add({key.first, key.second});
+      any = true;
+    }
+    return any;
+  }
+
+  // Rows of `image` (8-bit grey in Leptonica's order), stretched `stretch` times across.
+  void ScanRows(Pix* image, float stretch, RowVotes& votes) const {
+    PixPtr scaled(stretch == 1.0f ? pixClone(image) : pixScale(image, stretch, 1.0f));
+    if (!scaled) return;
+    PixPtr swapped(pixEndianByteSwapNew(scaled.get()));
+    if (!swapped) return;
+    const auto* data = reinterpret_cast<const uint8_t*>(pixGetData(swapped.get()));
+    ScanRows({data, pixGetWidth(swapped.get()), pixGetHeight(swapped.get()), ZXing::ImageFormat::Lum,
+              pixGetWpl(swapped.get()) * 4},
+             votes);
+  }
+
+  void ScanRows(const ZXing::ImageView& view, RowVotes& votes) const {
     const int step = std::max(1, static_cast<int>(px_per_mm / kRowsPerMillimetre));
     ZXing::DecodeHints hints;
     hints.setFormats(kLinearFormats).setTryHarder(false).setTryRotate(false).setMinLineCount(1);
     for (int y = 0; y < view.height(); y += step) {
       for (const auto& result : ZXing::ReadBarcodes(view.cropped(0, y, view.width(), 1), hints)) {
-        if (result.isValid()) ++rows_read[{ZXing::ToString(result.format()), result.text()}];
+        if (result.isValid()) ++votes[{ZXing::ToString(result.format()), result.text()}];
       }
     }
   }
@@ -114,10 +152,10 @@ std::vector<Barcode> ReadBarcodes(const Pix& image) {
   PixPtr bytes(pixEndianByteSwapNew(grey.get()));
   if (!bytes) return {};
   const int dpi = pixGetXRes(source) > 0 ? pixGetXRes(source) : 300;
-  Decoder decoder{bytes.get(), dpi / 25.4, {}};
+  Decoder decoder{grey.get(), bytes.get(), dpi / 25.4, {}};
   for (const Region& region : FindSymbolRegions(grey.get(), dpi)) {
-    decoder.Matrix(region);
-    decoder.Linear(region);
+    const bool matrix = decoder.Matrix(region);
+    decoder.Linear(region, !matrix);
   }
   for (const PatchCode& patch : FindPatchCodes(grey.get(), dpi)) {
     decoder.Add({kPatchCodeFormat, std::string(kPatchCodePrefix) + patch.name});
