@@ -154,6 +154,7 @@ def main():
     tallies = collections.OrderedDict((label, Tally()) for label in order)
     totals = Tally()
     routable_pages = routable_right = 0
+    by_defect = collections.defaultdict(lambda: [0, 0, 0])  # routable pages, routed right, misrouted
     conf_bins = collections.defaultdict(lambda: [0, 0])
     for env in truth["envelopes"]:
         kind = env.get("evidence") or ("review" if env["expect"] == "review" else "route")
@@ -184,6 +185,11 @@ def main():
                 if expected_route:
                     routable_pages += 1
                     routable_right += right_case
+                for defect in pages.get(name, {}).get("defects", []) + ["(any page)"]:
+                    if expected_route or misrouted:
+                        by_defect[defect][0] += expected_route
+                        by_defect[defect][1] += expected_route and right_case
+                        by_defect[defect][2] += misrouted
                 if routed:
                     b = min(int(doc["confidence"] * 20), 19) / 20
                     conf_bins[b][0] += 1
@@ -204,6 +210,12 @@ def main():
     print()
     print(f"routable pages routed correctly: {routable_right} of {routable_pages} ({pct(routable_right, routable_pages)} %)"
           f"   target >= 97 %")
+    if len(by_defect) > 1:
+        print("routable pages by scan defect (a page may have several):")
+        print("| defect               | pages | routed right % | misroutes |")
+        print("|----------------------|-------|----------------|-----------|")
+        for defect, (n, right, wrong) in sorted(by_defect.items(), key=lambda item: -item[1][0]):
+            print(f"| {defect:<20} | {n:5} | {pct(right, n):>14} | {wrong:9} |")
     print(f"misrouted pages: {totals.misrouted} of {totals.pages} ({pct(totals.misrouted, totals.pages)} %)"
           f"   target 0")
     two_case_envelopes, both_offered = two_case_checks(truth, outcome)
@@ -301,7 +313,8 @@ def main():
         with args.summary.open("a") as summary:
             summary.write(json.dumps({
                 "profile": args.profile, "content_pages": totals.pages, "misrouted": totals.misrouted,
-                "needless_reviews": totals.needless, "review_share": review_pages / max(1, totals.pages),
+                "needless_reviews": totals.needless, "routable_pages": routable_pages,
+                "routable_right": routable_right, "review_share": review_pages / max(1, totals.pages),
                 "two_case_envelopes": two_case_envelopes, "both_offered": both_offered, "lost": len(lost),
                 "sweep": sweep}) + "\n")
     failed = totals.misrouted or lost or doubled or both_offered < two_case_envelopes

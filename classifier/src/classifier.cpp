@@ -8,6 +8,7 @@
 #include "candidate_evidence.h"
 #include "case_decision.h"
 #include "envelope_consistency.h"
+#include "illegible_pages.h"
 #include "mailroom/classifier/classifier.h"
 #include "mailroom/classifier/doc_type_model.h"
 #include "sender_match.h"
@@ -67,6 +68,23 @@ std::vector<EnvelopePart> PartsOf(const Envelope& envelope, const std::vector<Do
   return parts;
 }
 
+// A routed envelope with a page that could not be read and shows no case of its own: what that page
+// says is unknown, so it must not inherit the case of the others. The whole envelope goes to a
+// person (as with two cases in one envelope), the case found offered first.
+std::optional<CaseDecision> IllegibleReview(const Envelope& envelope, const CaseDecision& decision,
+                                            const Registry& registry) {
+  if (!decision.bg_number) return std::nullopt;
+  const PageReading* page = IllegibleWithoutOwnCase(envelope.pages, *decision.bg_number, registry);
+  if (page == nullptr) return std::nullopt;
+  CaseDecision review;
+  review.review_kind = "illegible_page";
+  review.reason =
+      page->name + ": its print could not be read (faint, stained or damaged); it may belong to another case";
+  review.bg_number = decision.bg_number;
+  review.candidates = {*decision.bg_number};
+  return review;
+}
+
 }  // namespace
 
 struct Classifier::Impl {
@@ -97,8 +115,9 @@ struct Classifier::Impl {
     }
     const std::vector<SenderCandidate> named = senders.Match(envelope.pages);
     const CaseDecision decision = DecideCase(envelope, registry, named, options.route_threshold);
-    const auto conflict = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders);
-    Classification out = FromDecision(conflict ? *conflict : decision);
+    auto review = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders);
+    if (!review && decision.routed) review = IllegibleReview(envelope, decision, registry);
+    Classification out = FromDecision(review ? *review : decision);
     // The clerk sees why each case is offered; a routed document carries nothing of the others.
     if (!out.routed) out.candidate_evidence = EvidenceOfCandidates(out.candidates, envelope.pages, registry, named);
     return out;

@@ -1,5 +1,7 @@
 #include "page_cleanup.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace mailroom::ocr {
@@ -20,6 +22,17 @@ constexpr double kSpeckMillimetres = 0.25;
 // After background normalisation the paper sits at 200. Print and pen are far darker; bleed-
 // through from the back side is a faint shadow of the paper level (about 170 and lighter).
 constexpr l_int32 kInkLevel = 140;
+constexpr l_int32 kEvenedPaper = 200;
+// What is clearly darker than the evened paper: print, the anti-aliased edges of it, show-through.
+// Its darkest tenth tells the page's ink: near 0 for print and pen, even where show-through or a
+// tinted field covers more of the page than the print. Above kFaintInk there is no dark ink at all:
+// the print is faint. Show-through alone sits at 160 and lighter (kFaintestPrint excludes it).
+constexpr l_int32 kDarkerThanPaper = 185;
+constexpr l_int32 kFaintInk = 90;
+constexpr l_int32 kFaintestPrint = 150;
+// The threshold for faint print is halfway between its ink and the paper, at most this (bleed-
+// through reaches up from about 170).
+constexpr l_int32 kMaxFaintInkLevel = 175;
 
 constexpr float kRadiansPerDegree = 3.14159265f / 180.0f;
 
@@ -37,8 +50,62 @@ PixPtr EvenedGrey(Pix* grey) {
   return PixPtr(pixClone(grey));  // a page too small for the normalisation tiles
 }
 
+namespace {
+
+struct InkLevels {
+  l_int32 darkest_tenth = 0;  ///< the grey below which a tenth of the dark pixels lie
+  l_int32 median = 0;
+};
+
+// The levels of the pixels darker than kDarkerThanPaper; zeros on a page without any.
+InkLevels DarkPixelLevels(Pix* evened_grey) {
+  NUMA* histogram = pixGetGrayHistogram(evened_grey, 2);  // every second row and column: enough
+  if (histogram == nullptr) return {};
+  std::array<double, kDarkerThanPaper> counts{};
+  double dark = 0;
+  for (l_int32 v = 0; v < kDarkerThanPaper; ++v) {
+    l_float32 count = 0;
+    numaGetFValue(histogram, v, &count);
+    counts[static_cast<std::size_t>(v)] = count;
+    dark += count;
+  }
+  numaDestroy(&histogram);
+  InkLevels levels;
+  double seen = 0;
+  bool tenth = false;
+  for (l_int32 v = 0; v < kDarkerThanPaper && dark > 0; ++v) {
+    seen += counts[static_cast<std::size_t>(v)];
+    if (!tenth && 10 * seen >= dark) {
+      levels.darkest_tenth = v;
+      tenth = true;
+    }
+    if (2 * seen >= dark) {
+      levels.median = v;
+      break;
+    }
+  }
+  return levels;
+}
+
+}  // namespace
+
 PixPtr InkOf(Pix* evened_grey) {
-  return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel));
+  l_int32 level = kInkLevel;
+  if (pixGetDepth(evened_grey) == 8) {
+    const InkLevels ink = DarkPixelLevels(evened_grey);
+    if (ink.darkest_tenth > kFaintInk && ink.darkest_tenth <= kFaintestPrint) {
+      level = std::min(kMaxFaintInkLevel, (ink.median + kEvenedPaper) / 2);
+    }
+  }
+  return PixPtr(pixThresholdToBinary(evened_grey, level));
+}
+
+PixPtr ScaledToOcrDpi(Pix* grey, int dpi) {
+  if (dpi <= 0 || dpi >= kMinOcrDpi) return PixPtr(pixClone(grey));
+  const float factor = static_cast<float>(kOcrDpi) / static_cast<float>(dpi);
+  PixPtr scaled(pixScaleGrayLI(grey, factor, factor));
+  if (scaled) pixSetResolution(scaled.get(), kOcrDpi, kOcrDpi);
+  return scaled;
 }
 
 namespace {

@@ -19,6 +19,8 @@ struct RecognizedText {
   std::string text;
   std::vector<Word> words;
   float mean_confidence = 0;
+  float ink_mm2 = 0;           ///< see PageReading
+  float unread_ink_share = 0;  ///< see PageReading
 };
 
 /// One TessBaseAPI, initialised once. Not thread-safe: one per worker thread.

@@ -64,6 +64,8 @@ v1::PageReading ToProto(const PageReading& reading, std::string_view box_id, std
     w->set_height(word.height);
   }
   out.set_mean_confidence(reading.mean_confidence);
+  out.set_ink_mm2(reading.ink_mm2);
+  out.set_unread_ink_share(reading.unread_ink_share);
   out.set_rotation_degrees(reading.rotation_degrees);
   out.set_error(reading.error);
   out.set_pdf_ref(std::string(pdf_ref));
@@ -95,6 +97,8 @@ Result<WirePageReading> FromProto(const v1::PageReading& message) {
     reading.words.push_back({w.text(), w.confidence(), w.left(), w.top(), w.width(), w.height()});
   }
   reading.mean_confidence = message.mean_confidence();
+  reading.ink_mm2 = message.ink_mm2();
+  reading.unread_ink_share = message.unread_ink_share();
   reading.rotation_degrees = message.rotation_degrees();
   reading.error = message.error();
   return out;

@@ -13,12 +13,19 @@ int main(int argc, char** argv) {
   mailroom::SilenceLeptonica();
   mailroom::samplegen::SampleOptions sample;
   bool scan_defects = false;
+  bool hard_scans = false;
   CLI::App app{"mailroom-samplegen: generate a synthetic box, registry and ground truth", "mailroom-samplegen"};
   app.add_option("--out", sample.out_dir, "output folder (gets box/, registry/, truth.json)")->required();
   app.add_option("--seed", sample.seed, "random seed (same seed, same box)")->capture_default_str();
   app.add_flag("--scan-defects", scan_defects,
                "scan like a real scanner: turned and skewed pages, tinted paper, uneven light, "
                "bleed-through, punched holes, lid shadows, handwritten notes on backs");
+  app.add_flag("--hard-scans", hard_scans,
+               "the scan defects and worse: skew up to 8 degrees, coffee stains, faint dot-matrix print, "
+               "grey backgrounds, notes by hand beside the case number");
+  auto* max_skew = app.add_option("--max-skew", sample.max_skew_degrees,
+                                  "largest skew of a content page in degrees, either way (after the presets)")
+                       ->check(CLI::Range(0.0, 10.0));
   app.add_option("--dpi", sample.dpi, "scan resolution of the page images")
       ->capture_default_str()
       ->check(CLI::Range(100, 600));
@@ -45,8 +52,11 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
-  auto summary =
-      mailroom::samplegen::GenerateSampleBox(scan_defects ? mailroom::samplegen::ScanDefects(sample) : sample);
+  const double asked_skew = sample.max_skew_degrees;
+  if (scan_defects) sample = mailroom::samplegen::ScanDefects(sample);
+  if (hard_scans) sample = mailroom::samplegen::HardScans(sample);
+  if (max_skew->count() > 0) sample.max_skew_degrees = asked_skew;
+  auto summary = mailroom::samplegen::GenerateSampleBox(sample);
   if (!summary) {
     std::fprintf(stderr, "mailroom-samplegen: error: %s\n", summary.error().message.c_str());
     return 1;

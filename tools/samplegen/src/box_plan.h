@@ -25,8 +25,9 @@ struct PlannedPage {
   PageLayout layout;  ///< empty for blank pages
   ImageFileFormat format = ImageFileFormat::kTiffG4;
   double skew_degrees = 0;
-  SheetDefects defects;           ///< incl. the rotation (180 for upside_down_share)
-  bool handwritten_back = false;  ///< a duplex back with a note: kContent, layout = the note
+  SheetDefects defects;             ///< incl. the rotation (180 for upside_down_share)
+  bool handwritten_back = false;    ///< a duplex back with a note: kContent, layout = the note
+  bool note_beside_number = false;  ///< someone wrote a note by hand beside the page's case number
   /// The page whose text shows through (the front of a back side); none: BackTextLayout(defect_seed).
   std::optional<std::size_t> bleed_from;
   int speckles = 0;  ///< number of dust specks

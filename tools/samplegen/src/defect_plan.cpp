@@ -25,6 +25,29 @@ EdgeStrip RandomStrip(Edge edge, Rng& rng) {
   return strip;
 }
 
+// A cup's ring (most) or a drip, anywhere on the sheet.
+CoffeeStain RandomStain(Rng& rng) {
+  CoffeeStain stain;
+  stain.ring_only = rng.Chance(0.6);
+  stain.x_mm = rng.Real(15, 195);
+  stain.y_mm = rng.Real(15, 282);
+  double ring_radius = rng.Real(28, 40);
+  double drip_radius = rng.Real(6, 18);
+  stain.radius_mm = stain.ring_only ? ring_radius : drip_radius;
+  stain.fill_darkening = rng.Between(10, 30);
+  stain.rim_darkening = rng.Between(35, 80);
+  stain.rim_mm = rng.Real(0.6, 1.6);
+  bool open = rng.Chance(0.5);
+  double gap_from = rng.Real(0, 6.28);
+  double gap_length = rng.Real(0.5, 2.5);
+  if (open) {
+    stain.gap_from = gap_from;
+    stain.gap_to = gap_from + gap_length;
+  }
+  stain.seed = rng.Next();
+  return stain;
+}
+
 }  // namespace
 
 SheetDefects PlanSheetDefects(const SampleOptions& options, SheetRole role, std::uint32_t seed) {
@@ -75,6 +98,35 @@ SheetDefects PlanSheetDefects(const SampleOptions& options, SheetRole role, std:
     d.edges.push_back(strip);
     if (two) d.edges.push_back(second);
   }
+
+  // The hard scans' effects draw after the others, so a box without them keeps its defects.
+  bool coffee = rng.Chance(options.coffee_stain_share);
+  int stain_count = rng.Chance(0.35) ? 2 : 1;
+  std::array<CoffeeStain, 2> stains;
+  for (CoffeeStain& stain : stains) stain = RandomStain(rng);
+  if (paper && coffee) d.coffee_stains.assign(stains.begin(), stains.begin() + stain_count);
+
+  bool dots = rng.Chance(options.dot_matrix_share);
+  DotMatrixPrint print;
+  print.on = true;
+  print.pitch_mm = rng.Real(0.30, 0.42);
+  print.ink_grey = rng.Between(100, 150);
+  print.fade = rng.Between(15, 45);
+  print.seed = rng.Next();
+  if (role == SheetRole::kContent && dots) d.dot_matrix = print;
+
+  bool grey = rng.Chance(options.grey_background_share);
+  bool shaded = rng.Chance(0.4);
+  DarkPaper dark{rng.Between(150, 195), rng.Between(4, 12), rng.Next()};
+  if (paper && grey) {
+    // Faint dots on dark paper would be unreadable to anyone: such a sheet gets shaded fields.
+    if (role == SheetRole::kContent && (shaded || d.dot_matrix.on)) {
+      d.shaded_fields = true;
+    } else {
+      d.dark_paper = dark;
+      d.paper_grey = 255;
+    }
+  }
   return d;
 }
 
@@ -87,6 +139,16 @@ SampleOptions ScanDefects(SampleOptions base) {
   base.scanner_edge_share = 0.10;
   base.handwritten_back_share = 0.20;
   base.max_skew_degrees = std::max(base.max_skew_degrees, 3.0);
+  return base;
+}
+
+SampleOptions HardScans(SampleOptions base) {
+  base = ScanDefects(base);
+  base.max_skew_degrees = std::max(base.max_skew_degrees, 8.0);
+  base.coffee_stain_share = 0.15;
+  base.dot_matrix_share = 0.12;
+  base.grey_background_share = 0.15;
+  base.note_beside_number_share = 0.25;
   return base;
 }
 

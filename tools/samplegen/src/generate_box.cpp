@@ -26,11 +26,18 @@ Result<void> Validate(const SampleOptions& options) {
   if (options.max_skew_degrees < 0 || options.max_skew_degrees > 10)
     return Fail("max_skew_degrees must be within 0..10");
   if (options.blank_back_share < 0 || options.blank_back_share > 1) return Fail("blank_back_share must be within 0..1");
-  const std::pair<const char*, double> shares[] = {
-      {"upside_down_share", options.upside_down_share},     {"rotated_share", options.rotated_share},
-      {"tinted_paper_share", options.tinted_paper_share},   {"uneven_light_share", options.uneven_light_share},
-      {"bleed_through_share", options.bleed_through_share}, {"punch_holes_share", options.punch_holes_share},
-      {"scanner_edge_share", options.scanner_edge_share},   {"handwritten_back_share", options.handwritten_back_share}};
+  const std::pair<const char*, double> shares[] = {{"upside_down_share", options.upside_down_share},
+                                                   {"rotated_share", options.rotated_share},
+                                                   {"tinted_paper_share", options.tinted_paper_share},
+                                                   {"uneven_light_share", options.uneven_light_share},
+                                                   {"bleed_through_share", options.bleed_through_share},
+                                                   {"punch_holes_share", options.punch_holes_share},
+                                                   {"scanner_edge_share", options.scanner_edge_share},
+                                                   {"handwritten_back_share", options.handwritten_back_share},
+                                                   {"coffee_stain_share", options.coffee_stain_share},
+                                                   {"dot_matrix_share", options.dot_matrix_share},
+                                                   {"grey_background_share", options.grey_background_share},
+                                                   {"note_beside_number_share", options.note_beside_number_share}};
   for (const auto& [name, share] : shares) {
     if (!(share >= 0 && share <= 1)) return Fail(std::string(name) + " must be within 0..1");
   }

@@ -1,5 +1,6 @@
 #include "image_writer.h"
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -14,32 +15,45 @@ struct LeptBytesFree {
 constexpr int kBinariseThreshold = 160;  // on white paper; dark anti-aliased edges count as ink
 constexpr int kJpegQuality = 85;
 
-// The median grey of a sample of the pixels: the paper's brightness, as text covers far less than
-// half of a page.
-int PaperLevel(Pix* page) {
+// Grey levels of a sample of the pixels (every 4th of every 4th row).
+std::array<long, 256> SampleHistogram(Pix* page) {
   std::array<long, 256> histogram{};
-  long samples = 0;
   int w = static_cast<int>(pixGetWidth(page));
   int h = static_cast<int>(pixGetHeight(page));
   const l_uint32* data = pixGetData(page);
   int wpl = pixGetWpl(page);
   for (int y = 0; y < h; y += 4) {
     const l_uint32* line = data + static_cast<std::ptrdiff_t>(y) * wpl;
-    for (int x = 0; x < w; x += 4, ++samples) ++histogram[GET_DATA_BYTE(line, x)];
+    for (int x = 0; x < w; x += 4) ++histogram[GET_DATA_BYTE(line, x)];
   }
+  return histogram;
+}
+
+// The median of the histogram's levels below `below`; `fallback` when there are none.
+int Median(const std::array<long, 256>& histogram, int below, int fallback) {
+  long count = 0;
+  for (int v = 0; v < below; ++v) count += histogram[static_cast<std::size_t>(v)];
   long seen = 0;
-  for (int v = 0; v < 256; ++v) {
+  for (int v = 0; v < below; ++v) {
     seen += histogram[static_cast<std::size_t>(v)];
-    if (2 * seen >= samples) return v;
+    if (2 * seen >= count && count > 0) return v;
   }
-  return 255;
+  return fallback;
 }
 
 // Scanner firmware sets its threshold relative to the paper it sees (auto exposure), so grey or
 // coloured paper and a dim side stay white while ink stays black. On white paper this is exactly
-// kBinariseThreshold.
+// kBinariseThreshold. The paper is the median grey (text covers far less than half of a page), the
+// ink the median of what is clearly darker. Faint print (a worn dot-matrix ribbon: the ink's median
+// lighter than kFaintInk) moves the threshold up to halfway between ink and paper, as a scanner's
+// dynamic threshold does; pages with dark ink keep the fixed ratio.
+constexpr int kFaintInk = 110;
 int BinariseThreshold(Pix* grey_page) {
-  return (kBinariseThreshold * PaperLevel(grey_page) + 127) / 255;
+  const std::array<long, 256> histogram = SampleHistogram(grey_page);
+  const int paper = Median(histogram, 256, 255);
+  const int threshold = (kBinariseThreshold * paper + 127) / 255;
+  const int ink = Median(histogram, paper * 6 / 10, 0);
+  return ink > kFaintInk ? std::max(threshold, (ink + paper) / 2) : threshold;
 }
 
 }  // namespace

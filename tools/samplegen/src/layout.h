@@ -3,6 +3,7 @@
 // ground truth, so what is printed and what truth.json says can never drift apart.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,15 @@ struct InkRect {
   double height_mm = 0;
 };
 
+/// A grey box printed under the text (a form's shaded field), in millimetres like InkRect.
+struct ShadeRect {
+  double x_mm = 0;
+  double y_mm = 0;
+  double width_mm = 0;
+  double height_mm = 0;
+  double ink = 0.2;  ///< ink coverage 0..1 (grey = 255 * (1 - ink))
+};
+
 /// Text put on the sheet by hand: a handwritten note or a rubber stamp. Drawn after the rows,
 /// tilted about its first baseline's start, in a lighter ink.
 struct FreeText {
@@ -70,6 +80,7 @@ struct PageLayout {
   std::vector<BarcodeSpot> barcodes;
   std::vector<InkRect> rects;
   std::vector<FreeText> notes;
+  std::vector<ShadeRect> shades;  ///< drawn first, under everything else
   std::string font_family = "DejaVu Sans";
   double top_mm = 20;
   double left_mm = 25;
@@ -101,5 +112,34 @@ struct PageLayout {
     return lines;
   }
 };
+
+/// Points to millimetres, computed as the renderer always has (so that positions keep their bits).
+[[nodiscard]] inline double PointsToMm(double points) {
+  return points * 25.4 / 72.0;
+}
+
+/// The baseline of every row, in millimetres from the top of the sheet: the rows flow down from
+/// `top_mm`, each `space_before_mm` plus its size times the line spacing below the one before.
+[[nodiscard]] inline std::vector<double> RowBaselinesMm(const PageLayout& layout) {
+  std::vector<double> baselines;
+  double y_mm = layout.top_mm;
+  for (const TextRow& row : layout.rows) {
+    y_mm += row.space_before_mm + PointsToMm(row.size_pt) * layout.line_spacing;
+    baselines.push_back(y_mm);
+  }
+  return baselines;
+}
+
+/// The baseline of every footer row: the footer grows upwards from its last baseline, 12 mm above
+/// the bottom edge of the A4 sheet.
+[[nodiscard]] inline std::vector<double> FooterBaselinesMm(const PageLayout& layout) {
+  std::vector<double> baselines(layout.footer.size());
+  double foot_mm = 297.0 - 12.0;
+  for (std::size_t i = layout.footer.size(); i-- > 0;) {
+    baselines[i] = foot_mm;
+    foot_mm -= PointsToMm(layout.footer[i].size_pt) * layout.line_spacing + layout.footer[i].space_before_mm;
+  }
+  return baselines;
+}
 
 }  // namespace mailroom::samplegen

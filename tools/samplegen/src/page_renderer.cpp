@@ -233,17 +233,21 @@ Result<PixPtr> RenderLayout(const PageLayout& layout, int dpi) {
   cairo_set_source_rgba(cr.get(), 0, 0, 0, 1);  // on A8 only the alpha (= ink) matters
   Canvas canvas(cr.get(), dpi);
 
-  double y_mm = layout.top_mm;
-  for (const TextRow& row : layout.rows) {
-    double row_mm = row.size_pt * kMmPerInch / kPointsPerInch;
-    y_mm += row.space_before_mm + row_mm * layout.line_spacing;
-    if (!row.text.empty() || !row.right_text.empty()) DrawRow(canvas, layout, row, canvas.Px(y_mm), w);
+  // Shaded fields first: the text is printed over them (on A8, OVER adds the coverages).
+  for (const ShadeRect& shade : layout.shades) {
+    cairo_set_source_rgba(cr.get(), 0, 0, 0, shade.ink);
+    canvas.Rect(canvas.Px(shade.x_mm), canvas.Px(shade.y_mm), canvas.Px(shade.width_mm), canvas.Px(shade.height_mm));
   }
-  // The footer grows upwards from its last baseline, 12 mm above the bottom edge.
-  double foot_mm = 297.0 - 12.0;
-  for (auto row = layout.footer.rbegin(); row != layout.footer.rend(); ++row) {
-    if (!row->text.empty() || !row->right_text.empty()) DrawRow(canvas, layout, *row, canvas.Px(foot_mm), w);
-    foot_mm -= row->size_pt * kMmPerInch / kPointsPerInch * layout.line_spacing + row->space_before_mm;
+  cairo_set_source_rgba(cr.get(), 0, 0, 0, 1);
+  const std::vector<double> baselines = RowBaselinesMm(layout);
+  for (std::size_t i = 0; i < layout.rows.size(); ++i) {
+    const TextRow& row = layout.rows[i];
+    if (!row.text.empty() || !row.right_text.empty()) DrawRow(canvas, layout, row, canvas.Px(baselines[i]), w);
+  }
+  const std::vector<double> foot = FooterBaselinesMm(layout);
+  for (std::size_t i = 0; i < layout.footer.size(); ++i) {
+    const TextRow& row = layout.footer[i];
+    if (!row.text.empty() || !row.right_text.empty()) DrawRow(canvas, layout, row, canvas.Px(foot[i]), w);
   }
   for (const FreeText& note : layout.notes) {
     if (!note.lines.empty()) DrawFreeText(cr.get(), canvas, note, dpi / kPointsPerInch);

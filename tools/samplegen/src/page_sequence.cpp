@@ -5,6 +5,7 @@
 
 #include "defect_plan.h"
 #include "handwriting.h"
+#include "number_marks.h"
 
 namespace mailroom::samplegen {
 namespace {
@@ -26,6 +27,25 @@ SheetRole RoleOf(PageKind kind) {
       break;
   }
   return SheetRole::kContent;
+}
+
+// The hard scans' marks that belong to the page's layout: the printer's font, shaded fields, a note
+// beside the number. Drawn from the page's own defect seed, so no other page changes.
+void MarkLayout(PlannedPage& page, const SampleOptions& options) {
+  Rng marks(page.defect_seed ^ 0x6D61726Bu);
+  const bool note = marks.Chance(options.note_beside_number_share);
+  Rng note_rng(marks.Next());
+  Rng shade_rng(marks.Next());
+  Rng font_rng(marks.Next());
+  const std::optional<NumberSpot> spot = FindNumber(page.layout);
+  // Forms with a barcode come from the jobcenter's laser printers, never from a dot-matrix one.
+  if (!page.layout.barcodes.empty()) page.defects.dot_matrix.on = false;
+  if (page.defects.dot_matrix.on) page.layout.font_family = PrinterFont(font_rng);
+  if (page.defects.shaded_fields) ShadeFields(page.layout, spot, shade_rng);
+  if (note && spot) {
+    WriteBesideNumber(page.layout, *spot, note_rng);
+    page.note_beside_number = true;
+  }
 }
 
 }  // namespace
@@ -52,6 +72,7 @@ PlannedPage& PageSequence::Add(PageKind kind, int envelope, PageLayout layout) {
   int rotation = page.defects.rotation;
   page.defects = PlanSheetDefects(options_, RoleOf(kind), page.defect_seed);
   if (rotation != 0) page.defects.rotation = rotation;
+  if (kind == PageKind::kContent) MarkLayout(page, options_);
   plan_.pages.push_back(std::move(page));
   return plan_.pages.back();
 }

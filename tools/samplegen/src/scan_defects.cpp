@@ -91,6 +91,9 @@ std::vector<std::string> SheetDefects::Names() const {
   if (punch_holes > 0) names.emplace_back("punch_holes");
   if (light_falloff > 0) names.emplace_back("uneven_light");
   if (!edges.empty()) names.emplace_back("scanner_edge");
+  if (!coffee_stains.empty()) names.emplace_back("coffee_stain");
+  if (dot_matrix.on) names.emplace_back("dot_matrix");
+  if (dark_paper.paper_grey < 255 || shaded_fields) names.emplace_back("grey_background");
   return names;
 }
 

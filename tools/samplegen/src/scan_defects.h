@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "hard_scan_effects.h"
 #include "mailroom/common/result.h"
 #include "mailroom/image/pix.h"
 
@@ -36,10 +37,14 @@ struct SheetDefects {
   Edge light_dark_side = Edge::kRight;
   bool light_vignette = false;  ///< darker towards all corners instead of towards one side
   std::vector<EdgeStrip> edges;
+  std::vector<CoffeeStain> coffee_stains;
+  DotMatrixPrint dot_matrix;   ///< content sheets only; their layout is then set in a monospaced font
+  DarkPaper dark_paper;        ///< replaces paper_grey's tint when on
+  bool shaded_fields = false;  ///< grey boxes printed behind the number's line (PageLayout::shades)
 
   /// The defects' names for truth.json ("tinted_paper", "bleed_through", "punch_holes",
-  /// "uneven_light", "scanner_edge"), in that order; empty when there are none. The rotation has
-  /// its own field there.
+  /// "uneven_light", "scanner_edge", "coffee_stain", "dot_matrix", "grey_background"), in that
+  /// order; empty when there are none. The rotation has its own field there.
   [[nodiscard]] std::vector<std::string> Names() const;
 };
 

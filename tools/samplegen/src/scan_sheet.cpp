@@ -6,11 +6,13 @@
 namespace mailroom::samplegen {
 namespace {
 
-// Paper properties: they belong to the sheet, so they turn with it when it is skewed or fed
-// rotated (holes of a sheet fed upside down end up on the right).
+// Paper properties (tint or dark paper, stains, show-through, holes): they belong to the sheet, so they turn with it
+// when it is skewed or fed rotated (holes of a sheet fed upside down end up on the right).
 Result<void> AgePaper(Pix* page, const SheetScan& sheet, int dpi) {
   const SheetDefects& defects = sheet.defects;
   TintPaper(page, defects.paper_grey);
+  DarkenPaper(page, defects.dark_paper);
+  for (const CoffeeStain& stain : defects.coffee_stains) AddCoffeeStain(page, stain);
   if (defects.bleed_grey < 255) {
     if (sheet.back == nullptr) return Fail("bleed-through without a back side");
     auto back = RenderLayout(*sheet.back, dpi);
@@ -27,6 +29,10 @@ Result<PixPtr> ScanSheet(const SheetScan& sheet, int dpi) {
   if (sheet.front == nullptr) return Fail("no page layout");
   auto page = RenderLayout(*sheet.front, dpi);
   if (!page) return page;
+  // The printer comes first: the dots are what is on the paper.
+  if (auto printed = PrintDotMatrix(page->get(), sheet.defects.dot_matrix); !printed) {
+    return tl::unexpected(printed.error());
+  }
   if (auto ok = AgePaper(page->get(), sheet, dpi); !ok) return tl::unexpected(ok.error());
   // Dust lies on the glass, so it is added before the skew and turns with the sheet.
   AddSpeckle(page->get(), sheet.noise_seed, sheet.speckles);

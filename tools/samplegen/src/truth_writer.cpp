@@ -44,6 +44,7 @@ Json PageJson(const PlannedPage& page) {
   // Only pages with scan defects carry the key, so boxes without defects read as they always did.
   std::vector<std::string> defects = page.defects.Names();
   if (page.handwritten_back) defects.insert(defects.begin(), "handwritten_back");
+  if (page.note_beside_number) defects.emplace_back("note_beside_number");
   if (!defects.empty()) out["defects"] = defects;
   return out;
 }

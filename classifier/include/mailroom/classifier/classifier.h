@@ -100,8 +100,9 @@ struct Classification {
   bool priority = false;                    ///< deadlines: objections, sick notes, "Eilt"
   std::string reason;                       ///< why it goes to review (empty when routed)
   /// The kind of `reason`, a fixed word for counting (metrics): unreadable_page, no_case_number,
-  /// sender_unclear, sender_ambiguous, conflicting_numbers, conflicting_cases, number_not_registered,
-  /// number_names_other_case, no_jobcenter, low_confidence. Empty when routed.
+  /// sender_unclear, sender_ambiguous, conflicting_numbers, conflicting_cases, case_number_unreadable,
+  /// illegible_page, number_not_registered, number_names_other_case, no_jobcenter, low_confidence.
+  /// Empty when routed.
   std::string review_kind;
   /// Review: the registered cases the evidence points to (BG numbers, best first), so that a clerk
   /// starts from them. Empty when routed or when nothing points anywhere.

@@ -52,6 +52,11 @@ struct PageReading {
   std::string text;  ///< full page text, lines separated by '\n'
   std::vector<Word> words;
   float mean_confidence = 0;  ///< 0..100 over all words; 0 when no words
+  /// The ink Tesseract was given, in square millimetres of the page (0: not measured), and the
+  /// share of it (0..1) that lies outside every confidently read word: print too faint, stained or
+  /// damaged to read leaves most of its ink unread, a well read page almost none.
+  float ink_mm2 = 0;
+  float unread_ink_share = 0;
   int rotation_degrees = 0;   ///< clockwise rotation applied to put the page right side up
   std::string error;          ///< why the page is unreadable (kUnreadable only), names the file
   std::string pdf_path;       ///< single-page searchable PDF of this page (content pages only)

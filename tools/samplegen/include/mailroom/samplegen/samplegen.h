@@ -71,6 +71,26 @@ struct SampleOptions {
   /// envelope, case and doc_type as the page before, "lines" = the note (0..1). Default 0.
   double handwritten_back_share = 0.0;
 
+  // Hard scans (the `--hard-scans` preset): what defeats simple capture. Each defaults to 0 and
+  // draws after the defects above, so without them the box is byte-identical to one before.
+
+  /// Share of content and blank pages with a coffee stain (a cup's wobbly ring, or a drip), one or
+  /// two, anywhere on the sheet and over the text: 10..30 grey levels inside, 35..80 on the
+  /// dried rim (0..1). Default 0.
+  double coffee_stain_share = 0.0;
+  /// Share of content pages printed by a 9-pin dot-matrix printer with a worn ribbon: in a
+  /// monospaced font, every glyph round dots 0.30..0.42 mm apart, in a faint ink (grey 100..150
+  /// that fades by 15..45 where the ribbon is dry) (0..1). Default 0.
+  double dot_matrix_share = 0.0;
+  /// Share of content and blank pages on a grey background: dark recycled or coloured paper
+  /// (grey 150..195, mottled by its fibres) or, on 40 % of the content pages and on every
+  /// dot-matrix page, grey boxes printed behind the line of the case number (0..1). Default 0.
+  double grey_background_share = 0.0;
+  /// Share of the content pages that print a case or customer number on which someone wrote a short
+  /// note beside it by hand ("eilt!", "geprüft", initials and a date, ...), in the line of the
+  /// number or just above it; truth.json's lines include the note (0..1). Default 0.
+  double note_beside_number_share = 0.0;
+
   /// Box id written to box.json and truth.json. Default (empty): "BOX-<seed>".
   std::string box_id;
 
@@ -97,6 +117,12 @@ struct SampleOptions {
 /// 15 %, scanner edges 10 %, handwritten notes on 20 % of the blank backs, and max_skew_degrees
 /// raised to at least 3. Other fields of `base` are kept.
 [[nodiscard]] SampleOptions ScanDefects(SampleOptions base);
+
+/// The hard scans (`--hard-scans`, for the benchmark's hard profiles at 150 and 200 dpi): the scan
+/// defects above, skew up to 8 degrees, coffee stains on 15 % of the sheets, dot-matrix print on
+/// 12 % of the content pages, grey backgrounds on 15 % and a note by hand beside the case number
+/// on 25 % of the pages that print one. Other fields of `base` are kept.
+[[nodiscard]] SampleOptions HardScans(SampleOptions base);
 
 /// Where the generated sample went and how big it is.
 struct SampleSummary {
