@@ -57,9 +57,9 @@ struct PageReading {
   /// damaged to read leaves most of its ink unread, a well read page almost none.
   float ink_mm2 = 0;
   float unread_ink_share = 0;
-  int rotation_degrees = 0;   ///< clockwise rotation applied to put the page right side up
-  std::string error;          ///< why the page is unreadable (kUnreadable only), names the file
-  std::string pdf_path;       ///< single-page searchable PDF of this page (content pages only)
+  int rotation_degrees = 0;  ///< clockwise rotation applied to put the page right side up
+  std::string error;         ///< why the page is unreadable (kUnreadable only), names the file
+  std::string pdf_path;      ///< single-page searchable PDF of this page (content pages only)
 };
 
 }  // namespace mailroom
