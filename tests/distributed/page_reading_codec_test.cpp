@@ -22,6 +22,8 @@ PageReading FullReading(PageKind kind) {
   r.text = "Widerspruch\ngegen den Bescheid";
   r.words = {{"Widerspruch", 91.5F, 10, 20, 300, 40}, {"gegen", 88.25F, 12, 80, 120, 38}};
   r.mean_confidence = 89.875F;
+  r.ink_mm2 = 1234.5F;
+  r.unread_ink_share = 0.375F;
   r.rotation_degrees = 180;
   r.error = kind == PageKind::kUnreadable ? "0007.tif#2: truncated TIFF strip" : "";
   r.pdf_path = "/scratch/41.pdf";
@@ -64,6 +66,10 @@ TEST_CASE("a page reading survives the round trip through the wire format", "[pr
     CHECK(r.words[i].height == in.words[i].height);
   }
   CHECK(r.mean_confidence == in.mean_confidence);
+  CHECK(r.ink_mm2 == in.ink_mm2);
+  CHECK(r.unread_ink_share == in.unread_ink_share);
+  CHECK(message.ink_mm2() == in.ink_mm2);  // fields 14 and 15 of v1::PageReading
+  CHECK(message.unread_ink_share() == in.unread_ink_share);
   CHECK(r.rotation_degrees == in.rotation_degrees);
   CHECK(r.error == in.error);
   // A local path means nothing on another machine: only the ref travels.

@@ -85,3 +85,18 @@ TEST_CASE("A small stamp-like mark in the middle of an otherwise empty page is n
   boxDestroy(&inner);
   CHECK_FALSE(ocr::IsBlankPage(*page));
 }
+
+TEST_CASE("A back side with one line of faint print is not blank, its show-through alone is") {
+  samplegen::PageSpec spec;
+  spec.lines = {"Eingegangen am 12.11.2025"};
+  spec.speckle = true;
+  auto page = samplegen::RenderPage(spec);
+  REQUIRE(page);
+  testing::LightenInk(page->get(), 175);
+  CHECK_FALSE(ocr::IsBlankPage(**page));
+  PixPtr back = Blank(9);
+  testing::BleedThrough(back.get(), Letter().get());
+  testing::BleedThrough(page->get(), Letter().get());
+  CHECK(ocr::IsBlankPage(*back));
+  CHECK_FALSE(ocr::IsBlankPage(**page));
+}

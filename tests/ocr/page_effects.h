@@ -60,6 +60,19 @@ inline void BleedThrough(Pix* page, Pix* back) {
   }
 }
 
+/// Faint print: every pixel moved towards the paper so that black becomes `ink_grey` (a worn
+/// ribbon, a pale fax); white stays white.
+inline void LightenInk(Pix* page, int ink_grey) {
+  const int w = pixGetWidth(page), h = pixGetHeight(page);
+  for (int y = 0; y < h; ++y) {
+    for (int x = 0; x < w; ++x) {
+      l_uint32 v = 0;
+      pixGetPixel(page, x, y, &v);
+      pixSetPixel(page, x, y, static_cast<l_uint32>(255 - (255 - static_cast<int>(v)) * (255 - ink_grey) / 255));
+    }
+  }
+}
+
 /// A short pen stroke scribble (like initials) in blue-grey ink, about 20 x 6 mm, at (x, y) mm.
 inline void Initials(Pix* page, int x_mm, int y_mm) {
   const double px_per_mm = pixGetXRes(page) / 25.4;
