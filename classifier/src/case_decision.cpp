@@ -9,6 +9,7 @@
 #include <map>
 
 #include "confidence.h"
+#include "illegible_pages.h"
 #include "number_format.h"
 #include "unread_numbers.h"
 
@@ -323,6 +324,17 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   if (r.all.empty()) {
     if (auto page = PageWithUnreadNumber(envelope.pages)) {
       return Review("case_number_unreadable", *page + ": a case number is written there but could not be read",
+                    {*out.bg_number});
+    }
+    // Faint print: even the label of a number may be garbled beyond recognition. The sender alone
+    // must not decide over a page that much of which was not read.
+    const auto hard = std::find_if(envelope.pages.begin(), envelope.pages.end(),
+                                   [](const PageReading* page) { return IsHardToRead(*page); });
+    if (hard != envelope.pages.end()) {
+      return Review("illegible_page",
+                    (*hard)->name +
+                        ": its print is hard to read, and only the sender names a case: a case number "
+                        "on it may have been missed",
                     {*out.bg_number});
     }
   }

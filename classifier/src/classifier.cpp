@@ -72,9 +72,9 @@ std::vector<EnvelopePart> PartsOf(const Envelope& envelope, const std::vector<Do
 // says is unknown, so it must not inherit the case of the others. The whole envelope goes to a
 // person (as with two cases in one envelope), the case found offered first.
 std::optional<CaseDecision> IllegibleReview(const Envelope& envelope, const CaseDecision& decision,
-                                            const Registry& registry) {
+                                            const Registry& registry, const SenderMatcher& senders) {
   if (!decision.bg_number) return std::nullopt;
-  const PageReading* page = IllegibleWithoutOwnCase(envelope.pages, *decision.bg_number, registry);
+  const PageReading* page = IllegibleWithoutOwnCase(envelope.pages, *decision.bg_number, registry, senders);
   if (page == nullptr) return std::nullopt;
   CaseDecision review;
   review.review_kind = "illegible_page";
@@ -116,7 +116,7 @@ struct Classifier::Impl {
     const std::vector<SenderCandidate> named = senders.Match(envelope.pages);
     const CaseDecision decision = DecideCase(envelope, registry, named, options.route_threshold);
     auto review = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders);
-    if (!review && decision.routed) review = IllegibleReview(envelope, decision, registry);
+    if (!review && decision.routed) review = IllegibleReview(envelope, decision, registry, senders);
     Classification out = FromDecision(review ? *review : decision);
     // The clerk sees why each case is offered; a routed document carries nothing of the others.
     if (!out.routed) out.candidate_evidence = EvidenceOfCandidates(out.candidates, envelope.pages, registry, named);

@@ -10,6 +10,7 @@
 
 #include "mailroom/classifier/registry.h"
 #include "mailroom/flow/page_reading.h"
+#include "sender_match.h"
 
 namespace mailroom::classifier {
 
@@ -20,14 +21,25 @@ inline constexpr float kMinIllegibleInkMm2 = 400;
 /// Well read pages, stains and shadows included, stay under 0.3.
 inline constexpr float kMinIllegibleShare = 0.45F;
 
+/// Hard to read, not yet illegible: enough unread print that a case number among it could have
+/// been missed (well read pages stay under 0.26, stains and lid shadows included).
+inline constexpr float kMinHardToReadShare = 0.3F;
+
+/// True for a content page with print of which kMinHardToReadShare or more was not read.
+[[nodiscard]] bool IsHardToRead(const PageReading& page);
+
 /// True for a content page that has print but of which OCR read too little (PageReading's
 /// ink_mm2 and unread_ink_share).
 [[nodiscard]] bool IsIllegible(const PageReading& page);
 
-/// The first page of `pages` that is illegible and whose own case numbers or barcodes (as far as
-/// they could be read) do not name `bg_number` in the registry: a garbled number that names no
-/// registered case is no evidence that the page belongs to the case.
+/// The first page of `pages` that is illegible and shows nothing of `bg_number`'s case of its own:
+/// none of its case numbers or barcodes (as far as they could be read) names it in the registry,
+/// and no person of it is named on the page (`senders`, on the page alone). A garbled number that
+/// names no registered case is no evidence that the page belongs to the case. A page that reads as
+/// the next page of the one before it ("Seite 3 von 3" after "Seite 2 von 3") continues that
+/// letter and is not asked.
 [[nodiscard]] const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages,
-                                                         const std::string& bg_number, const Registry& registry);
+                                                         const std::string& bg_number, const Registry& registry,
+                                                         const SenderMatcher& senders);
 
 }  // namespace mailroom::classifier

@@ -141,6 +141,23 @@ Result<void> PrintDotMatrix(Pix* page, const DotMatrixPrint& print) {
   return {};
 }
 
+Result<void> MultiplyInk(Pix* page, Pix* layer) {
+  if (pixGetDepth(page) != 8 || pixGetDepth(layer) != 8 || pixGetWidth(page) != pixGetWidth(layer) ||
+      pixGetHeight(page) != pixGetHeight(layer)) {
+    return Fail("ink layer does not match the page");
+  }
+  const int w = static_cast<int>(pixGetWidth(page));
+  const int h = static_cast<int>(pixGetHeight(page));
+  for (int y = 0; y < h; ++y) {
+    l_uint32* line = pixGetData(page) + static_cast<std::ptrdiff_t>(y) * pixGetWpl(page);
+    const l_uint32* over = pixGetData(layer) + static_cast<std::ptrdiff_t>(y) * pixGetWpl(layer);
+    for (int x = 0; x < w; ++x) {
+      SET_DATA_BYTE(line, x, Keep(static_cast<int>(GET_DATA_BYTE(line, x)), static_cast<int>(GET_DATA_BYTE(over, x))));
+    }
+  }
+  return {};
+}
+
 void DarkenPaper(Pix* page, const DarkPaper& paper) {
   if (paper.paper_grey >= 255 || pixGetDepth(page) != 8) return;
   const double px = PixelsPerMm(page);

@@ -43,6 +43,9 @@ struct DotMatrixPrint {
 /// scanner effect). Fails if the page is not 8 bit.
 [[nodiscard]] Result<void> PrintDotMatrix(Pix* page, const DotMatrixPrint& print);
 
+/// Darkens `page` by `layer` (same size, 8 bit) as ink on ink: each pixel times layer / 255.
+[[nodiscard]] Result<void> MultiplyInk(Pix* page, Pix* layer);
+
 /// Dark recycled or coloured paper (a grey background): darker than a tinted sheet, and mottled
 /// by its fibres in patches of a few millimetres.
 struct DarkPaper {

@@ -23,16 +23,32 @@ Result<void> AgePaper(Pix* page, const SheetScan& sheet, int dpi) {
   return {};
 }
 
+// The print. A dot-matrix printer prints the text as dots; the page's shaded fields were on the
+// form before, so they are rendered alone and laid under the dots (multiplied, like ink on paper).
+Result<PixPtr> Print(const SheetScan& sheet, int dpi) {
+  if (!sheet.defects.dot_matrix.on) return RenderLayout(*sheet.front, dpi);
+  PageLayout text = *sheet.front;
+  text.shades.clear();
+  auto page = RenderLayout(text, dpi);
+  if (!page) return page;
+  if (auto printed = PrintDotMatrix(page->get(), sheet.defects.dot_matrix); !printed) {
+    return tl::unexpected(printed.error());
+  }
+  if (sheet.front->shades.empty()) return page;
+  PageLayout form;
+  form.shades = sheet.front->shades;
+  auto shades = RenderLayout(form, dpi);
+  if (!shades) return shades;
+  if (auto laid = MultiplyInk(page->get(), shades->get()); !laid) return tl::unexpected(laid.error());
+  return page;
+}
+
 }  // namespace
 
 Result<PixPtr> ScanSheet(const SheetScan& sheet, int dpi) {
   if (sheet.front == nullptr) return Fail("no page layout");
-  auto page = RenderLayout(*sheet.front, dpi);
+  auto page = Print(sheet, dpi);
   if (!page) return page;
-  // The printer comes first: the dots are what is on the paper.
-  if (auto printed = PrintDotMatrix(page->get(), sheet.defects.dot_matrix); !printed) {
-    return tl::unexpected(printed.error());
-  }
   if (auto ok = AgePaper(page->get(), sheet, dpi); !ok) return tl::unexpected(ok.error());
   // Dust lies on the glass, so it is added before the skew and turns with the sheet.
   AddSpeckle(page->get(), sheet.noise_seed, sheet.speckles);
