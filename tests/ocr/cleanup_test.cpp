@@ -3,34 +3,15 @@
 
 #include <cmath>
 
+#include "letter_page.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "page_cleanup.h"
 #include "page_effects.h"
 
 using namespace mailroom;
+using testing::LetterPage;
 
 namespace {
-
-// A letter with enough lines for ascenders and descenders to tell up from down.
-PixPtr LetterPage(double skew_degrees = 0) {
-  samplegen::PageSpec spec;
-  spec.lines = {"Erika Mustermann",
-                "Hauptstraße 12",
-                "24103 Kiel",
-                "",
-                "Jobcenter Kiel",
-                "Betreff: Weiterbewilligung",
-                "Sehr geehrte Damen und Herren,",
-                "hiermit beantrage ich die Weiterbewilligung der Leistungen.",
-                "Die Kontoauszüge der letzten drei Monate liegen bei.",
-                "Bitte teilen Sie mir mit, ob etwas fehlt.",
-                "Mit freundlichen Grüßen",
-                "Erika Mustermann"};
-  spec.skew_degrees = skew_degrees;
-  auto page = samplegen::RenderPage(spec);
-  REQUIRE(page);
-  return std::move(*page);
-}
 
 PixPtr InkOfGrey(Pix* grey) {
   PixPtr evened = ocr::EvenedGrey(grey);
@@ -61,7 +42,7 @@ TEST_CASE("Orientation: an almost empty page is not guessed") {
 TEST_CASE("Deskew: the skew of the lines is measured and removed, up to 5 degrees") {
   const double skew = GENERATE(-5.0, -2.0, 1.0, 3.5);
   CAPTURE(skew);
-  PixPtr page = LetterPage(skew);
+  PixPtr page = LetterPage(300, skew);
   PixPtr ink = InkOfGrey(page.get());
   const float found = ocr::FindSkewDegrees(ink.get());
   CHECK(std::fabs(std::fabs(found) - std::fabs(skew)) < 0.3);

@@ -4,34 +4,15 @@
 
 #include <cmath>
 
+#include "letter_page.h"
 #include "mailroom/samplegen/samplegen.h"
 #include "page_cleanup.h"
 #include "page_effects.h"
 
 using namespace mailroom;
+using testing::LetterPage;
 
 namespace {
-
-PixPtr LetterPage(int dpi = 300, double skew_degrees = 0) {
-  samplegen::PageSpec spec;
-  spec.lines = {"Erika Mustermann",
-                "Hauptstraße 12",
-                "24103 Kiel",
-                "",
-                "Jobcenter Kiel",
-                "Betreff: Weiterbewilligung",
-                "Sehr geehrte Damen und Herren,",
-                "hiermit beantrage ich die Weiterbewilligung der Leistungen.",
-                "Die Kontoauszüge der letzten drei Monate liegen bei.",
-                "Bitte teilen Sie mir mit, ob etwas fehlt.",
-                "Mit freundlichen Grüßen",
-                "Erika Mustermann"};
-  spec.dpi = dpi;
-  spec.skew_degrees = skew_degrees;
-  auto page = samplegen::RenderPage(spec);
-  REQUIRE(page);
-  return std::move(*page);
-}
 
 l_int32 InkPixels(Pix* grey) {
   PixPtr evened = ocr::EvenedGrey(grey);
