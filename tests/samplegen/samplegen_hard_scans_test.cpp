@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -247,32 +248,46 @@ TEST_CASE("hard-scan shares outside 0..1 are refused with the option's name", "[
   CHECK(result.error().message.find(name) != std::string::npos);
 }
 
+// The same box twice: as `options` gives it, and with `change` applied; and each one's pages.
+struct BoxPair {
+  BoxPair(const std::string& name, sg::SampleOptions options, const std::function<void(sg::SampleOptions&)>& change)
+      : plain_dir(name + "_plain"), changed_dir(name + "_changed") {
+    options.out_dir = plain_dir.path();
+    auto generated = sg::GenerateSampleBox(options);
+    REQUIRE(generated.has_value());
+    plain = *generated;
+    options.out_dir = changed_dir.path();
+    change(options);
+    generated = sg::GenerateSampleBox(options);
+    REQUIRE(generated.has_value());
+    changed = *generated;
+    plain_pages = ReadJson(plain.truth_file)["pages"];
+    changed_pages = ReadJson(changed.truth_file)["pages"];
+    REQUIRE(plain_pages.size() == changed_pages.size());
+  }
+  TempDir plain_dir, changed_dir;
+  sg::SampleSummary plain, changed;
+  json plain_pages, changed_pages;
+};
+
 // --- Pages of a generated box -----------------------------------------------------------------
 
 TEST_CASE("dot-matrix pages are faint, never black, and never pages with a barcode", "[samplegen][hard]") {
   // The same box without and with dot-matrix print on every content page it may go on: the
   // documents (and so the barcodes) are the same.
-  TempDir plain_dir("dots_plain"), dots_dir("dots_on");
-  auto plain_options = SmallBox(plain_dir.path(), 31, 10);
-  plain_options.max_skew_degrees = 0;
-  plain_options.blank_back_share = 0;
-  auto dots_options = plain_options;
-  dots_options.out_dir = dots_dir.path();
-  dots_options.dot_matrix_share = 1.0;
-  auto plain = sg::GenerateSampleBox(plain_options);
-  auto dots = sg::GenerateSampleBox(dots_options);
-  REQUIRE(plain.has_value());
-  REQUIRE(dots.has_value());
-  const json pa = ReadJson(plain->truth_file)["pages"];
-  const json pb = ReadJson(dots->truth_file)["pages"];
-  REQUIRE(pa.size() == pb.size());
+  auto options = SmallBox({}, 31, 10);
+  options.max_skew_degrees = 0;
+  options.blank_back_share = 0;
+  const BoxPair boxes("dots", options, [](sg::SampleOptions& o) { o.dot_matrix_share = 1.0; });
+  const json& pa = boxes.plain_pages;
+  const json& pb = boxes.changed_pages;
   int barcode_pages = 0, dot_pages = 0, grey_dot_pages = 0, g4_dot_pages = 0;
   for (std::size_t i = 0; i < pb.size(); ++i) {
     const json& page = pb[i];
     if (page["kind"] != "content") continue;
     INFO(page["file"]);
-    PixPtr before = ReadPage(plain->box_dir, pa[i]);
-    PixPtr after = ReadPage(dots->box_dir, page);
+    PixPtr before = ReadPage(boxes.plain.box_dir, pa[i]);
+    PixPtr after = ReadPage(boxes.changed.box_dir, page);
     const int dpi = 100;
     // A case barcode sits in the top right corner (x 135..190 mm, y 12..26 mm): a block of black.
     const long corner = CountBelowIn(before.get(), Mm(133, dpi), Mm(11, dpi), Mm(59, dpi), Mm(17, dpi), 100);
@@ -305,20 +320,12 @@ TEST_CASE("dot-matrix pages are faint, never black, and never pages with a barco
 // Mid-grey pixels each grey-format page of a box with grey backgrounds gains over the same box
 // without them; `dot_matrix`: the pages with or without dot-matrix print.
 void CheckGreyBackgrounds(unsigned seed, bool dot_matrix) {
-  TempDir plain_dir("grey_bg_plain"), grey_dir("grey_bg_on");
-  auto plain_options = SmallBox(plain_dir.path(), seed, 14);
-  plain_options.max_skew_degrees = 0;
-  plain_options.dot_matrix_share = 0.5;
-  auto grey_options = plain_options;
-  grey_options.out_dir = grey_dir.path();
-  grey_options.grey_background_share = 1.0;
-  auto plain = sg::GenerateSampleBox(plain_options);
-  auto grey = sg::GenerateSampleBox(grey_options);
-  REQUIRE(plain.has_value());
-  REQUIRE(grey.has_value());
-  const json pa = ReadJson(plain->truth_file)["pages"];
-  const json pb = ReadJson(grey->truth_file)["pages"];
-  REQUIRE(pa.size() == pb.size());
+  auto options = SmallBox({}, seed, 14);
+  options.max_skew_degrees = 0;
+  options.dot_matrix_share = 0.5;
+  const BoxPair boxes("grey_bg", options, [](sg::SampleOptions& o) { o.grey_background_share = 1.0; });
+  const json& pa = boxes.plain_pages;
+  const json& pb = boxes.changed_pages;
   int grey_pages = 0;
   for (std::size_t i = 0; i < pb.size(); ++i) {
     const json& page = pb[i];
@@ -330,8 +337,8 @@ void CheckGreyBackgrounds(unsigned seed, bool dot_matrix) {
     CHECK(HasDefect(page, "grey_background"));
     CHECK(HasDefect(page, "dot_matrix") == HasDefect(pa[i], "dot_matrix"));
     if (HasDefect(page, "dot_matrix") != dot_matrix) continue;
-    PixPtr before = ReadPage(plain->box_dir, pa[i]);
-    PixPtr after = ReadPage(grey->box_dir, page);
+    PixPtr before = ReadPage(boxes.plain.box_dir, pa[i]);
+    PixPtr after = ReadPage(boxes.changed.box_dir, page);
     if (pixGetDepth(after.get()) == 1) continue;  // binarised: the grey is gone, as a scanner does
     ++grey_pages;
     CAPTURE(page["defects"]);
