@@ -36,6 +36,21 @@ constexpr l_int32 kFaintestPrint = 150;
 // grain turns to ink).
 constexpr l_int32 kFaintInkLift = 10;
 constexpr l_int32 kMaxFaintInkLevel = 188;
+// The ink levels are taken from pieces the size of print only: a scanner's black edge, a punch
+// hole or a dark stain is no print, and left in it hid faint print behind its own dark pixels
+// (a dot-matrix page with punch holes read 0 of 28 words).
+constexpr double kMaxPrintPieceWidthMm = 60.0;
+constexpr double kMaxPrintPieceHeightMm = 5.0;
+// Faint print is mostly dot-matrix print: its strokes are rows of dots. Averaged over about the
+// dots' pitch (0.35 mm, 5 pixels at 300 dpi) they become strokes again before the threshold
+// (dot-matrix pages at 200 dpi: 69 % of the words read, 75 % averaged; 3 or 7 pixels: 72, 69 %).
+constexpr l_int32 kFaintPrintSmoothing = 2;  // half-width: 5x5 pixels
+
+// An interpolated and smoothed bilevel page: what is darker than this is ink (its strokes, where a
+// scan at 150 or 200 dpi had thinned them, and the gaps between a dot-matrix printer's dots).
+// Bilevel dot-matrix pages: 49 % of the words read at 180 without smoothing, 60 % smoothed at 200
+// (190: 60 %, 210: 59 %); other bilevel pages at 150 and 200 dpi: 97.6 and 97.1 %.
+constexpr l_int32 kBilevelInkLevel = 200;
 
 constexpr float kRadiansPerDegree = 3.14159265f / 180.0f;
 
@@ -60,9 +75,22 @@ struct InkLevels {
   l_int32 median = 0;
 };
 
-// The levels of the pixels darker than kDarkerThanPaper; zeros on a page without any.
+// The print-sized pieces of what is darker than the paper, as a mask; null where Leptonica fails.
+PixPtr PrintMask(Pix* evened_grey) {
+  const double px_per_mm = (pixGetXRes(evened_grey) > 0 ? pixGetXRes(evened_grey) : kOcrDpi) / 25.4;
+  PixPtr dark(pixThresholdToBinary(evened_grey, kDarkerThanPaper));
+  if (!dark) return nullptr;
+  return PixPtr(pixSelectBySize(dark.get(), static_cast<l_int32>(kMaxPrintPieceWidthMm * px_per_mm),
+                                static_cast<l_int32>(kMaxPrintPieceHeightMm * px_per_mm), 8, L_SELECT_IF_BOTH,
+                                L_SELECT_IF_LT, nullptr));
+}
+
+// The levels of the print-sized pixels darker than kDarkerThanPaper; zeros on a page without any.
 InkLevels DarkPixelLevels(Pix* evened_grey) {
-  NUMA* histogram = pixGetGrayHistogram(evened_grey, 2);  // every second row and column: enough
+  PixPtr mask = PrintMask(evened_grey);
+  if (!mask) return {};
+  // Every second row and column: enough.
+  NUMA* histogram = pixGetGrayHistogramMasked(evened_grey, mask.get(), 0, 0, 2);
   if (histogram == nullptr) return {};
   std::array<double, kDarkerThanPaper> counts{};
   double dark = 0;
@@ -92,15 +120,33 @@ InkLevels DarkPixelLevels(Pix* evened_grey) {
 
 }  // namespace
 
+namespace {
+
+bool IsFaint(const InkLevels& ink) {
+  return ink.darkest_tenth > kFaintInk && ink.darkest_tenth <= kFaintestPrint;
+}
+
+l_int32 FaintInkLevel(const InkLevels& ink) {
+  return std::min(kMaxFaintInkLevel, (ink.median + kEvenedPaper) / 2 + kFaintInkLift);
+}
+
+}  // namespace
+
 PixPtr InkOf(Pix* evened_grey) {
-  l_int32 level = kInkLevel;
-  if (pixGetDepth(evened_grey) == 8) {
-    const InkLevels ink = DarkPixelLevels(evened_grey);
-    if (ink.darkest_tenth > kFaintInk && ink.darkest_tenth <= kFaintestPrint) {
-      level = std::min(kMaxFaintInkLevel, (ink.median + kEvenedPaper) / 2 + kFaintInkLift);
-    }
+  if (pixGetDepth(evened_grey) != 8 || !IsFaint(DarkPixelLevels(evened_grey))) {
+    return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel));
   }
-  return PixPtr(pixThresholdToBinary(evened_grey, level));
+  PixPtr smooth(pixBlockconvGray(evened_grey, nullptr, kFaintPrintSmoothing, kFaintPrintSmoothing));
+  if (!smooth) return PixPtr(pixThresholdToBinary(evened_grey, FaintInkLevel(DarkPixelLevels(evened_grey))));
+  pixCopyResolution(smooth.get(), evened_grey);
+  return PixPtr(pixThresholdToBinary(smooth.get(), FaintInkLevel(DarkPixelLevels(smooth.get()))));
+}
+
+PixPtr InkOfInterpolatedBilevel(Pix* interpolated) {
+  PixPtr smooth(pixBlockconvGray(interpolated, nullptr, kFaintPrintSmoothing, kFaintPrintSmoothing));
+  if (!smooth) return PixPtr(pixThresholdToBinary(interpolated, kBilevelInkLevel));
+  pixCopyResolution(smooth.get(), interpolated);
+  return PixPtr(pixThresholdToBinary(smooth.get(), kBilevelInkLevel));
 }
 
 PixPtr ScaledToOcrDpi(Pix* grey, int dpi) {

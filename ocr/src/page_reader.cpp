@@ -17,8 +17,6 @@ constexpr double kMinInkForOsdMm2 = 150.0;
 // Mean word confidence of a good reading. Upside-down text read as it stands scores far lower.
 constexpr float kGoodReadingConfidence = 70.0f;
 constexpr float kSidewaysPenalty = 30.0f;
-// An interpolated bilevel page: what is darker than this is ink.
-constexpr l_int32 kBilevelInkLevel = 180;
 // A word read at least this confidently (Tesseract's 0..100) counts its ink as read.
 constexpr float kReadWordConfidence = 60.0f;
 // Connected ink at least this wide and tall is no print (an edge shadow, a stain's ring, a rule).
@@ -53,11 +51,9 @@ Result<WorkPage> Prepare(Pix* image, Pix* grey) {
   }
   if (grey == nullptr) return Fail("cannot convert image to grey");
   if (pixGetDepth(image) == 1) {
-    // Its grey is black and white. Interpolated edges count as ink from 30 % coverage: a bilevel
-    // scan has already thinned faint strokes (bench: 79 % of the words of dot-matrix pages read,
-    // 76 % splitting at half).
+    // Its grey is black and white; interpolated and smoothed, its edges are grey again.
     PixPtr scaled = ScaledToOcrDpi(grey, page.dpi);
-    if (scaled) page.ink.reset(pixThresholdToBinary(scaled.get(), kBilevelInkLevel));
+    if (scaled) page.ink = InkOfInterpolatedBilevel(scaled.get());
     if (!page.ink) return Fail("cannot scale the page to " + std::to_string(kOcrDpi) + " dpi");
     page.dpi = kOcrDpi;
     return page;

@@ -46,6 +46,26 @@ TEST_CASE("Ink: print that is all faint (a worn ribbon) is still ink, where the 
   CHECK(faint_ink < dark_ink * 1.6);  // the paper stays paper
 }
 
+TEST_CASE("Ink: faint print is still found faint beside punch holes and a scanner's dark edge") {
+  // The holes and the edge are the darkest pixels of the page, but they are no print: the faint
+  // print's own levels must set its threshold. Counted is the ink beyond that of the holes and edge.
+  auto with_holes_and_edge = [](PixPtr page) {
+    testing::PunchHoles(page.get());
+    testing::ScannerEdge(page.get());
+    return page;
+  };
+  PixPtr paper = with_holes_and_edge(LetterPage());
+  pixSetAllGray(paper.get(), 255);
+  paper = with_holes_and_edge(std::move(paper));
+  const l_int32 holes_and_edge = InkPixels(paper.get());
+  const l_int32 dark_print = InkPixels(with_holes_and_edge(LetterPage()).get()) - holes_and_edge;
+  PixPtr faint = LetterPage();
+  testing::LightenInk(faint.get(), 175);
+  const l_int32 faint_print = InkPixels(with_holes_and_edge(std::move(faint)).get()) - holes_and_edge;
+  CHECK(faint_print > dark_print * 0.7);
+  CHECK(faint_print < dark_print * 1.6);
+}
+
 TEST_CASE("Ink: dark print beside faint show-through keeps the fixed threshold") {
   // The show-through of the back covers more than the print; the print's darkest tenth is black.
   PixPtr page = LetterPage();
