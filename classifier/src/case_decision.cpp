@@ -10,6 +10,7 @@
 
 #include "confidence.h"
 #include "illegible_pages.h"
+#include "near_numbers.h"
 #include "number_format.h"
 #include "unread_numbers.h"
 
@@ -320,10 +321,12 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry);
   if (!out.reason.empty()) return out;
   // The sender alone would decide, but a case number is written on a page and could not be read:
-  // it may be another household's. A person reads it.
+  // it may be another household's. A person reads it, unless what was read of it comes close to
+  // the sender's own number and to no other case's.
   if (r.all.empty()) {
-    if (auto page = PageWithUnreadNumber(envelope.pages)) {
-      return Review("case_number_unreadable", *page + ": a case number is written there but could not be read",
+    for (const UnreadNumber& unread : UnreadNumbers(envelope.pages)) {
+      if (MisreadOfOnly(unread.text, *out.bg_number, registry)) continue;
+      return Review("case_number_unreadable", unread.page + ": a case number is written there but could not be read",
                     {*out.bg_number});
     }
     // Faint print: even the label of a number may be garbled beyond recognition. The sender alone

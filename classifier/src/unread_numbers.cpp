@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -23,27 +24,30 @@ const std::regex& NumberLabel() {
 // Enough digits after the label to have been a number: a BG number has 12, a customer number 9.
 constexpr int kMinDigits = 8;
 
-bool LineHasUnreadNumber(const std::string& line) {
+// What follows a number's label on `line` if it holds digits enough for a number and none could
+// be read; nothing otherwise.
+std::optional<std::string> UnreadNumberOn(const std::string& line) {
   std::smatch label;
-  if (!std::regex_search(line, label, NumberLabel())) return false;
+  if (!std::regex_search(line, label, NumberLabel())) return std::nullopt;
   // Dates are no case number: "seit dem 01.01.2020" after "Bedarfsgemeinschaft" is a sentence.
   static const std::regex kDate(R"(\b\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}\b)");
   const std::string rest = std::regex_replace(label.suffix().str(), kDate, " ");
   const auto digits = std::count_if(rest.begin(), rest.end(), [](unsigned char c) { return std::isdigit(c) != 0; });
-  if (digits < kMinDigits) return false;
-  return ScanNumbers(rest, ScanMode::kOcrText).empty();
+  if (digits < kMinDigits || !ScanNumbers(rest, ScanMode::kOcrText).empty()) return std::nullopt;
+  return rest;
 }
 
 }  // namespace
 
-std::optional<std::string> PageWithUnreadNumber(const std::vector<const PageReading*>& pages) {
+std::vector<UnreadNumber> UnreadNumbers(const std::vector<const PageReading*>& pages) {
+  std::vector<UnreadNumber> unread;
   for (const PageReading* page : pages) {
     std::istringstream lines(page->text);
     for (std::string line; std::getline(lines, line);) {
-      if (LineHasUnreadNumber(line)) return page->name;
+      if (auto text = UnreadNumberOn(line)) unread.push_back({page->name, std::move(*text)});
     }
   }
-  return std::nullopt;
+  return unread;
 }
 
 }  // namespace mailroom::classifier

@@ -4,7 +4,6 @@
 // case we cannot see; it may be another case than the sender's.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +11,13 @@
 
 namespace mailroom::classifier {
 
-/// The name of the first page that has a case number written on it that could not be read.
-[[nodiscard]] std::optional<std::string> PageWithUnreadNumber(const std::vector<const PageReading*>& pages);
+/// A case number written on a page that could not be read.
+struct UnreadNumber {
+  std::string page;  ///< the page's name
+  std::string text;  ///< what stands after the label, dates taken out: the garbled number and the rest of the line
+};
+
+/// Every case number written on `pages` that could not be read, in page order.
+[[nodiscard]] std::vector<UnreadNumber> UnreadNumbers(const std::vector<const PageReading*>& pages);
 
 }  // namespace mailroom::classifier

@@ -220,6 +220,12 @@ TEST_CASE("a case number written but garbled beyond reading stops a route by the
   CHECK(garbled.review_kind == "case_number_unreadable");
   CHECK(garbled.reason == "0001.tif: a case number is written there but could not be read");
   CHECK(garbled.candidates == Strings{"35301BG0012345"});
+  SECTION("a misread of the sender's own number, and of no other case's, is no other household's") {
+    // "35301BG0012345", Erika Mustermann's, with its "BG" read as "86G".
+    const auto own = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 3530186G0012345\nSehr geehrte", 95)});
+    CHECK(own.routed);
+    CHECK(own.bg_number == "35301BG0012345");
+  }
   SECTION("a label without a number, or with a date after it, is no unread number") {
     for (const char* line : {"Meine Bedarfsgemeinschaft besteht seit dem 01.01.2020.", "Kundennummer: siehe Anlage",
                              "BG-Nummer: 35301BG0012345"}) {

@@ -1,0 +1,27 @@
+// Case numbers that OCR misread, recognised by how close they come to a registered number. On a
+// faint or dot-matrix page "1320186G0158907" may be all there is of "13201BG0158907": two edits
+// from the sender's own case and far from every other registered number, it names that case. A
+// misread that comes as close to another case (a number one digit off the sender's, as a typo
+// onto a neighbour's case is) names nobody for sure.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "mailroom/classifier/registry.h"
+
+namespace mailroom::classifier {
+
+/// A misread number at most this many edits from a registered one may be read as it.
+inline constexpr int kMaxMisreadEdits = 2;
+
+/// The fewest edits (substitutions, insertions, deletions) that turn some stretch of `text` into
+/// `number`. Letters compare case-insensitively; spaces, hyphens, dots and slashes in `text` are
+/// skipped (numbers are written with them).
+[[nodiscard]] int EditsToNumberIn(std::string_view number, std::string_view text);
+
+/// True if `text` comes within kMaxMisreadEdits of `bg_number` or of the customer number of one of
+/// its persons, and of no number (BG or customer) of any other registered case.
+[[nodiscard]] bool MisreadOfOnly(std::string_view text, const std::string& bg_number, const Registry& registry);
+
+}  // namespace mailroom::classifier

@@ -1,0 +1,48 @@
+// Misread case numbers: how close OCR's garble of a number comes to a registered one, and when
+// that closeness names one case for sure.
+#include <catch2/catch.hpp>
+
+#include "near_numbers.h"
+#include "test_pages.h"
+
+using namespace mailroom::classifier;
+using namespace mailroom::classifier::test;
+
+TEST_CASE("edits to a number: the fewest that turn some stretch of the text into it", "[classifier][misread]") {
+  CHECK(EditsToNumberIn("35301BG0012345", "35301BG0012345") == 0);
+  CHECK(EditsToNumberIn("35301BG0012345", "BG-Nr.: 35301-bg-0012345 vom 3.4.") ==
+        0);                                                          // written with hyphens, lower case
+  CHECK(EditsToNumberIn("35301BG0012345", "3530186G0012345") == 2);  // "BG" read as "86G"
+  CHECK(EditsToNumberIn("35301BG0012345", "35301BG00I2345") == 1);
+  CHECK(EditsToNumberIn("35301BG0012345", "35301BG") == 7);  // the digits are missing
+  CHECK(EditsToNumberIn("123D456789", "Kd-Nr 123D45b789 Datum") == 1);
+  CHECK(EditsToNumberIn("35301BG0012345", "") == 14);
+}
+
+TEST_CASE("a misread names a case when it comes close to that case's numbers and to no other's",
+          "[classifier][misread]") {
+  const Registry registry = SmallRegistry();
+  SECTION("the BG number, two edits off") {
+    CHECK(MisreadOfOnly("3530186G0012345", "35301BG0012345", registry));
+  }
+  SECTION("a person's customer number, one edit off") {
+    CHECK(MisreadOfOnly("123D4567B9", "35301BG0012345", registry));
+  }
+  SECTION("three edits off is too far") {
+    CHECK_FALSE(MisreadOfOnly("3530186G00I2345", "35301BG0012345", registry));
+  }
+  SECTION("another case's number") {
+    CHECK_FALSE(MisreadOfOnly("3530186G0099999", "35301BG0012345", registry));
+    CHECK(MisreadOfOnly("3530186G0099999", "35301BG0099999", registry));
+  }
+  SECTION("a case not in the registry") {
+    CHECK_FALSE(MisreadOfOnly("3530186G0012345", "35301BG0077777", registry));
+  }
+  SECTION("as close to a neighbour's case one digit away: nobody for sure") {
+    Registry with_neighbour = registry;
+    AddPerson(with_neighbour, {"35301BG0012346", "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9",
+                               "01067", "Dresden"});
+    CHECK_FALSE(MisreadOfOnly("35301B60012345", "35301BG0012345", with_neighbour));
+    CHECK(MisreadOfOnly("35301B60012345", "35301BG0012345", registry));
+  }
+}
