@@ -230,14 +230,23 @@ CaseDecision RouteBySender(const SenderCandidate& sender) {
   return out;
 }
 
-// No registered number: the sender decides, alone or confirming a number with one wrong digit.
-CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandidate>& senders,
-                            const Registry& registry) {
+// True if `e` was read from a page of `pages` whose print is hard to read: there two misread
+// digits are as likely as one on a clean page.
+bool FromHardPage(const CaseEvidence& e, const std::vector<const PageReading*>& pages) {
+  return std::any_of(pages.begin(), pages.end(),
+                     [&](const PageReading* page) { return page->name == e.page && IsHardToRead(*page); });
+}
+
+// No registered number: the sender decides, alone or confirming a number with one wrong digit
+// (two on a page that is hard to read, if no other case's number comes as close).
+CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandidate>& senders, const Registry& registry,
+                            const std::vector<const PageReading*>& pages) {
   const SenderCandidate* sender = ClearSender(senders);
   if (!r.unknown.empty()) {
     const auto numbers = NumbersOf(r.unknown);
     const bool confirmed = sender != nullptr && std::all_of(r.unknown.begin(), r.unknown.end(), [&](const auto& e) {
-                             return OneOff(e, sender->bg_number, registry);
+                             return OneOff(e, sender->bg_number, registry) ||
+                                    (FromHardPage(e, pages) && MisreadOfOnly(e.number, sender->bg_number, registry));
                            });
     if (!confirmed && sender != nullptr) {
       if (auto ignored = ForeignOfficeNumber(r.unknown, *sender, registry)) {
@@ -318,7 +327,7 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
     out.evidence = SourcesOf(r.all);
     return out;
   }
-  out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry);
+  out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry, envelope.pages);
   if (!out.reason.empty()) return out;
   // The sender alone would decide, but a case number is written on a page and could not be read:
   // it may be another household's. A person reads it, unless what was read of it comes close to

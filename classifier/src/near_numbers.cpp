@@ -37,11 +37,13 @@ int EditsToNumberInFolded(std::string_view number, const std::string& text) {
   return best;
 }
 
-bool NearCase(const std::string& folded, const std::string& bg, const std::vector<Person>& persons) {
-  if (EditsToNumberInFolded(bg, folded) <= kMaxMisreadEdits) return true;
-  return std::any_of(persons.begin(), persons.end(), [&](const Person& p) {
-    return !p.customer_number.empty() && EditsToNumberInFolded(p.customer_number, folded) <= kMaxMisreadEdits;
-  });
+// The fewest edits from `folded` to the case's BG number or one of its persons' customer numbers.
+int EditsToCase(const std::string& folded, const std::string& bg, const std::vector<Person>& persons) {
+  int edits = EditsToNumberInFolded(bg, folded);
+  for (const Person& p : persons) {
+    if (!p.customer_number.empty()) edits = std::min(edits, EditsToNumberInFolded(p.customer_number, folded));
+  }
+  return edits;
 }
 
 }  // namespace
@@ -54,10 +56,11 @@ bool MisreadOfOnly(std::string_view text, const std::string& bg_number, const Re
   const auto own = registry.cases.find(bg_number);
   if (own == registry.cases.end()) return false;
   const std::string folded = Folded(text);
-  if (!NearCase(folded, bg_number, own->second)) return false;
+  const int edits = EditsToCase(folded, bg_number, own->second);
+  if (edits > kMaxMisreadEdits) return false;
   // Every other case is looked at: this runs only for the rare number that could not be read.
   for (const auto& [bg, persons] : registry.cases) {
-    if (bg != bg_number && NearCase(folded, bg, persons)) return false;
+    if (bg != bg_number && EditsToCase(folded, bg, persons) < edits + kMinMisreadMargin) return false;
   }
   return true;
 }

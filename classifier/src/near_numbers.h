@@ -1,8 +1,8 @@
 // Case numbers that OCR misread, recognised by how close they come to a registered number. On a
 // faint or dot-matrix page "1320186G0158907" may be all there is of "13201BG0158907": two edits
 // from the sender's own case and far from every other registered number, it names that case. A
-// misread that comes as close to another case (a number one digit off the sender's, as a typo
-// onto a neighbour's case is) names nobody for sure.
+// misread that comes nearly as close to another case (a number one digit off the sender's, as a
+// typo onto a neighbour's case is) names nobody for sure.
 #pragma once
 
 #include <string>
@@ -12,8 +12,12 @@
 
 namespace mailroom::classifier {
 
-/// A misread number at most this many edits from a registered one may be read as it.
+/// A misread number at most this many edits from a registered one may be read as it ...
 inline constexpr int kMaxMisreadEdits = 2;
+/// ... if every other case's numbers are at least this many edits farther. A neighbour's number
+/// one digit off the sender's (a typo onto another case) is never farther than one more edit,
+/// however it was misread: such a reading names nobody for sure.
+inline constexpr int kMinMisreadMargin = 2;
 
 /// The fewest edits (substitutions, insertions, deletions) that turn some stretch of `text` into
 /// `number`. Letters compare case-insensitively; spaces, hyphens, dots and slashes in `text` are
@@ -21,7 +25,8 @@ inline constexpr int kMaxMisreadEdits = 2;
 [[nodiscard]] int EditsToNumberIn(std::string_view number, std::string_view text);
 
 /// True if `text` comes within kMaxMisreadEdits of `bg_number` or of the customer number of one of
-/// its persons, and of no number (BG or customer) of any other registered case.
+/// its persons, and every number (BG or customer) of any other registered case is at least
+/// kMinMisreadMargin edits farther from it.
 [[nodiscard]] bool MisreadOfOnly(std::string_view text, const std::string& bg_number, const Registry& registry);
 
 }  // namespace mailroom::classifier

@@ -11,12 +11,13 @@
 namespace mailroom::classifier {
 namespace {
 
-// The labels people and forms put in front of a BG or customer number. "Az." and "Ihr Zeichen"
-// are left out: court and pension file numbers follow them too.
+// The labels people and forms put in front of a BG or customer number, also with one letter of
+// "Nummer" misread ("BG-kummer", "Kundennunmer"). "Az." and "Ihr Zeichen" are left out: court and
+// pension file numbers follow them too.
 const std::regex& NumberLabel() {
   static const std::regex label(
-      R"((BG|B6|8G)[- .]?(Nummer|Nr)|Nummer der Bedarfsgemeinschaft|Bedarfsgemeinschaft(s-?nummer|s-?nr)?|)"
-      R"(Kunden-?(nummer|nr)|Kd\.?-?Nr)",
+      R"((BG|B6|8G)[- .]?([A-Z]u[A-Z]{2}er|Nr)|Nummer der Bedarfsgemeinschaft|Bedarfsgemeinschaft(s-?nummer|s-?nr)?|)"
+      R"(Kunden-?([A-Z]u[A-Z]{2}er|nr)|Kd\.?-?Nr)",
       std::regex::icase | std::regex::optimize);
   return label;
 }

@@ -51,6 +51,8 @@ constexpr l_int32 kFaintPrintSmoothing = 2;  // half-width: 5x5 pixels
 // Bilevel dot-matrix pages: 49 % of the words read at 180 without smoothing, 60 % smoothed at 200
 // (190: 60 %, 210: 59 %); other bilevel pages at 150 and 200 dpi: 97.6 and 97.1 %.
 constexpr l_int32 kBilevelInkLevel = 200;
+// Unsmoothed, interpolated edges count as ink from 30 % coverage.
+constexpr l_int32 kPlainBilevelInkLevel = 180;
 
 constexpr float kRadiansPerDegree = 3.14159265f / 180.0f;
 
@@ -147,6 +149,10 @@ PixPtr InkOfInterpolatedBilevel(Pix* interpolated) {
   if (!smooth) return PixPtr(pixThresholdToBinary(interpolated, kBilevelInkLevel));
   pixCopyResolution(smooth.get(), interpolated);
   return PixPtr(pixThresholdToBinary(smooth.get(), kBilevelInkLevel));
+}
+
+PixPtr PlainInkOfInterpolatedBilevel(Pix* interpolated) {
+  return PixPtr(pixThresholdToBinary(interpolated, kPlainBilevelInkLevel));
 }
 
 PixPtr ScaledToOcrDpi(Pix* grey, int dpi) {

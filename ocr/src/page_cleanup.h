@@ -30,6 +30,8 @@ inline constexpr int kMinOcrDpi = 250;
 /// The ink of a bilevel page scanned below kMinOcrDpi, from its grey interpolated to kOcrDpi:
 /// smoothed over a dot-matrix printer's dot pitch, so that dots and thinned strokes join up again.
 [[nodiscard]] PixPtr InkOfInterpolatedBilevel(Pix* interpolated);
+/// The same page's ink without the smoothing: specks stay specks (the blank check's view).
+[[nodiscard]] PixPtr PlainInkOfInterpolatedBilevel(Pix* interpolated);
 
 /// `grey` (8 bit) at `dpi` interpolated to kOcrDpi, resolution set. Null if Leptonica fails.
 [[nodiscard]] PixPtr ScaledToOcrDpi(Pix* grey, int dpi);

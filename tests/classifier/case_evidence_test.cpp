@@ -212,6 +212,25 @@ TEST_CASE("review documents name the cases a clerk should look at", "[classifier
   }
 }
 
+TEST_CASE(
+    "a number two digits off the sender's own is a misread on a page that is hard to read, and a stranger's on a clean "
+    "one",
+    "[classifier][evidence]") {
+  // "35301BG0012345", Erika Mustermann's, with two digits misread.
+  PageReading page = TextPage("0001.tif", kMustermannHead + "BG-Nr.: 35381BG0062345\nSehr geehrte", 95);
+  const auto clean = Classify({page});
+  RequireReview(clean);
+  CHECK(clean.review_kind == "number_not_registered");
+  page.ink_mm2 = 2000;
+  page.unread_ink_share = 0.35F;  // faint print: a third of it unread
+  const auto hard = Classify({page});
+  CHECK(hard.routed);
+  CHECK(hard.bg_number == "35301BG0012345");
+  // Three digits off is no misread, however hard the page.
+  page.text = kMustermannHead + "BG-Nr.: 35381BG0062346\nSehr geehrte";
+  CHECK_FALSE(Classify({page}).routed);
+}
+
 TEST_CASE("a case number written but garbled beyond reading stops a route by the sender alone",
           "[classifier][evidence]") {
   // "13201BG0158907" as OCR read it on a stained scan: the number may be another household's.
@@ -220,6 +239,13 @@ TEST_CASE("a case number written but garbled beyond reading stops a route by the
   CHECK(garbled.review_kind == "case_number_unreadable");
   CHECK(garbled.reason == "0001.tif: a case number is written there but could not be read");
   CHECK(garbled.candidates == Strings{"35301BG0012345"});
+  SECTION("the label misread too") {
+    // Faint dot-matrix print: "BG-Nummer lautet 13201BG6108622." as OCR read it.
+    const auto both = Classify(
+        {TextPage("0001.tif", kMustermannHead + "Zur Zuordnung: meine BG-kummer lautet 13281566198622.\nSehr", 95)});
+    RequireReview(both);
+    CHECK(both.review_kind == "case_number_unreadable");
+  }
   SECTION("a misread of the sender's own number, and of no other case's, is no other household's") {
     // "35301BG0012345", Erika Mustermann's, with its "BG" read as "86G".
     const auto own = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 3530186G0012345\nSehr geehrte", 95)});

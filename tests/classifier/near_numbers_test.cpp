@@ -44,5 +44,9 @@ TEST_CASE("a misread names a case when it comes close to that case's numbers and
                                "01067", "Dresden"});
     CHECK_FALSE(MisreadOfOnly("35301B60012345", "35301BG0012345", with_neighbour));
     CHECK(MisreadOfOnly("35301B60012345", "35301BG0012345", registry));
+    // The neighbour's number, its last digit misread as the sender's: two edits from the sender's
+    // and three from the neighbour's, which is not farther enough.
+    CHECK_FALSE(MisreadOfOnly("3530186G0012345", "35301BG0012345", with_neighbour));
+    CHECK_FALSE(MisreadOfOnly("3530186G0012345", "35301BG0012346", with_neighbour));
   }
 }
