@@ -38,9 +38,14 @@ constexpr l_int32 kFaintInkLift = 10;
 constexpr l_int32 kMaxFaintInkLevel = 188;
 // The ink levels are taken from pieces the size of print only: a scanner's black edge, a punch
 // hole or a dark stain is no print, and left in it hid faint print behind its own dark pixels
-// (a dot-matrix page with punch holes read 0 of 28 words).
+// (a dot-matrix page with punch holes read 0 of 28 words). Print-sized is what MeasureUnreadInk
+// counts as print (under 60 x 12 mm), less solid blobs of 3 mm and more each way (a hole is a
+// disc: 0.79 of its box; print is strokes). Limiting the height instead lost a pen note's
+// strokes, and the show-through left over then passed as faint print.
 constexpr double kMaxPrintPieceWidthMm = 60.0;
-constexpr double kMaxPrintPieceHeightMm = 5.0;
+constexpr double kMaxPrintPieceHeightMm = 12.0;
+constexpr double kMinBlobMm = 3.0;
+constexpr l_float32 kMinBlobFill = 0.6F;
 // Faint print is mostly dot-matrix print: its strokes are rows of dots. Averaged over about the
 // dots' pitch (0.35 mm, 5 pixels at 300 dpi) they become strokes again before the threshold
 // (dot-matrix pages at 200 dpi: 69 % of the words read, 75 % averaged; 3 or 7 pixels: 72, 69 %).
@@ -82,9 +87,16 @@ PixPtr PrintMask(Pix* evened_grey) {
   const double px_per_mm = (pixGetXRes(evened_grey) > 0 ? pixGetXRes(evened_grey) : kOcrDpi) / 25.4;
   PixPtr dark(pixThresholdToBinary(evened_grey, kDarkerThanPaper));
   if (!dark) return nullptr;
-  return PixPtr(pixSelectBySize(dark.get(), static_cast<l_int32>(kMaxPrintPieceWidthMm * px_per_mm),
-                                static_cast<l_int32>(kMaxPrintPieceHeightMm * px_per_mm), 8, L_SELECT_IF_BOTH,
-                                L_SELECT_IF_LT, nullptr));
+  PixPtr print(pixSelectBySize(dark.get(), static_cast<l_int32>(kMaxPrintPieceWidthMm * px_per_mm),
+                               static_cast<l_int32>(kMaxPrintPieceHeightMm * px_per_mm), 8, L_SELECT_IF_BOTH,
+                               L_SELECT_IF_LT, nullptr));
+  if (!print) return nullptr;
+  const auto blob = static_cast<l_int32>(kMinBlobMm * px_per_mm);
+  PixPtr large(pixSelectBySize(print.get(), blob, blob, 8, L_SELECT_IF_BOTH, L_SELECT_IF_GTE, nullptr));
+  if (!large) return print;
+  PixPtr solid(pixSelectByAreaFraction(large.get(), kMinBlobFill, 8, L_SELECT_IF_GTE, nullptr));
+  if (solid) pixSubtract(print.get(), print.get(), solid.get());
+  return print;
 }
 
 // The levels of the print-sized pixels darker than kDarkerThanPaper; zeros on a page without any.
