@@ -42,8 +42,6 @@ constexpr l_int32 kMaxFaintInkLevel = 188;
 // counts as print (under 60 x 12 mm), less solid blobs of 3 mm and more each way (a hole is a
 // disc: 0.79 of its box; print is strokes). Limiting the height instead lost a pen note's
 // strokes, and the show-through left over then passed as faint print.
-constexpr double kMaxPrintPieceWidthMm = 60.0;
-constexpr double kMaxPrintPieceHeightMm = 12.0;
 constexpr double kMinBlobMm = 3.0;
 constexpr l_float32 kMinBlobFill = 0.6F;
 // Faint print is mostly dot-matrix print: its strokes are rows of dots. Averaged over about the
@@ -62,6 +60,12 @@ constexpr l_int32 kPlainBilevelInkLevel = 180;
 constexpr float kRadiansPerDegree = 3.14159265f / 180.0f;
 
 }  // namespace
+
+PixPtr PrintSizedPieces(Pix* ink, double px_per_mm) {
+  return PixPtr(pixSelectBySize(ink, static_cast<l_int32>(kMaxPrintPieceWidthMm * px_per_mm),
+                                static_cast<l_int32>(kMaxPrintPieceHeightMm * px_per_mm), 8, L_SELECT_IF_BOTH,
+                                L_SELECT_IF_LT, nullptr));
+}
 
 PixPtr GreyOf(Pix* page) {
   // pixConvertTo8 copies even an 8-bit page: a full page copy for nothing.
@@ -87,9 +91,7 @@ PixPtr PrintMask(Pix* evened_grey) {
   const double px_per_mm = (pixGetXRes(evened_grey) > 0 ? pixGetXRes(evened_grey) : kOcrDpi) / 25.4;
   PixPtr dark(pixThresholdToBinary(evened_grey, kDarkerThanPaper));
   if (!dark) return nullptr;
-  PixPtr print(pixSelectBySize(dark.get(), static_cast<l_int32>(kMaxPrintPieceWidthMm * px_per_mm),
-                               static_cast<l_int32>(kMaxPrintPieceHeightMm * px_per_mm), 8, L_SELECT_IF_BOTH,
-                               L_SELECT_IF_LT, nullptr));
+  PixPtr print = PrintSizedPieces(dark.get(), px_per_mm);
   if (!print) return nullptr;
   const auto blob = static_cast<l_int32>(kMinBlobMm * px_per_mm);
   PixPtr large(pixSelectBySize(print.get(), blob, blob, 8, L_SELECT_IF_BOTH, L_SELECT_IF_GTE, nullptr));

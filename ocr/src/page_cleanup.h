@@ -20,6 +20,14 @@ namespace mailroom::ocr {
 /// that the print is not lost.
 [[nodiscard]] PixPtr InkOf(Pix* evened_grey);
 
+/// Connected ink at least this wide or tall is no print (an edge shadow, a stain's ring, a rule).
+inline constexpr double kMaxPrintPieceWidthMm = 60.0;
+inline constexpr double kMaxPrintPieceHeightMm = 12.0;
+
+/// The pieces of 1-bit `ink` at `px_per_mm` that are smaller than that: what may be print (the
+/// unread-ink measure and the faint-print levels look at nothing else). Null if Leptonica fails.
+[[nodiscard]] PixPtr PrintSizedPieces(Pix* ink, double px_per_mm);
+
 /// The resolution Tesseract reads at. Its LSTM models want an x-height of 20 to 30 pixels: at 150
 /// or 200 dpi letter print has 12 to 16, and reads far worse (bench: 85 to 92 % of the words of
 /// hard scans at their own resolution, 99 % interpolated to 300 dpi).

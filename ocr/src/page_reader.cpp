@@ -19,9 +19,6 @@ constexpr float kGoodReadingConfidence = 70.0f;
 constexpr float kSidewaysPenalty = 30.0f;
 // A word read at least this confidently (Tesseract's 0..100) counts its ink as read.
 constexpr float kReadWordConfidence = 60.0f;
-// Connected ink at least this wide and tall is no print (an edge shadow, a stain's ring, a rule).
-constexpr double kMaxPrintPieceWidthMm = 60.0;
-constexpr double kMaxPrintPieceHeightMm = 12.0;
 
 // The word printed on mailroom's separator sheets. A page that says it but whose barcode was not
 // read (a fold, a stain, a smudged symbol) must not pass as content: it would join two envelopes
@@ -96,9 +93,7 @@ bool MostlyUpright(const std::vector<Word>& words) {
 // shadow along the edge or a cup's ring is no text that could have been missed.
 void MeasureUnreadInk(Pix* page_ink, int dpi, RecognizedText& text) {
   const double px_per_mm = dpi / 25.4;
-  PixPtr print(pixSelectBySize(page_ink, static_cast<l_int32>(kMaxPrintPieceWidthMm * px_per_mm),
-                               static_cast<l_int32>(kMaxPrintPieceHeightMm * px_per_mm), 8, L_SELECT_IF_BOTH,
-                               L_SELECT_IF_LT, nullptr));
+  PixPtr print = PrintSizedPieces(page_ink, px_per_mm);
   if (!print) return;
   Pix* ink = print.get();
   l_int32 total = 0;
