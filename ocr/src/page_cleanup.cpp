@@ -148,20 +148,28 @@ l_int32 FaintInkLevel(const InkLevels& ink) {
 
 }  // namespace
 
+namespace {
+
+// `grey` averaged over about a dot-matrix printer's dot pitch; the page itself where Leptonica fails.
+PixPtr SmoothedOverDotPitch(Pix* grey) {
+  PixPtr smooth(pixBlockconvGray(grey, nullptr, kFaintPrintSmoothing, kFaintPrintSmoothing));
+  if (!smooth) return PixPtr(pixClone(grey));
+  pixCopyResolution(smooth.get(), grey);
+  return smooth;
+}
+
+}  // namespace
+
 PixPtr InkOf(Pix* evened_grey) {
   if (pixGetDepth(evened_grey) != 8 || !IsFaint(DarkPixelLevels(evened_grey))) {
     return PixPtr(pixThresholdToBinary(evened_grey, kInkLevel));
   }
-  PixPtr smooth(pixBlockconvGray(evened_grey, nullptr, kFaintPrintSmoothing, kFaintPrintSmoothing));
-  if (!smooth) return PixPtr(pixThresholdToBinary(evened_grey, FaintInkLevel(DarkPixelLevels(evened_grey))));
-  pixCopyResolution(smooth.get(), evened_grey);
+  PixPtr smooth = SmoothedOverDotPitch(evened_grey);
   return PixPtr(pixThresholdToBinary(smooth.get(), FaintInkLevel(DarkPixelLevels(smooth.get()))));
 }
 
 PixPtr InkOfInterpolatedBilevel(Pix* interpolated) {
-  PixPtr smooth(pixBlockconvGray(interpolated, nullptr, kFaintPrintSmoothing, kFaintPrintSmoothing));
-  if (!smooth) return PixPtr(pixThresholdToBinary(interpolated, kBilevelInkLevel));
-  pixCopyResolution(smooth.get(), interpolated);
+  PixPtr smooth = SmoothedOverDotPitch(interpolated);
   return PixPtr(pixThresholdToBinary(smooth.get(), kBilevelInkLevel));
 }
 
