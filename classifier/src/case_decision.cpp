@@ -329,15 +329,15 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   }
   out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry, envelope.pages);
   if (!out.reason.empty()) return out;
-  // The sender alone would decide, but a case number is written on a page and could not be read:
-  // it may be another household's. A person reads it, unless what was read of it comes close to
-  // the sender's own number and to no other case's.
+  // A case number is written on a page and could not be read: it may be another household's, also
+  // beside the case's own number ("the papers of my neighbour, BG-Nummer ..."). A person reads it,
+  // unless what was read of it comes close to the case's own number and to no other case's.
+  for (const UnreadNumber& unread : UnreadNumbers(envelope.pages)) {
+    if (MisreadOfOnly(unread.text, *out.bg_number, registry)) continue;
+    return Review("case_number_unreadable", unread.page + ": a case number is written there but could not be read",
+                  {*out.bg_number});
+  }
   if (r.all.empty()) {
-    for (const UnreadNumber& unread : UnreadNumbers(envelope.pages)) {
-      if (MisreadOfOnly(unread.text, *out.bg_number, registry)) continue;
-      return Review("case_number_unreadable", unread.page + ": a case number is written there but could not be read",
-                    {*out.bg_number});
-    }
     // Faint print: even the label of a number may be garbled beyond recognition. The sender alone
     // must not decide over a page that much of which was not read.
     const auto hard = std::find_if(envelope.pages.begin(), envelope.pages.end(),

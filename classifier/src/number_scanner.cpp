@@ -162,15 +162,17 @@ class Scanner {
     return true;
   }
 
-  // "BG" (any case); in OCR text also "8G", "B6", "BC".
+  // "BG" (any case); in OCR text also "8G", "B6", "BC", and "86" (both letters read as digits,
+  // as dot-matrix print and a glued line read them: "35301866770259").
   bool BgMarker(std::size_t& p, NumberMatch& m) const {
     if (p + 2 > text_.size()) return false;
     const std::string_view marker = text_.substr(p, 2);
     const bool exact = marker == "BG" || (tolerant_ && (marker == "bg" || marker == "Bg"));
     const bool confused = tolerant_ && (marker == "8G" || marker == "B6" || marker == "BC");
-    if (!exact && !confused) return false;
+    const bool both_confused = tolerant_ && marker == "86";
+    if (!exact && !confused && !both_confused) return false;
     m.number += "BG";
-    m.substitutions += confused ? 1 : 0;
+    m.substitutions += both_confused ? 2 : confused ? 1 : 0;
     p += 2;
     return true;
   }

@@ -1,7 +1,7 @@
 // Finds BG and customer numbers in a string (OCR text or a barcode payload), as printed:
 // "35301BG0012345", "35301 BG 0012345", "35301-BG-0012345", "35301/BG/0012345", "123D456789",
 // "123 D 456789". In OCR text, typical confusions inside the digit groups are repaired
-// (O/o->0, I/l/|->1, S->5, B->8) and "8G", "B6", "BC" are read as "BG".
+// (O/o->0, I/l/|->1, S->5, B->8) and "8G", "B6", "BC", "86" are read as "BG".
 #pragma once
 
 #include <cstddef>

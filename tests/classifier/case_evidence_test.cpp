@@ -231,8 +231,7 @@ TEST_CASE(
   CHECK_FALSE(Classify({page}).routed);
 }
 
-TEST_CASE("a case number written but garbled beyond reading stops a route by the sender alone",
-          "[classifier][evidence]") {
+TEST_CASE("a case number written but garbled beyond reading stops a route", "[classifier][evidence]") {
   // "13201BG0158907" as OCR read it on a stained scan: the number may be another household's.
   const auto garbled = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 1320186G0158907\nSehr geehrte", 95)});
   RequireReview(garbled);
@@ -251,6 +250,21 @@ TEST_CASE("a case number written but garbled beyond reading stops a route by the
     const auto own = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 3530186G0012345\nSehr geehrte", 95)});
     CHECK(own.routed);
     CHECK(own.bg_number == "35301BG0012345");
+  }
+  SECTION("also beside the case's own number: the garbled one may be a neighbour's") {
+    // The sender's number read, a neighbour's written in the text and garbled (a misroute at 150
+    // dpi, dev seed 4242: the old rule looked for unread numbers only when no number was read).
+    const auto beside = Classify({TextPage("0001.tif",
+                                           kMustermannHead + "Ihr Zeichen: 35301BG0012345\nAnbei die Unterlagen meines "
+                                                             "Nachbarn (BG-Nummer 1320186G0158907).\nSehr geehrte",
+                                           95)});
+    RequireReview(beside);
+    CHECK(beside.review_kind == "case_number_unreadable");
+    CHECK(beside.candidates == Strings{"35301BG0012345"});
+    // The case's own number garbled once and read once is the same case.
+    CHECK(Classify({TextPage("0001.tif", kMustermannHead + "Ihr Zeichen: 35301BG0012345\nBG-Nr.: 3530186G0012345\nSehr",
+                             95)})
+              .routed);
   }
   SECTION("a label without a number, or with a date after it, is no unread number") {
     for (const char* line : {"Meine Bedarfsgemeinschaft besteht seit dem 01.01.2020.", "Kundennummer: siehe Anlage",
