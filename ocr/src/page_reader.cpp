@@ -5,6 +5,7 @@
 
 #include "blank_detector.h"
 #include "mailroom/ocr/ocr.h"
+#include "number_lines.h"
 #include "page_cleanup.h"
 #include "tesseract_engine.h"
 
@@ -172,6 +173,7 @@ class TesseractPageReader final : public PageReader {
     pixSetResolution(ink.get(), work.dpi, work.dpi);
     auto text = engine_->Recognize(ink.get(), options_.page_timeout_ms);
     if (text) MeasureUnreadInk(ink.get(), work.dpi, *text);
+    last_ink_ = std::move(ink);
     return text;
   }
 
@@ -201,22 +203,40 @@ class TesseractPageReader final : public PageReader {
   Result<void> ReadText(WorkPage& work, PageReading& page) {
     auto text = RecognizeUpright(work, page);
     if (!text) return tl::unexpected(text.error());
+    if (!options_.pdf_dir.empty()) {
+      const auto pdf = options_.pdf_dir / (std::to_string(page.index) + ".pdf");
+      // The archive copy is the clean 1-bit page: G4 keeps a letter page at tens of KB. Its text
+      // layer is the page's first reading: the second readings below discard it in Tesseract.
+      if (auto written = engine_->WritePdf(pdf); !written) return written;
+      page.pdf_path = pdf.string();
+    }
+    RereadDoubtfulNumbers(work.dpi, *text);
     page.text = std::move(text->text);
     page.words = std::move(text->words);
     page.mean_confidence = text->mean_confidence;
     page.ink_mm2 = text->ink_mm2;
     page.unread_ink_share = text->unread_ink_share;
-    if (options_.pdf_dir.empty()) return {};
-    const auto pdf = options_.pdf_dir / (std::to_string(page.index) + ".pdf");
-    // The archive copy is the clean 1-bit page: G4 keeps a letter page at tens of KB.
-    if (auto written = engine_->WritePdf(pdf); !written) return written;
-    page.pdf_path = pdf.string();
     return {};
+  }
+
+  // The numbers read doubtfully, each stretch read again on its own; the surer reading stays. A
+  // stretch that fails to read again keeps its first reading.
+  void RereadDoubtfulNumbers(int dpi, RecognizedText& text) {
+    std::vector<NumberStretch> stretches = DoubtfulNumbers(text);
+    // From the end of the page back: a replaced stretch shifts the words after it.
+    std::sort(stretches.begin(), stretches.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    bool replaced = false;
+    for (const NumberStretch& stretch : stretches) {
+      auto again = engine_->ReadLineAt(RereadBox(text, stretch), options_.page_timeout_ms);
+      if (again && ReplaceIfSurer(text, stretch, *again)) replaced = true;
+    }
+    if (replaced && last_ink_) MeasureUnreadInk(last_ink_.get(), dpi, text);
   }
 
   OcrOptions options_;
   std::unique_ptr<TesseractEngine> engine_;
   OrientationEngine osd_;
+  PixPtr last_ink_;  // the page as last recognised: the second readings look at it
 };
 
 }  // namespace

@@ -12,14 +12,30 @@ namespace {
 // Tesseract's OSD confidence: about 15 is "reasonably confident"; sparse pages score around 10.
 constexpr float kMinOsdConfidence = 15.0f;
 
-std::vector<Word> CollectWords(tesseract::TessBaseAPI& api) {
-  std::vector<Word> words;
+// A "word" of nothing but blanks stands for a block without text (a rule, a picture): it is no
+// word, and GetUTF8Text leaves it out.
+bool IsBlank(const char* text) {
+  for (; *text != '\0'; ++text) {
+    if (*text != ' ' && *text != '\t' && *text != '\n') return false;
+  }
+  return true;
+}
+
+// The words of the last recognition and the lines they stand in, in reading order.
+void CollectWordsAndLines(tesseract::TessBaseAPI& api, RecognizedText& out) {
   // The iterator is invalid after the next SetImage/Recognize/Clear: use it here and drop it.
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
-  if (!it) return words;
+  if (!it || it->Empty(tesseract::RIL_WORD)) return;
   do {
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
-    if (!text || text[0] == '\0') continue;
+    const bool starts_line = it->IsAtBeginningOf(tesseract::RIL_TEXTLINE);
+    if (!text || IsBlank(text.get())) continue;
+    if (starts_line || out.lines.empty()) {
+      TextLine line;
+      line.first_word = out.words.size();
+      it->BoundingBox(tesseract::RIL_TEXTLINE, &line.box.left, &line.box.top, &line.box.right, &line.box.bottom);
+      out.lines.push_back(line);
+    }
     Word word;
     word.text = text.get();
     word.confidence = it->Confidence(tesseract::RIL_WORD);
@@ -27,12 +43,29 @@ std::vector<Word> CollectWords(tesseract::TessBaseAPI& api) {
     it->BoundingBox(tesseract::RIL_WORD, &word.left, &word.top, &right, &bottom);
     word.width = right - word.left;
     word.height = bottom - word.top;
-    words.push_back(std::move(word));
+    out.words.push_back(std::move(word));
+    ++out.lines.back().word_count;
   } while (it->Next(tesseract::RIL_WORD));
-  return words;
+}
+
+// Text, words, lines and the mean word confidence of the last recognition.
+RecognizedText Collect(tesseract::TessBaseAPI& api) {
+  RecognizedText result;
+  std::unique_ptr<char[]> text(api.GetUTF8Text());
+  if (text) result.text = text.get();
+  CollectWordsAndLines(api, result);
+  result.mean_confidence = MeanWordConfidence(result.words);
+  return result;
 }
 
 }  // namespace
+
+float MeanWordConfidence(const std::vector<Word>& words) {
+  if (words.empty()) return 0;
+  double sum = 0;
+  for (const Word& word : words) sum += word.confidence;
+  return static_cast<float>(sum / words.size());
+}
 
 Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const std::filesystem::path& tessdata_dir,
                                                                  const std::string& language) {
@@ -63,15 +96,20 @@ Result<RecognizedText> TesseractEngine::Recognize(Pix* page, int timeout_ms) {
   if (api_.Recognize(&monitor) != 0) {
     return Fail("text recognition failed or took longer than " + std::to_string(timeout_ms / 1000) + " s");
   }
+  return Collect(api_);
+}
+
+Result<RecognizedText> TesseractEngine::ReadLineAt(const PixelBox& box, int timeout_ms) {
+  api_.SetRectangle(box.left, box.top, box.right - box.left, box.bottom - box.top);
+  api_.SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(timeout_ms);
+  const bool failed = api_.Recognize(&monitor) != 0;
   RecognizedText result;
-  std::unique_ptr<char[]> text(api_.GetUTF8Text());
-  if (text) result.text = text.get();
-  result.words = CollectWords(api_);
-  if (!result.words.empty()) {
-    double sum = 0;
-    for (const auto& word : result.words) sum += word.confidence;
-    result.mean_confidence = static_cast<float>(sum / result.words.size());
-  }
+  if (!failed) result = Collect(api_);
+  api_.SetPageSegMode(tesseract::PSM_AUTO);
+  if (failed)
+    return Fail("text recognition of a line failed or took longer than " + std::to_string(timeout_ms / 1000) + " s");
   return result;
 }
 

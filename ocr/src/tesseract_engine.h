@@ -15,13 +15,28 @@
 
 namespace mailroom::ocr {
 
+/// One line of text as Tesseract found it: its words (a range of RecognizedText::words) and the
+/// box around them, in the page's coordinates.
+struct PixelBox {
+  int left = 0, top = 0, right = 0, bottom = 0;
+};
+
+struct TextLine {
+  std::size_t first_word = 0, word_count = 0;
+  PixelBox box;
+};
+
 struct RecognizedText {
-  std::string text;
+  std::string text;  ///< Tesseract's page text: a line a text line, a blank line between paragraphs
   std::vector<Word> words;
+  std::vector<TextLine> lines;  ///< the text's lines that hold words, in order
   float mean_confidence = 0;
   float ink_mm2 = 0;           ///< see PageReading
   float unread_ink_share = 0;  ///< see PageReading
 };
+
+/// The mean of the words' confidences, 0 without words.
+[[nodiscard]] float MeanWordConfidence(const std::vector<Word>& words);
 
 /// One TessBaseAPI, initialised once. Not thread-safe: one per worker thread.
 class TesseractEngine {
@@ -32,6 +47,12 @@ class TesseractEngine {
 
   /// Recognises the page (which must carry its resolution). Gives up after timeout_ms.
   [[nodiscard]] Result<RecognizedText> Recognize(Pix* page, int timeout_ms);
+
+  /// Reads `box` of the page last given to Recognize() once more, as a single line of text: where
+  /// page layout analysis cut a line badly (a frame or a rule beside it, print that falls apart
+  /// into dots), the line alone often reads right. Words come back in the page's coordinates.
+  /// Discards the page's own results: write its PDF first.
+  [[nodiscard]] Result<RecognizedText> ReadLineAt(const PixelBox& box, int timeout_ms);
 
   /// Writes the page just recognised as a one-page searchable PDF to `pdf_path`: the recognised
   /// image (a 1-bit page is stored as G4) plus the invisible text layer of the last Recognize(),
