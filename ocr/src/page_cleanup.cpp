@@ -221,9 +221,13 @@ OrientationGuess GuessOrientation(Pix* ink) {
   return Decide(ink);
 }
 
-float FindSkewDegrees(Pix* ink) {
+float FindSkewDegrees(Pix* ink, int dpi) {
+  // Only print: a scanner's black edge or a rule is one long straight line, and the sweep would
+  // level it instead of the text (a page skewed 7 degrees under a level edge was read as level).
+  PixPtr print = PrintSizedPieces(ink, dpi / 25.4);
+  Pix* lines = print ? print.get() : ink;
   l_float32 angle = 0, confidence = 0;
-  if (pixFindSkewSweepAndSearch(ink, &angle, &confidence, 4, 2, kMaxSkewDegrees, 1.0f, 0.01f) != 0) return 0;
+  if (pixFindSkewSweepAndSearch(lines, &angle, &confidence, 4, 2, kMaxSkewDegrees, 1.0f, 0.01f) != 0) return 0;
   if (confidence < kMinSkewConfidence || std::fabs(angle) > kMaxSkewDegrees) return 0;
   return angle;
 }

@@ -51,8 +51,9 @@ struct OrientationGuess {
 };
 [[nodiscard]] OrientationGuess GuessOrientation(Pix* ink);
 
-/// The skew of the text lines in degrees (within +-kMaxSkewDegrees), 0 if none is found.
-[[nodiscard]] float FindSkewDegrees(Pix* ink);
+/// The skew of the text lines of 1-bit `ink` at `dpi` in degrees (within +-kMaxSkewDegrees), 0 if
+/// none is found. Measured on the print-sized pieces only: a scanner's edge is no text line.
+[[nodiscard]] float FindSkewDegrees(Pix* ink, int dpi);
 inline constexpr float kMaxSkewDegrees = 10.0f;
 
 /// Turns a page by a multiple of 90 degrees clockwise.

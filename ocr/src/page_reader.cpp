@@ -168,7 +168,7 @@ class TesseractPageReader final : public PageReader {
   // of this upright, level page: the page of the PDF.
   Result<RecognizedText> RecognizeTurned(const WorkPage& work, int rotation) {
     PixPtr ink = TurnClockwise(work.ink.get(), rotation);
-    ink = Deskew(ink.get(), FindSkewDegrees(ink.get()));
+    ink = Deskew(ink.get(), FindSkewDegrees(ink.get(), work.dpi));
     ink = Despeckle(ink.get(), work.dpi);
     pixSetResolution(ink.get(), work.dpi, work.dpi);
     auto text = engine_->Recognize(ink.get(), options_.page_timeout_ms);

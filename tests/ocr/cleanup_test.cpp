@@ -44,10 +44,10 @@ TEST_CASE("Deskew: the skew of the lines is measured and removed, up to 5 degree
   CAPTURE(skew);
   PixPtr page = LetterPage(300, skew);
   PixPtr ink = InkOfGrey(page.get());
-  const float found = ocr::FindSkewDegrees(ink.get());
+  const float found = ocr::FindSkewDegrees(ink.get(), 300);
   CHECK(std::fabs(std::fabs(found) - std::fabs(skew)) < 0.3);
   PixPtr level = ocr::Deskew(ink.get(), found);
-  CHECK(std::fabs(ocr::FindSkewDegrees(level.get())) < 0.3);
+  CHECK(std::fabs(ocr::FindSkewDegrees(level.get(), 300)) < 0.3);
 }
 
 TEST_CASE("Ink: tinted paper, uneven light and bleed-through become paper; print stays ink") {
