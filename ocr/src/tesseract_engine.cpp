@@ -30,12 +30,7 @@ void CollectWordsAndLines(tesseract::TessBaseAPI& api, RecognizedText& out) {
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
     const bool starts_line = it->IsAtBeginningOf(tesseract::RIL_TEXTLINE);
     if (!text || IsBlank(text.get())) continue;
-    if (starts_line || out.lines.empty()) {
-      TextLine line;
-      line.first_word = out.words.size();
-      it->BoundingBox(tesseract::RIL_TEXTLINE, &line.box.left, &line.box.top, &line.box.right, &line.box.bottom);
-      out.lines.push_back(line);
-    }
+    if (starts_line || out.lines.empty()) out.lines.push_back(TextLine{out.words.size(), 0});
     Word word;
     word.text = text.get();
     word.confidence = it->Confidence(tesseract::RIL_WORD);

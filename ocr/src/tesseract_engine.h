@@ -15,15 +15,14 @@
 
 namespace mailroom::ocr {
 
-/// One line of text as Tesseract found it: its words (a range of RecognizedText::words) and the
-/// box around them, in the page's coordinates.
+/// A rectangle of the page, in pixels.
 struct PixelBox {
   int left = 0, top = 0, right = 0, bottom = 0;
 };
 
+/// One line of text as Tesseract found it: its words, a range of RecognizedText::words.
 struct TextLine {
   std::size_t first_word = 0, word_count = 0;
-  PixelBox box;
 };
 
 struct RecognizedText {
