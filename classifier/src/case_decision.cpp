@@ -56,17 +56,24 @@ bool OneOff(const CaseEvidence& e, const std::string& bg, const Registry& regist
                      [&](const Person& p) { return HammingDistance(e.number, p.customer_number) == 1; });
 }
 
-// An unregistered BG number one substitution away from exactly one registered case found in the
-// same envelope is read as an OCR variant of it; returns that case.
-std::optional<std::string> VariantOf(const CaseEvidence& e, const std::map<std::string, CaseSupport>& cases) {
+// An unregistered BG number read as an OCR variant of exactly one registered case found in the
+// same envelope: one substitution away from it, or a heavier misread ("13661BG4589499" for
+// "13601BG4509499") within two edits of it and far from every other registered case, as an unread
+// number may be (MisreadOfOnly). Returns that case.
+std::optional<std::string> VariantOf(const CaseEvidence& e, const std::map<std::string, CaseSupport>& cases,
+                                     const Registry& registry) {
   if (e.kind != CaseEvidence::Kind::kBgNumber) return std::nullopt;
-  std::optional<std::string> match;
-  for (const auto& [bg, support] : cases) {
-    if (HammingDistance(e.number, bg) != 1) continue;
-    if (match) return std::nullopt;  // near two cases: no way to tell
-    match = bg;
-  }
-  return match;
+  const auto find = [&](const auto& is_variant) {
+    std::optional<std::string> match;
+    for (const auto& [bg, support] : cases) {
+      if (!is_variant(bg)) continue;
+      if (match) return std::optional<std::string>();  // near two cases: no way to tell
+      match = bg;
+    }
+    return match;
+  };
+  if (auto one_off = find([&](const std::string& bg) { return HammingDistance(e.number, bg) == 1; })) return one_off;
+  return find([&](const std::string& bg) { return MisreadOfOnly(e.number, bg, registry); });
 }
 
 Resolution Resolve(const std::vector<const PageReading*>& pages, const Registry& registry) {
@@ -87,7 +94,7 @@ Resolution Resolve(const std::vector<const PageReading*>& pages, const Registry&
     // Unconfirmed guesses are not evidence of an unknown case (most letter-less "customer
     // numbers" are phone numbers).
     if (e->needs_registry) continue;
-    if (auto bg = VariantOf(*e, r.cases)) {
+    if (auto bg = VariantOf(*e, r.cases, registry)) {
       ++r.cases[*bg].variant_hits;
     } else if (std::none_of(r.unknown.begin(), r.unknown.end(),
                             [&](const CaseEvidence& u) { return u.number == e->number; })) {

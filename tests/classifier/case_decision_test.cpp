@@ -134,6 +134,28 @@ TEST_CASE("an unregistered BG one substitution from the envelope's case is an OC
   }
 }
 
+TEST_CASE("an unregistered BG two edits from the envelope's case, and far from every other, is a misread of it",
+          "[classifier][decision]") {
+  // "35361BG0072345" for "35301BG0012345", as faint print reads it: the same misread that an
+  // unread number may be (MisreadOfOnly), also when it comes out as a number.
+  const auto c = Classify(
+      {BarcodePage("0001.tif", "35301BG0012345", "Anschreiben"), TextPage("0002.tif", "BG-Nr. 35361BG0072345")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  SECTION("three edits are another number") {
+    const auto far = Classify(
+        {BarcodePage("0001.tif", "35301BG0012345", "Anschreiben"), TextPage("0002.tif", "BG-Nr. 35361BG0072845")});
+    RequireReview(far);
+    CHECK(far.reason == "case number 35361BG0072845 not in registry");
+  }
+  SECTION("two edits from the case and close to another registered case name nobody") {
+    // "35301BG0099345" is two edits from the case and three from 35301BG0099999 (Yilmaz).
+    const auto near_both = Classify(
+        {BarcodePage("0001.tif", "35301BG0012345", "Anschreiben"), TextPage("0002.tif", "BG-Nr. 35301BG0099345")});
+    RequireReview(near_both);
+  }
+}
+
 TEST_CASE("an envelope without any number goes to review", "[classifier][decision]") {
   const auto c = Classify({TextPage("0001.tif", "Sehr geehrte Damen und Herren, anbei die Unterlagen.")});
   RequireReview(c);
