@@ -74,6 +74,12 @@ void StretchesOfLine(const std::vector<Word>& words, const TextLine& line, std::
   }
 }
 
+// Puts `replacement` in place of words [first, first + count).
+void Splice(std::vector<Word>& words, std::size_t first, std::size_t count, const std::vector<Word>& replacement) {
+  const auto begin = words.begin() + static_cast<std::ptrdiff_t>(first);
+  words.insert(words.erase(begin, begin + static_cast<std::ptrdiff_t>(count)), replacement.begin(), replacement.end());
+}
+
 std::string JoinedWords(const std::vector<Word>& words) {
   std::string joined;
   for (const Word& word : words) joined += (joined.empty() ? "" : " ") + word.text;
@@ -147,15 +153,11 @@ bool ReplaceIfSurer(RecognizedText& text, const NumberStretch& stretch, const Re
   std::vector<Word> words(text.words.begin() + static_cast<std::ptrdiff_t>(line->first_word),
                           text.words.begin() + static_cast<std::ptrdiff_t>(line->first_word + line->word_count));
   const std::string old_line = JoinedWords(words);
-  const auto first = words.begin() + static_cast<std::ptrdiff_t>(stretch.first - line->first_word);
-  words.insert(words.erase(first, first + static_cast<std::ptrdiff_t>(stretch.count)), reread.words.begin(),
-               reread.words.end());
+  Splice(words, stretch.first - line->first_word, stretch.count, reread.words);
   if (!ReplaceTextLine(text.text, static_cast<std::size_t>(line - text.lines.begin()), old_line, JoinedWords(words))) {
     return false;  // the text is not laid out as its words: leave both as they are
   }
-  const auto old_first = text.words.begin() + static_cast<std::ptrdiff_t>(stretch.first);
-  text.words.insert(text.words.erase(old_first, old_first + static_cast<std::ptrdiff_t>(stretch.count)),
-                    reread.words.begin(), reread.words.end());
+  Splice(text.words, stretch.first, stretch.count, reread.words);
   line->word_count = line->word_count - stretch.count + reread.words.size();
   for (auto later = line + 1; later != text.lines.end(); ++later) {
     later->first_word = later->first_word - stretch.count + reread.words.size();
