@@ -64,9 +64,10 @@ std::optional<std::pair<int, int>> DigitGroup(std::string_view line, std::size_t
   return std::make_pair(value, count);
 }
 
-// After a day or month: "." or "," and at most one space.
+// After a day or month: "." and at most one space; also "," or ":", as OCR reads a faint full stop
+// ("28.07:2003").
 std::optional<std::size_t> DateSeparator(std::string_view line, std::size_t at) {
-  if (at >= line.size() || (line[at] != '.' && line[at] != ',')) return std::nullopt;
+  if (at >= line.size() || (line[at] != '.' && line[at] != ',' && line[at] != ':')) return std::nullopt;
   ++at;
   if (at < line.size() && line[at] == ' ') ++at;
   return at;

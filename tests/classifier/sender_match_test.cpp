@@ -181,7 +181,7 @@ TEST_CASE("street and house number: abbreviations agree, house numbers must", "[
 }
 
 TEST_CASE("birth dates in their usual forms", "[classifier][sender]") {
-  const auto date = GENERATE(as<std::string>{}, "14.03.1981", "14.3.1981", "geb. 14.03.81", "14,03.1981",
+  const auto date = GENERATE(as<std::string>{}, "14.03.1981", "14.3.1981", "geb. 14.03.81", "14,03.1981", "14.03:1981",
                              "Geburtsdatum: 14. 03. 1981");
   CAPTURE(date);
   const auto c = Of(MatchText("Schmidt-Weber\n" + date), kSchmidtWeber);
