@@ -24,19 +24,42 @@ namespace {
 // surname alone, or a street of the same town, could be anybody's.
 constexpr double kMinOwnPersonScore = 0.9;
 
-// "Seite 3 von 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4"): the page number.
-std::optional<int> PageNumber(const std::string& text) {
-  static const std::regex kPageOf(R"(S[e3][il1|]t[e3]\s+(\d{1,2})\s+v[o0]n)", std::regex::icase);
+// "Seite 3 von 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 von"):
+// the page number, and the letter's page count where it was read (0 where not).
+struct PageOf {
+  int number = 0;
+  int count = 0;
+};
+
+std::optional<PageOf> PageNumbering(const PageReading* page) {
+  static const std::regex kPageOf(R"(S[ea3][il1|]t[ea3o]\s+(\d{1,2})\s+v[o0]n(\s+(\d{1,2}))?)", std::regex::icase);
+  if (page == nullptr) return std::nullopt;
   std::smatch match;
-  if (!std::regex_search(text, match, kPageOf)) return std::nullopt;
-  return std::stoi(match[1].str());
+  if (!std::regex_search(page->text, match, kPageOf)) return std::nullopt;
+  return PageOf{std::stoi(match[1].str()), match[3].matched ? std::stoi(match[3].str()) : 0};
 }
 
-bool ContinuesPageBefore(const PageReading& page, const PageReading* before) {
-  if (before == nullptr) return false;
-  const auto number = PageNumber(page.text);
-  const auto previous = PageNumber(before->text);
+std::optional<int> PageNumber(const PageReading* page) {
+  const auto numbering = PageNumbering(page);
+  if (!numbering) return std::nullopt;
+  return numbering->number;
+}
+
+bool ContinuesPageBefore(const PageReading* page, const PageReading* before) {
+  const auto number = PageNumber(page);
+  const auto previous = PageNumber(before);
   return number && previous && *number >= 2 && *number == *previous + 1;
+}
+
+// True if the pages around an illegible one are pages n-2 and n of one letter, so that it is page
+// n-1: "Seite 3 von 3" after it, and "Seite 1 von 3" or a page without a number (a letter's
+// first page seldom has one) before it. A page slipped into the middle of a letter would leave
+// the letter a page short.
+bool BetweenPagesOfLetter(const PageReading* before, const PageReading* after) {
+  const auto next = PageNumber(after);
+  if (before == nullptr || !next || *next < 3) return false;
+  const auto previous = PageNumber(before);
+  return previous ? *previous == *next - 2 : *next == 3;
 }
 
 bool NamesCase(const PageReading& page, const std::string& bg_number, const Registry& registry) {
@@ -57,17 +80,55 @@ bool NamesPersonOf(const PageReading& page, const std::string& bg_number, const 
   return false;
 }
 
+// True if the illegible page `content[at]` is the first page of a letter whose next pages follow
+// it ("Seite 2 von 3", then the letter's other pages as many as it counts, or as far as their
+// numbers follow) and name the case: its number, or its person signing it (given name and surname:
+// a strong sender match). A letter that opens illegibly is still signed legibly; a neighbour's
+// letter is signed by the neighbour.
+bool OpensLetterOfCase(const std::vector<const PageReading*>& content, std::size_t at, const std::string& bg_number,
+                       const Registry& registry, const SenderMatcher& senders) {
+  if (const auto own = PageNumber(content[at]); own && *own != 1) return false;
+  const auto second = at + 1 < content.size() ? PageNumbering(content[at + 1]) : std::nullopt;
+  if (!second || second->number != 2) return false;
+  // A count larger than the pages left was misread ("von 9" for "von 3"): only numbers then count.
+  const int count = at + second->count <= content.size() ? second->count : 0;
+  std::vector<const PageReading*> rest;
+  for (std::size_t i = at + 1; i < content.size(); ++i) {
+    const int page_number = static_cast<int>(rest.size()) + 2;
+    if (count > 0 && page_number > count) break;  // past the letter's last page
+    const auto number = PageNumber(content[i]);
+    // A page whose number was not read belongs to it within the page count read on page 2.
+    if (number ? *number != page_number : count == 0) break;
+    rest.push_back(content[i]);
+  }
+  for (const PageReading* page : rest) {
+    if (!IsIllegible(*page) && NamesCase(*page, bg_number, registry)) return true;
+  }
+  for (const SenderCandidate& candidate : senders.Match(rest)) {
+    if (candidate.bg_number == bg_number && candidate.score >= kStrongSenderScore) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages, const std::string& bg_number,
                                            const Registry& registry, const SenderMatcher& senders) {
-  const PageReading* before = nullptr;
+  std::vector<const PageReading*> content;
   for (const PageReading* page : pages) {
-    if (IsIllegible(*page) && !ContinuesPageBefore(*page, before) && !NamesCase(*page, bg_number, registry) &&
-        !NamesPersonOf(*page, bg_number, senders)) {
-      return page;
+    if (page->kind == PageKind::kContent) content.push_back(page);
+  }
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const PageReading* page = content[i];
+    if (!IsIllegible(*page)) continue;
+    const PageReading* before = i > 0 ? content[i - 1] : nullptr;
+    const PageReading* after = i + 1 < content.size() ? content[i + 1] : nullptr;
+    if (ContinuesPageBefore(page, before) || BetweenPagesOfLetter(before, after) ||
+        NamesCase(*page, bg_number, registry) || NamesPersonOf(*page, bg_number, senders) ||
+        OpensLetterOfCase(content, i, bg_number, registry, senders)) {
+      continue;
     }
-    if (page->kind == PageKind::kContent) before = page;
+    return page;
   }
   return nullptr;
 }

@@ -35,9 +35,10 @@ inline constexpr float kMinHardToReadShare = 0.3F;
 /// The first page of `pages` that is illegible and shows nothing of `bg_number`'s case of its own:
 /// none of its case numbers or barcodes (as far as they could be read) names it in the registry,
 /// and no person of it is named on the page (`senders`, on the page alone). A garbled number that
-/// names no registered case is no evidence that the page belongs to the case. A page that reads as
-/// the next page of the one before it ("Seite 3 von 3" after "Seite 2 von 3") continues that
-/// letter and is not asked.
+/// names no registered case is no evidence that the page belongs to the case. A page that the
+/// page numbers around it place inside a letter is not asked: after "Seite 2 von 3" ("Seite 3 von
+/// 3" after it), or between a letter's first page and "Seite 3 von 3". Nor is the first page of a
+/// letter whose next pages ("Seite 2 von 2") name the case or are signed by its person.
 [[nodiscard]] const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages,
                                                          const std::string& bg_number, const Registry& registry,
                                                          const SenderMatcher& senders);

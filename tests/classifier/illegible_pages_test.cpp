@@ -1,6 +1,6 @@
 // A page whose print could not be read (faint dot-matrix print, a stain over the text) may be
 // another household's: it never inherits the case of the envelope's other pages, unless it names
-// that case itself or reads as the next page of the letter before it.
+// that case itself or the page numbers around it place it in a letter of the case.
 #include <catch2/catch.hpp>
 
 #include "illegible_pages.h"
@@ -59,8 +59,10 @@ TEST_CASE("an envelope routed by its other pages goes to review when one page is
   }
 }
 
-TEST_CASE("an illegible page that names the case itself, or continues the page before, does not stop the route",
-          "[classifier][illegible]") {
+TEST_CASE(
+    "an illegible page that names the case itself, or that its page numbers place in a letter, does not stop "
+    "the route",
+    "[classifier][illegible]") {
   SECTION("its own number names the case") {
     const auto documents = Classify({Illegible("0001.tif", "Ihr Zeichen: 35301.BG.0012345\nKontoinhaber: Mu5term"),
                                      TextPage("0002.tif", kLetterA)});
@@ -85,6 +87,46 @@ TEST_CASE("an illegible page that names the case itself, or continues the page b
                                      Illegible("0002.tif", "Seite 3 von 4\nDia arforderiichen")});
     REQUIRE_FALSE(documents.empty());
     for (const auto& document : documents) CHECK(document.classification.review_kind == "illegible_page");
+  }
+  SECTION("between a letter's first page and \"Seite 3 von 3\": its page 2") {
+    // Dev seed 4242, hard-200: page 2 of 3 in faint dot-matrix print, "Salto 2 von 3" as read.
+    const auto documents =
+        Classify({TextPage("0001.tif", kLetterA), Illegible("0002.tif", "Salto 2 von 9\nohne dle Leietungen"),
+                  TextPage("0003.tif", "Seite 3 von 3\nMeine Kontoverbindung hat sich nicht geändert.")});
+    REQUIRE_FALSE(documents.empty());
+    for (const auto& document : documents) CHECK(document.classification.routed);
+    const auto short_letter =
+        Classify({TextPage("0001.tif", kLetterA), Illegible("0002.tif", "Kontoinhaber: Florları Nleln"),
+                  TextPage("0003.tif", "Seite 2 von 2\nMeine Kontoverbindung hat sich nicht geändert.")});
+    for (const auto& document : short_letter) CHECK(document.classification.review_kind == "illegible_page");
+  }
+  SECTION("the first page of a letter that the case's person signs on its next pages") {
+    const std::string signed_by =
+        "Seite 2 von 2\nIch versichere, dass meine Angaben richtig sind.\n\nMit "
+        "freundlichen Grüßen\n";
+    const auto documents = Classify({TextPage("0001.tif", "Kundennummer: 123D456789\nAnbei meine Unterlagen."),
+                                     Illegible("0002.tif", "Jul1a Mu5t\nWiderspr.. ..gen"),
+                                     TextPage("0003.tif", signed_by + "Erika Mustermann")});
+    REQUIRE_FALSE(documents.empty());
+    for (const auto& document : documents) CHECK(document.classification.routed);
+    // Signed by someone else, or not signed legibly: the letter may be a neighbour's.
+    for (const std::string signer : {"Jürgen Schäfer", "E. M."}) {
+      CAPTURE(signer);
+      const auto other =
+          Classify({TextPage("0001.tif", "Kundennummer: 123D456789\nAnbei meine Unterlagen."),
+                    Illegible("0002.tif", "Jul1a Mu5t\nWiderspr.. ..gen"), TextPage("0003.tif", signed_by + signer)});
+      for (const auto& document : other) CHECK_FALSE(document.classification.routed);
+    }
+  }
+  SECTION("its last page within the count that page 2 gives, also where its own number was not read") {
+    // Dev seed 4242, hard-200: "Seite 2 von 3", then "Suites 3 von 3" over the signature.
+    const auto documents = Classify(
+        {TextPage("0001.tif", "Kundennummer: 123D456789\nAnbei meine Unterlagen."),
+         Illegible("0002.tif", "Jul1a Mu5t\nWiderspr.. ..gen"),
+         TextPage("0003.tif", "Seite 2 von 3\nDie Kosten der Unterkunft wurden nicht berücksichtigt."),
+         TextPage("0004.tif", "Suites 3 von 3\nIch versichere, dass meine Angaben richtig sind.\nErika Mustermann")});
+    REQUIRE_FALSE(documents.empty());
+    for (const auto& document : documents) CHECK(document.classification.routed);
   }
   SECTION("a number of another case on the illegible page is a conflict, not a continuation") {
     const auto documents =
