@@ -24,7 +24,8 @@ namespace {
 // surname alone, or a street of the same town, could be anybody's.
 constexpr double kMinOwnPersonScore = 0.9;
 
-// "Seite 3 von 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 von"):
+// "Seite 3 von 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 won",
+// "Seite 3von 3"):
 // the page number, and the letter's page count where it was read (0 where not).
 struct PageOf {
   int number = 0;
@@ -32,7 +33,7 @@ struct PageOf {
 };
 
 std::optional<PageOf> PageNumbering(const PageReading* page) {
-  static const std::regex kPageOf(R"(S[ea3][il1|]t[ea3o]\s+(\d{1,2})\s+v[o0]n(\s+(\d{1,2}))?)", std::regex::icase);
+  static const std::regex kPageOf(R"(S[ea3][il1|]t[ea3o]\s+(\d{1,2})\s*[vw][o0]n(\s+(\d{1,2}))?)", std::regex::icase);
   if (page == nullptr) return std::nullopt;
   std::smatch match;
   if (!std::regex_search(page->text, match, kPageOf)) return std::nullopt;

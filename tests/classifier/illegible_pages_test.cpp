@@ -92,7 +92,7 @@ TEST_CASE(
     // Dev seed 4242, hard-200: page 2 of 3 in faint dot-matrix print, "Salto 2 von 3" as read.
     const auto documents =
         Classify({TextPage("0001.tif", kLetterA), Illegible("0002.tif", "Salto 2 von 9\nohne dle Leietungen"),
-                  TextPage("0003.tif", "Seite 3 von 3\nMeine Kontoverbindung hat sich nicht geändert.")});
+                  TextPage("0003.tif", "Seite 3von 3\nMeine Kontoverbindung hat sich nicht geändert.")});
     REQUIRE_FALSE(documents.empty());
     for (const auto& document : documents) CHECK(document.classification.routed);
     const auto short_letter =
