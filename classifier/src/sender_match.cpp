@@ -38,6 +38,9 @@ constexpr double kStreetOneEditQuality = 0.95;
 constexpr double kDoubleNamePartFactor = 0.97;
 constexpr double kMaxScore = 0.99;  // nothing read from paper is certain
 constexpr std::size_t kFuzzyMinLength = 6;
+// A birth date or a street read with OCR slips counts as half a field, beside a field read right.
+constexpr double kSlippedFieldWeight = 0.5;
+constexpr int kMaxBirthDateSlips = 2;  // digits of DDMMYYYY
 
 // A registered person in the forms the text is compared with; built once per Match for each
 // person some occurrence hits.
@@ -102,11 +105,34 @@ bool Near(int a, int b, int window) {
   return std::abs(a - b) <= window;
 }
 
-// What the text says about one person around one occurrence of their surname.
+// What the text says about one person around one occurrence of their surname. A slipped field
+// was not read right but comes close: a birth date a digit or two off ("26.18.1986" for
+// 26.10.1966), a street with its house number one character off ("Hatenstrasse 7A" for
+// Hafenstraße 70).
 struct Finding {
   double score = 0;
   bool given = false, birth = false, street = false, place = false;
+  bool birth_slipped = false, street_slipped = false;
 };
+
+// The base score of what matched beside the surname: `fields` read right (`single` is the base of
+// the one field when there is one), `slipped` read with slips. A slipped field lifts the base a
+// part of the way to the next row of the table; alone it gives nothing.
+double BaseOf(int fields, double single, int slipped) {
+  const double rows[] = {0, single, kTwoFieldsBase, kThreeFieldsBase};
+  if (fields == 0) return 0;
+  const double equivalent = std::min(3.0, fields + kSlippedFieldWeight * slipped);
+  const int row = static_cast<int>(equivalent);
+  if (row >= 3) return kThreeFieldsBase;
+  return rows[row] + (equivalent - row) * (rows[row + 1] - rows[row]);
+}
+
+// How many digits differ between two numbers written with `width` digits.
+int DigitSlips(int a, int b, int width) {
+  int slips = 0;
+  for (int i = 0; i < width; ++i, a /= 10, b /= 10) slips += a % 10 != b % 10;
+  return slips;
+}
 
 class PersonScorer {
  public:
@@ -148,8 +174,10 @@ class PersonScorer {
     const double given_q = GivenName(v, first, last);
     f.given = given_q > 0;
     f.birth = BirthDate(v);
+    f.birth_slipped = !f.birth && BirthDateSlipped(v);
     const double street_q = Street(v);
     f.street = street_q > 0;
+    f.street_slipped = !f.street && Street(v, true) > 0;
     f.place = Place(v);
     const int fields = int{f.given} + int{f.birth} + int{f.street};
     if (fields == 0) {
@@ -158,8 +186,8 @@ class PersonScorer {
       f.score = (kSurnameOnly + (f.place ? kPlaceBonusWeak : 0)) * surname_q;
       return f;
     }
-    double base = fields == 3 ? kThreeFieldsBase : fields == 2 ? kTwoFieldsBase : 0;
-    if (fields == 1) base = f.birth ? kBirthDateBase : f.given ? kGivenNameBase : kStreetBase;
+    const double single = f.birth ? kBirthDateBase : f.given ? kGivenNameBase : kStreetBase;
+    double base = BaseOf(fields, single, int{f.birth_slipped} + int{f.street_slipped});
     if (f.place) base += kPlaceBonusStrong;
     f.score = std::min(kMaxScore, base) * surname_q * (f.given ? given_q : 1.0) * (f.street ? street_q : 1.0);
     return f;
@@ -207,19 +235,43 @@ class PersonScorer {
     return false;
   }
 
-  double Street(const PersonView& v) const {
+  bool BirthDateSlipped(const PersonView& v) const {
+    if (v.birth_year == 0) return false;
+    for (const auto* d : near_dates_) {
+      const int year = d->two_digit_year ? v.birth_year % 100 : v.birth_year;
+      const int slips = DigitSlips(d->day, v.birth_day, 2) + DigitSlips(d->month, v.birth_month, 2) +
+                        DigitSlips(d->year, year, d->two_digit_year ? 2 : 4);
+      if (slips <= kMaxBirthDateSlips) return true;
+    }
+    return false;
+  }
+
+  // How well a street mention reads as the person's street: 1 same, 0.95 its name one edit away,
+  // 0 no. `slipped_house` asks for the house number one character off ("7A" for "70") instead.
+  static double StreetQuality(const sender::StreetMention& s, const sender::StreetParts& street, bool slipped_house) {
+    if (slipped_house) {
+      if (s.house.size() != street.house.size()) return 0;
+      int differ = 0;
+      for (std::size_t i = 0; i < street.house.size(); ++i) differ += s.house[i] != street.house[i];
+      if (differ != 1) return 0;
+    } else if (s.house != street.house) {
+      return 0;
+    }
+    double best = 0;
+    for (const auto& key : s.keys) {
+      if (key == street.key) return 1.0;
+      if (key.size() >= kFuzzyMinLength && street.key.size() >= kFuzzyMinLength && WithinOneEdit(key, street.key))
+        best = kStreetOneEditQuality;
+    }
+    return best;
+  }
+
+  double Street(const PersonView& v, bool slipped_house = false) const {
     if (near_streets_.empty()) return 0;
     const sender::StreetParts& street = v.Street();
     if (street.house.empty() || street.key.empty()) return 0;
     double best = 0;
-    for (const auto* s : near_streets_) {
-      if (s->house != street.house) continue;
-      for (const auto& key : s->keys) {
-        if (key == street.key) return 1.0;
-        if (key.size() >= kFuzzyMinLength && street.key.size() >= kFuzzyMinLength && WithinOneEdit(key, street.key))
-          best = kStreetOneEditQuality;
-      }
-    }
+    for (const auto* s : near_streets_) best = std::max(best, StreetQuality(*s, street, slipped_house));
     return best;
   }
 

@@ -15,6 +15,9 @@
 //     surname + all three                                                        0.98  strong
 //     postcode + city add 0.02 to a strong base, never more: a city alone never counts, because
 //     the jobcenter's own address block names the customer's town in most letters.
+//     a birth date one or two digits off ("26.18.1986" for 26.10.1966), or the street with its
+//     house number one character off ("Hafenstraße 7A" for 70), counts half a field beside a
+//     field read right: given name and both slipped 0.93, as two fields; alone it gives nothing.
 //   The base is multiplied by how exactly each name was read:
 //     same letters after folding (case, umlauts, ae/oe/ue, ß/ss, rn/m)             1.00
 //     an OCR look-alike only (l/1/I, e/c, 0/o, 5/s, 8/b, vv/w)                     0.98
@@ -84,6 +87,7 @@ struct DateMention {
   int day = 0, month = 0;
   int year = 0;  ///< four digits, or two when written so ("81")
   bool two_digit_year = false;
+  bool valid = true;  ///< false for a day or month out of range ("26.18.1986"): a misread date
 };
 
 /// The words and dates of an envelope.

@@ -203,6 +203,28 @@ TEST_CASE("birth dates with the month's name", "[classifier][sender]") {
   }
 }
 
+TEST_CASE("a birth date and a street read with slips count half beside a field read right", "[classifier][sender]") {
+  // Dev seed 4242, hard-150: every field of a dot-matrix sender block read with a slip.
+  const auto score = [](const std::string& block) {
+    return Of(MatchText(block + "\nIch bitte um Rückruf."), kBornemann).score;
+  };
+  const double right = score("Carmen Bornemann\n01069 Dresden");  // given name and place: 0.82
+  CHECK(right == Approx(0.82));
+  // "08.18.1986" for 08.08.1988 (two digits), "Talstrasse 3" for Talstraße 2 (the house number).
+  const double one = score("Carmen Bornemann\ngeb. 08.18.1986\n01069 Dresden");
+  const double both = score("Carmen Bornemann\ngeb. 08.18.1986\nTalstrasse 3\n01069 Dresden");
+  CHECK(one == Approx(0.865 + 0.02));
+  CHECK(both == Approx(0.93 + 0.02));  // as two fields read right
+  CHECK(both < score("Carmen Bornemann\ngeb. 08.08.1988\nTalstraße 2\n01069 Dresden"));
+  // Three digits off is another date; a house number two characters off another house.
+  CHECK(score("Carmen Bornemann\ngeb. 08.18.1976\nTalstrasse 13\n01069 Dresden") == Approx(right));
+  // Slips never stand in for the field read right: a bare surname stays a bare surname.
+  CHECK(score("Frau Bornemann\ngeb. 08.18.1986\nTalstrasse 3") == Approx(0.30));
+  // What matched is what was read right.
+  CHECK(Of(MatchText("Carmen Bornemann\ngeb. 08.18.1986\nTalstrasse 3\n01069 Dresden"), kBornemann).matched ==
+        Strings{"surname", "given_name", "postcode_city"});
+}
+
 TEST_CASE("an initial confirms with a second field, never alone", "[classifier][sender]") {
   // "P. Becker": both Beckers have a P? No: Petra does, Klaus does not.
   const auto initial = MatchText("P. Becker\nLindenweg 3\n01069 Dresden");
