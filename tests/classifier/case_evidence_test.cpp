@@ -276,6 +276,13 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
     RequireReview(beside);
     CHECK(beside.review_kind == "case_number_unreadable");
     CHECK(beside.candidates == Strings{"35301BG0012345"});
+    // Label and number both garbled, as a larger Tesseract model read a neighbour's papers
+    // ("BG-Nummer 21501-BG-0048199"): it misrouted 3 pages on dev seed 4242 at 150 dpi.
+    const auto both = Classify({TextPage("0001.tif",
+                                         kMustermannHead + "Ihr Zeichen: 35301BG0012345\nAnbei die Unterlagen meiner "
+                                                           "Nachbarin (BG-Nummar 215861-BG-80848109).\nSehr geehrte",
+                                         95)});
+    CHECK(both.review_kind == "case_number_unreadable");
     // The case's own number garbled once and read once is the same case.
     CHECK(Classify({TextPage("0001.tif", kMustermannHead + "Ihr Zeichen: 35301BG0012345\nBG-Nr.: 3530186G0012345\nSehr",
                              95)})
