@@ -181,8 +181,7 @@ class Scanner {
   // also ':', as faint print's '.' is read ("24101:8G B836462").
   std::size_t SkipSeparator(std::size_t p) const {
     p = SkipBlanks(p);
-    if (p < text_.size() &&
-        (text_[p] == '-' || text_[p] == '/' || text_[p] == '.' || (tolerant_ && text_[p] == ':'))) {
+    if (p < text_.size() && (text_[p] == '-' || text_[p] == '/' || text_[p] == '.' || (tolerant_ && text_[p] == ':'))) {
       p = SkipBlanks(p + 1);
     } else if (text_.substr(p, 3) == "\xE2\x80\x93") {
       p = SkipBlanks(p + 3);
