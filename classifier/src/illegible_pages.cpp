@@ -24,9 +24,8 @@ namespace {
 // surname alone, or a street of the same town, could be anybody's.
 constexpr double kMinOwnPersonScore = 0.9;
 
-// "Seite 3 von 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 won",
-// "Seite 3von 3"):
-// the page number, and the letter's page count where it was read (0 where not).
+// The page number and, where it was read, the letter's page count (0 where not) of "Seite 3 von
+// 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 won", "Seite 3von 3").
 struct PageOf {
   int number = 0;
   int count = 0;

@@ -105,14 +105,10 @@ bool Near(int a, int b, int window) {
   return std::abs(a - b) <= window;
 }
 
-// What the text says about one person around one occurrence of their surname. A slipped field
-// was not read right but comes close: a birth date a digit or two off ("26.18.1986" for
-// 26.10.1966), a street with its house number one character off ("Hatenstrasse 7A" for
-// Hafenstraße 70).
+// What the text says about one person around one occurrence of their surname.
 struct Finding {
   double score = 0;
   bool given = false, birth = false, street = false, place = false;
-  bool birth_slipped = false, street_slipped = false;
 };
 
 // The base score of what matched beside the surname: `fields` read right (`single` is the base of
@@ -174,10 +170,8 @@ class PersonScorer {
     const double given_q = GivenName(v, first, last);
     f.given = given_q > 0;
     f.birth = BirthDate(v);
-    f.birth_slipped = !f.birth && BirthDateSlipped(v);
     const double street_q = Street(v);
     f.street = street_q > 0;
-    f.street_slipped = !f.street && Street(v, true) > 0;
     f.place = Place(v);
     const int fields = int{f.given} + int{f.birth} + int{f.street};
     if (fields == 0) {
@@ -186,8 +180,11 @@ class PersonScorer {
       f.score = (kSurnameOnly + (f.place ? kPlaceBonusWeak : 0)) * surname_q;
       return f;
     }
+    // Not read right but close: a birth date a digit or two off ("26.18.1986" for 26.10.1966), the
+    // street with its house number one character off ("Hatenstrasse 7A" for Hafenstraße 70).
+    const int slipped = int{!f.birth && BirthDateSlipped(v)} + int{!f.street && Street(v, true) > 0};
     const double single = f.birth ? kBirthDateBase : f.given ? kGivenNameBase : kStreetBase;
-    double base = BaseOf(fields, single, int{f.birth_slipped} + int{f.street_slipped});
+    double base = BaseOf(fields, single, slipped);
     if (f.place) base += kPlaceBonusStrong;
     f.score = std::min(kMaxScore, base) * surname_q * (f.given ? given_q : 1.0) * (f.street ? street_q : 1.0);
     return f;
