@@ -5,10 +5,11 @@ Usage: classify_report.py TRUTH_JSON BOX_JSON OUT_DIR [--elapsed SECONDS] [--pro
 
 Prints, per kind of evidence (the envelope's "evidence" in truth.json, plus "decoys present" and
 "other jobcenter" rows): content pages, auto-routed %, correct %, misroutes, needless reviews.
-Then document types per page, document splitting, review reasons, a calibration table
-(confidence of the routed pages against how often they were right) and the same box scored for a
-peer: a paperless-ngx style matching rule (a regular expression for the BG number and the
-customer number over the PDF's text layer, the first match wins, no registry check).
+Then the reasons of the needless reviews, document types per page, document splitting, review
+reasons, a calibration table (confidence of the routed pages against how often they were right)
+and the same box scored for a peer: a paperless-ngx style matching rule (a regular expression for
+the BG number and the customer number over the PDF's text layer, the first match wins, no
+registry check).
 Envelopes that hold two households ("cases" in truth.json) are checked for both cases offered to
 the clerk; old numbers of no registered office for the number kept as ignored_number.
 --summary appends one JSON line of the key figures (for bench/classify-accuracy --profile all).
@@ -28,6 +29,12 @@ THRESHOLDS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.95)
 def documents(folder):
     for path in sorted(folder.rglob("*.json")) if folder.exists() else []:
         yield path, json.loads(path.read_text())
+
+
+def reason_kind(reason):
+    """A review reason with its numbers and page names masked, so that reasons of a kind count together."""
+    return re.sub(r"[0-9]{5}BG[0-9]{7}|[0-9]{3}[A-Z?][0-9]{6}|[0-9]+\.(?:tif|tiff|png|jpe?g|pdf)(?:#[0-9]+)?|[0-9.]+",
+                  "#", reason or "")
 
 
 def pct(part, whole):
@@ -156,6 +163,7 @@ def main():
     routable_pages = routable_right = 0
     by_defect = collections.defaultdict(lambda: [0, 0, 0])  # routable pages, routed right, misrouted
     conf_bins = collections.defaultdict(lambda: [0, 0])
+    needless_reasons = collections.Counter()  # routable pages in review, by reason kind
     for env in truth["envelopes"]:
         kind = env.get("evidence") or ("review" if env["expect"] == "review" else "route")
         rows = [kind]
@@ -185,6 +193,8 @@ def main():
                 if expected_route:
                     routable_pages += 1
                     routable_right += right_case
+                if needless:
+                    needless_reasons[reason_kind(doc.get("reason"))] += 1
                 for defect in pages.get(name, {}).get("defects", []) + ["(any page)"]:
                     if expected_route or misrouted:
                         by_defect[defect][0] += expected_route
@@ -216,6 +226,9 @@ def main():
         print("|----------------------|-------|----------------|-----------|")
         for defect, (n, right, wrong) in sorted(by_defect.items(), key=lambda item: -item[1][0]):
             print(f"| {defect:<20} | {n:5} | {pct(right, n):>14} | {wrong:9} |")
+    if needless_reasons:
+        print("needless reviews by reason (routable pages): " +
+              "; ".join(f"{r} x{n}" for r, n in needless_reasons.most_common()))
     print(f"misrouted pages: {totals.misrouted} of {totals.pages} ({pct(totals.misrouted, totals.pages)} %)"
           f"   target 0")
     two_case_envelopes, both_offered = two_case_checks(truth, outcome)
@@ -257,7 +270,7 @@ def main():
 
     reasons = collections.Counter()
     for path, doc in documents(out_dir / "review"):
-        reasons[re.sub(r"[0-9]{5}BG[0-9]{7}|[0-9]{3}[A-Z?][0-9]{6}|[0-9.]+", "#", doc.get("reason", ""))] += 1
+        reasons[reason_kind(doc.get("reason"))] += 1
     print("review reasons (documents): " + "; ".join(f"{r} x{n}" for r, n in reasons.most_common()))
 
     print()
