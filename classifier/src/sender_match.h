@@ -81,13 +81,13 @@ struct Token {
 };
 
 /// A date written in the text: "14.03.1981", "14.3.1981", "14.03.81", "14,03.1981", and with the
-/// month's name: "14. März 1981", "14 Maerz 1981", "14. Mrz. 1981", "14 March 1981".
+/// month's name: "14. März 1981", "14 Maerz 1981", "14. Mrz. 1981", "14 March 1981". Day and
+/// month of the numeric form may be out of range ("26.18.1986"): a date with an OCR slip.
 struct DateMention {
   int token = 0;  ///< index of the token where it starts
   int day = 0, month = 0;
   int year = 0;  ///< four digits, or two when written so ("81")
   bool two_digit_year = false;
-  bool valid = true;  ///< false for a day or month out of range ("26.18.1986"): a misread date
 };
 
 /// The words and dates of an envelope.

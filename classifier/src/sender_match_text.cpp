@@ -87,13 +87,13 @@ std::optional<DateMention> ParseDate(std::string_view line, std::size_t at) {
   if (!year || year->second == 3) return std::nullopt;
   const std::size_t end = *after_month + year->second;
   if (TokenCharLength(line, end) > 0) return std::nullopt;
+  // Day and month are not checked: "26.18.1986" is what OCR makes of 26.10.1966 with a slip, and
+  // no registered birth date equals it exactly.
   DateMention date;
   date.day = day->first;
   date.month = month->first;
   date.year = year->first;
   date.two_digit_year = year->second == 2;
-  // "26.18.1986": no date, but what OCR makes of one with a slip ("26.10.1966").
-  date.valid = day->first >= 1 && day->first <= 31 && month->first >= 1 && month->first <= 12;
   return date;
 }
 

@@ -17,7 +17,7 @@ namespace {
 const std::regex& NumberLabel() {
   static const std::regex label(
       R"((BG|B6|8G)[- .]?([A-Z]u[A-Z]{2}er|Numm[A-Z]r|Nr)|Nummer der Bedarfsgemeinschaft|)"
-      R"(Bedarfsgemeinschaft(s-?nummer|s-?nr)?|Kunden-?([A-Z]u[A-Z]{2}er|numm[A-Z]r|nr)|Kd\.?-?Nr)",
+      R"(Bedarfsgemeinschaft(s-?nummer|s-?nr)?|Kunden-?([A-Z]u[A-Z]{2}er|Numm[A-Z]r|nr)|Kd\.?-?Nr)",
       std::regex::icase | std::regex::optimize);
   return label;
 }
