@@ -10,6 +10,7 @@
 
 #include "confidence.h"
 #include "illegible_pages.h"
+#include "letter_persons.h"
 #include "near_numbers.h"
 #include "number_format.h"
 #include "unread_numbers.h"
@@ -211,8 +212,10 @@ bool Matched(const SenderCandidate& sender, const char* field) {
 
 // The one unregistered number that cannot speak against the sender: a BG number of an office that
 // no jobcenter of the registry has (an old number, or one from before a move), beside a sender that
-// name, address and birth date identify. A number of a registered office stays a conflict: it may
-// be a case the registry does not know yet, or a misread of another case.
+// name, address and birth date identify. The birth date may be read one digit off ("21.06.1072"):
+// another person of the same name at the same address, born a digit away, would be a namesake
+// son or father whom the registry does not know. A number of a registered office stays a
+// conflict: it may be a case the registry does not know yet, or a misread of another case.
 std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& unknown, const SenderCandidate& sender,
                                                const Registry& registry) {
   if (unknown.size() != 1 || unknown.front().kind != CaseEvidence::Kind::kBgNumber) return std::nullopt;
@@ -220,9 +223,10 @@ std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& 
   const bool registered_office = std::any_of(registry.jobcenters.begin(), registry.jobcenters.end(),
                                              [&](const auto& entry) { return entry.second.dienststelle == office; });
   if (registered_office) return std::nullopt;
-  for (const char* field : {"surname", "given_name", "street", "birth_date"}) {
+  for (const char* field : {"surname", "given_name", "street"}) {
     if (!Matched(sender, field)) return std::nullopt;
   }
+  if (!Matched(sender, "birth_date") && !sender.birth_date_one_digit_off) return std::nullopt;
   return unknown.front().number;
 }
 
@@ -332,7 +336,7 @@ std::set<std::string> RegisteredCasesOn(const std::vector<const PageReading*>& p
 }
 
 CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, const std::vector<SenderCandidate>& senders,
-                        double route_threshold) {
+                        const SenderMatcher& matcher, double route_threshold) {
   Resolution r = Resolve(envelope.pages, registry);
   CaseDecision out;
   if (r.cases.size() > 1) {
@@ -346,9 +350,13 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   if (!out.reason.empty()) return out;
   // A case number is written on a page and could not be read: it may be another household's, also
   // beside the case's own number ("the papers of my neighbour, BG-Nummer ..."). A person reads it,
-  // unless what was read of it comes close to the case's own number and to no other case's.
+  // unless what was read of it comes close to the case's own number and to no other case's, or
+  // the page is a letter addressed to the case's person: the number it quotes is theirs.
   for (const UnreadNumber& unread : UnreadNumbers(envelope.pages)) {
     if (MisreadOfOnly(unread.text, *out.bg_number, registry)) continue;
+    const auto page = std::find_if(envelope.pages.begin(), envelope.pages.end(),
+                                   [&](const PageReading* p) { return p->name == unread.page; });
+    if (page != envelope.pages.end() && AddressedToPersonOf(**page, *out.bg_number, matcher)) continue;
     return Review("case_number_unreadable", unread.page + ": a case number is written there but could not be read",
                   {*out.bg_number});
   }

@@ -44,8 +44,10 @@ struct CaseDecision {
                                                       const Registry& registry);
 
 /// Decides the case of `envelope` (content pages; unreadable pages are the caller's business).
-/// `senders` are the sender matches of the envelope, best first.
+/// `senders` are the sender matches of the envelope, best first; `matcher` found them, and looks at
+/// single pages.
 [[nodiscard]] CaseDecision DecideCase(const Envelope& envelope, const Registry& registry,
-                                      const std::vector<SenderCandidate>& senders, double route_threshold);
+                                      const std::vector<SenderCandidate>& senders, const SenderMatcher& matcher,
+                                      double route_threshold);
 
 }  // namespace mailroom::classifier

@@ -114,7 +114,7 @@ struct Classifier::Impl {
       return out;
     }
     const std::vector<SenderCandidate> named = senders.Match(envelope.pages);
-    const CaseDecision decision = DecideCase(envelope, registry, named, options.route_threshold);
+    const CaseDecision decision = DecideCase(envelope, registry, named, senders, options.route_threshold);
     auto review = FindConflictingParts(PartsOf(envelope, spans), decision, registry, senders);
     if (!review && decision.routed) review = IllegibleReview(envelope, decision, registry, senders);
     Classification out = FromDecision(review ? *review : decision);

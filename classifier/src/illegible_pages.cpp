@@ -4,6 +4,7 @@
 #include <regex>
 #include <string>
 
+#include "letter_persons.h"
 #include "mailroom/classifier/classifier.h"
 
 namespace mailroom::classifier {
@@ -125,7 +126,7 @@ const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>
     const PageReading* after = i + 1 < content.size() ? content[i + 1] : nullptr;
     if (ContinuesPageBefore(page, before) || BetweenPagesOfLetter(before, after) ||
         NamesCase(*page, bg_number, registry) || NamesPersonOf(*page, bg_number, senders) ||
-        OpensLetterOfCase(content, i, bg_number, registry, senders)) {
+        SignedByPersonOf(*page, bg_number, senders) || OpensLetterOfCase(content, i, bg_number, registry, senders)) {
       continue;
     }
     return page;

@@ -34,7 +34,8 @@ inline constexpr float kMinHardToReadShare = 0.3F;
 
 /// The first page of `pages` that is illegible and shows nothing of `bg_number`'s case of its own:
 /// none of its case numbers or barcodes (as far as they could be read) names it in the registry,
-/// and no person of it is named on the page (`senders`, on the page alone). A garbled number that
+/// and no person of it is named on the page (`senders`, on the page alone) or signs it
+/// (SignedByPersonOf: a letter's last page, its body lost, signed by the case's person). A garbled number that
 /// names no registered case is no evidence that the page belongs to the case. A page that the
 /// page numbers around it place inside a letter is not asked: after "Seite 2 von 3" ("Seite 3 von
 /// 3" after it), or between a letter's first page and "Seite 3 von 3". Nor is the first page of a

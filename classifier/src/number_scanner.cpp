@@ -162,13 +162,14 @@ class Scanner {
     return true;
   }
 
-  // "BG" (any case); in OCR text also "8G", "B6", "BC", and "86" (both letters read as digits,
-  // as dot-matrix print and a glued line read them: "35301866770259").
+  // "BG" (any case); in OCR text also "8G", "B6", "BC", "BE" (a faint G's hook lost or closed:
+  // "24101BE 8836462"), and "86" (both letters read as digits, as dot-matrix print and a glued
+  // line read them: "35301866770259").
   bool BgMarker(std::size_t& p, NumberMatch& m) const {
     if (p + 2 > text_.size()) return false;
     const std::string_view marker = text_.substr(p, 2);
     const bool exact = marker == "BG" || (tolerant_ && (marker == "bg" || marker == "Bg"));
-    const bool confused = tolerant_ && (marker == "8G" || marker == "B6" || marker == "BC");
+    const bool confused = tolerant_ && (marker == "8G" || marker == "B6" || marker == "BC" || marker == "BE");
     const bool both_confused = tolerant_ && marker == "86";
     if (!exact && !confused && !both_confused) return false;
     m.number += "BG";

@@ -109,6 +109,7 @@ bool Near(int a, int b, int window) {
 struct Finding {
   double score = 0;
   bool given = false, birth = false, street = false, place = false;
+  bool birth_one_digit_off = false;  // not read right, but one digit off
 };
 
 // The base score of what matched beside the surname: `fields` read right (`single` is the base of
@@ -182,7 +183,9 @@ class PersonScorer {
     }
     // Not read right but close: a birth date a digit or two off ("26.18.1986" for 26.10.1966), the
     // street with its house number one character off ("Hatenstrasse 7A" for Hafenstraße 70).
-    const int slipped = int{!f.birth && BirthDateSlipped(v)} + int{!f.street && Street(v, true) > 0};
+    const int birth_slips = f.birth ? 0 : BirthDateSlips(v);
+    f.birth_one_digit_off = birth_slips == 1;
+    const int slipped = int{birth_slips <= kMaxBirthDateSlips && !f.birth} + int{!f.street && Street(v, true) > 0};
     const double single = f.birth ? kBirthDateBase : f.given ? kGivenNameBase : kStreetBase;
     double base = BaseOf(fields, single, slipped);
     if (f.place) base += kPlaceBonusStrong;
@@ -232,15 +235,18 @@ class PersonScorer {
     return false;
   }
 
-  bool BirthDateSlipped(const PersonView& v) const {
-    if (v.birth_year == 0) return false;
+  // The fewest digits by which a date near the occurrence misses the person's birth date; more
+  // than any date has digits when there is none.
+  int BirthDateSlips(const PersonView& v) const {
+    constexpr int kNone = 9;
+    if (v.birth_year == 0) return kNone;
+    int fewest = kNone;
     for (const auto* d : near_dates_) {
       const int year = d->two_digit_year ? v.birth_year % 100 : v.birth_year;
-      const int slips = DigitSlips(d->day, v.birth_day, 2) + DigitSlips(d->month, v.birth_month, 2) +
-                        DigitSlips(d->year, year, d->two_digit_year ? 2 : 4);
-      if (slips <= kMaxBirthDateSlips) return true;
+      fewest = std::min(fewest, DigitSlips(d->day, v.birth_day, 2) + DigitSlips(d->month, v.birth_month, 2) +
+                                    DigitSlips(d->year, year, d->two_digit_year ? 2 : 4));
     }
-    return false;
+    return fewest;
   }
 
   // How well a street mention reads as the person's street: 1 same, 0.95 its name one edit away,
@@ -401,7 +407,7 @@ std::vector<SenderCandidate> SenderMatcher::Match(const std::vector<const PageRe
     SenderCandidate& c = by_case[person.bg_number];
     // Equal scores: the lower customer number, so the result does not depend on hash order.
     if (f.score > c.score || (f.score == c.score && person.customer_number < c.customer_number)) {
-      c = SenderCandidate{person.bg_number, person.customer_number, f.score, MatchedFields(f)};
+      c = SenderCandidate{person.bg_number, person.customer_number, f.score, MatchedFields(f), f.birth_one_digit_off};
     }
   }
   std::vector<SenderCandidate> out;

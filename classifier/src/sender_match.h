@@ -67,6 +67,9 @@ struct SenderCandidate {
   std::string customer_number;       ///< the person that matched best
   double score = 0;                  ///< 0..1: how surely the text names this person (see above)
   std::vector<std::string> matched;  ///< of "surname","given_name","birth_date","street","postcode_city", in that order
+  /// The birth date was not read right but one digit off ("21.06.1072" for 21.06.1972): not in
+  /// `matched`, where only what was read right stands.
+  bool birth_date_one_digit_off = false;
 };
 
 namespace sender {

@@ -207,6 +207,12 @@ std::string StreetKey(std::string_view folded_joined) {
       key.replace(at, long_form.size(), "str");
     }
   }
+  // OCR reads a faint "ß" as one or two other characters ("Bergstraie", "Bergstrafe",
+  // "Bergstra13e"): at the end of a street name, "stra", one or two characters and "e" is "Straße".
+  if (const std::size_t stra = key.rfind("stra"); stra != std::string::npos && key.back() == 'e') {
+    const std::size_t between = key.size() - 1 - (stra + 4);  // characters between "stra" and "e"
+    if (between == 1 || between == 2) key.replace(stra, std::string::npos, "str");
+  }
   return NameKey(key);
 }
 

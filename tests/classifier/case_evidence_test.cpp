@@ -288,6 +288,30 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
                              95)})
               .routed);
   }
+  SECTION("a letter addressed to the case's person quotes that person's number") {
+    // A jobcenter's letter sent back with the mail (dev seed 4242, hard-150: "BG-Mummer:
+    // 2150186BA8581B" under "Herrn Florian Krüger", a faint copy).
+    const std::string copy = "KOPIE\nJobcenter Dresden\nBudapester Straße 30, 01069 Dresden\n\n";
+    const std::string garbled = "\nBG-Nummer: 1320186G0158907\nAnhörung\nSehr geehrte";
+    const PageReading letter = TextPage("0001.tif", kMustermannHead + "BG-Nr.: 35301BG0012345\nSehr geehrte", 95);
+    const auto with = [&](const std::string& address) {
+      return Classify({letter, TextPage("0002.tif", copy + address + garbled, 95)});
+    };
+    const auto own = with("Frau Erika Mustermann\n\nHauptstraße 1\n01067 Dresden\n");
+    CHECK(own.routed);
+    CHECK(own.bg_number == "35301BG0012345");
+    CHECK(with("Herrn Max Mustermann\nHauptstr. 1\n01067 Dresden\n").routed);
+    CHECK(with("Frau Erika Mustermnn\nHauptstr. 1\n01O67 Dresden\n").routed);  // slips, as OCR makes them
+    // The name and the town only: a namesake's, perhaps.
+    CHECK(with("Frau Erika Mustermann\nPostfach 12\n01067 Dresden\n").review_kind == "case_number_unreadable");
+    // Addressed to another household, or to the person's name without the address: a person reads it.
+    CHECK_FALSE(with("Frau Ayse Yilmaz\nRing 2\n01069 Dresden\n").routed);
+    CHECK(with("Frau Petra Neumann\nRing 9\n01069 Dresden\n").review_kind == "case_number_unreadable");
+    CHECK(with("Frau Erika Mustermann\n").review_kind == "case_number_unreadable");
+    // The person named and addressed in running text is no address block.
+    CHECK(with("Ich schreibe für Frau Erika Mustermann, Hauptstraße 1, 01067 Dresden.\n").review_kind ==
+          "case_number_unreadable");
+  }
   SECTION("a label without a number, or with a date after it, is no unread number") {
     for (const char* line : {"Meine Bedarfsgemeinschaft besteht seit dem 01.01.2020.", "Kundennummer: siehe Anlage",
                              "BG-Nummer: 35301BG0012345"}) {

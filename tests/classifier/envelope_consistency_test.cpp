@@ -153,6 +153,23 @@ TEST_CASE("an old number of an office not in the registry does not outweigh a pe
     CHECK(c.review_kind == "number_not_registered");
     CHECK_FALSE(c.ignored_number.has_value());
   }
+  SECTION("a birth date read one digit off still identifies the person, two digits do not") {
+    const auto routed =
+        one("Erika Mustermann\ngeb. 29.02.1930\nHauptstr. 1\n01067 Dresden\n\n"
+            "Mein altes Aktenzeichen: 99999BG0004711\n");
+    CHECK(routed.routed);
+    CHECK(routed.ignored_number == "99999BG0004711");
+    CHECK(routed.person_match == Strings{"surname", "given_name", "street", "postcode_city"});
+    const auto review =
+        one("Erika Mustermann\ngeb. 29.02.1935\nHauptstr. 1\n01067 Dresden\n\n"
+            "Mein altes Aktenzeichen: 99999BG0004711\n");
+    CHECK_FALSE(review.routed);
+    CHECK(review.review_kind == "number_not_registered");
+  }
+  SECTION("a birth date one digit off needs the street read right too") {
+    const auto c = one("Erika Mustermann\ngeb. 29.02.1930\n01067 Dresden\n\nMein altes Aktenzeichen: 99999BG0004711\n");
+    CHECK_FALSE(c.routed);
+  }
   SECTION("without the birth date the person is not identified beyond doubt") {
     const auto c = one("Erika Mustermann\nHauptstr. 1\n01067 Dresden\n\nAktenzeichen: 99999BG0004711\n");
     CHECK_FALSE(c.routed);

@@ -118,6 +118,25 @@ TEST_CASE(
       for (const auto& document : other) CHECK_FALSE(document.classification.routed);
     }
   }
+  SECTION("a letter's page signed by the case's person, its body lost") {
+    // Dev seed 4242, hard-200: a faint last page of which OCR read garble and the signature.
+    const std::string body =
+        "Jan nei Mietvertrag yalcse Tor desüiabert win.\n‚ch versichere, «iı.: . orchen\n"
+        "Bitte nerüehrocnnigen bie, Says Ich derroit Sur alngescnrankt\nwar \"rauad\" irren\n";
+    const auto signed_page = [&](const std::string& end) {
+      return Classify({TextPage("0001.tif", kLetterA), Illegible("0002.tif", body + end)});
+    };
+    for (const std::string end : {"Erika Mustermann\nAnlagen\n- Kopie", "Mit freundlichen Grüßen\nErika Musterrnann"}) {
+      CAPTURE(end);
+      for (const auto& document : signed_page(end)) CHECK(document.classification.routed);
+    }
+    // Another person's signature, a bare surname, or the name inside the body: a person reads it.
+    for (const std::string end : {"Jürgen Schäfer", "Mustermann", "Erika Mustermann hat mir die Unterlagen gegeben.",
+                                  "Erika Mustermann\nx\ny\nz\nw"}) {
+      CAPTURE(end);
+      for (const auto& document : signed_page(end)) CHECK_FALSE(document.classification.routed);
+    }
+  }
   SECTION("its last page within the count that page 2 gives, also where its own number was not read") {
     // Dev seed 4242, hard-200: "Seite 2 von 3", then "Suites 3 von 3" over the signature.
     const auto documents = Classify(

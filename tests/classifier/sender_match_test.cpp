@@ -169,12 +169,15 @@ TEST_CASE("street and house number: abbreviations agree, house numbers must", "[
   const auto street = [](const std::string& line) {
     return Of(MatchText("Frau Schmidt-Weber\n" + line + "\nIch bin wieder krank."), kSchmidtWeber);
   };
-  for (const std::string line : {"Hauptstr. 5", "Hauptstraße 5", "Hauptstrasse 5", "HAUPTSTR.5", "Haupt-Straße 5"}) {
+  // The last three as OCR reads a faint "ß" (dev seed 4242, hard-150: "Bergstraie 92").
+  for (const std::string line : {"Hauptstr. 5", "Hauptstraße 5", "Hauptstrasse 5", "HAUPTSTR.5", "Haupt-Straße 5",
+                                 "Hauptstraie 5", "HauptstraBe 5", "Hauptstrafse 5"}) {
     CAPTURE(line);
     CHECK(street(line).matched == Strings{"surname", "street"});
     CHECK(Strong(street(line)));
   }
   CHECK(street("Hauptstr. 7").matched == Strings{"surname"});
+  CHECK(street("Hauptstrandhalle 5").matched == Strings{"surname"});
   CHECK(street("Hauptstr. 5a").matched == Strings{"surname"});
   CHECK(Of(MatchText("Jürgen Müller\nAm Ring 12 a"), kMueller).matched == Strings{"surname", "given_name", "street"});
   CHECK(Of(MatchText("Herr Müller, Am Ring 12"), kMueller).matched == Strings{"surname"});
