@@ -295,8 +295,11 @@ def main():
     for folder in ("postkorb", "review"):
         for path, doc in documents(out_dir / folder):
             if folder == "postkorb" or doc.get("reason", "").startswith("confidence"):
-                right = sum(doc["bg_number"] == pages.get(n, {}).get("bg_number") for n in doc["pages"])
-                decided.append((doc["confidence"], len(doc["pages"]), right))
+                # Content pages only, as the misroute count above: a blank page that stays in its
+                # document (a back side with a stain) belongs to no case in the truth.
+                content = [n for n in doc["pages"] if pages.get(n, {}).get("kind") == "content"]
+                right = sum(doc["bg_number"] == pages[n].get("bg_number") for n in content)
+                decided.append((doc["confidence"], len(content), right))
     print("  threshold sweep (pages routed, misrouted, review share of content pages):")
     content_pages = sum(1 for p in pages.values() if p["kind"] == "content")
     threshold = args.threshold

@@ -362,12 +362,11 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   }
   if (r.all.empty()) {
     // Faint print: even the label of a number may be garbled beyond recognition. The sender alone
-    // must not decide over a page that much of which was not read.
-    const auto hard = std::find_if(envelope.pages.begin(), envelope.pages.end(),
-                                   [](const PageReading* page) { return IsHardToRead(*page); });
-    if (hard != envelope.pages.end()) {
+    // must not decide over a page much of which was not read, unless the page names the case's
+    // person itself or continues the page before it: a number missed there is theirs.
+    if (const PageReading* hard = HardToReadWithoutOwnPerson(envelope.pages, *out.bg_number, matcher)) {
       return Review("illegible_page",
-                    (*hard)->name +
+                    hard->name +
                         ": its print is hard to read, and only the sender names a case: a case number "
                         "on it may have been missed",
                     {*out.bg_number});

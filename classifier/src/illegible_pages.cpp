@@ -46,10 +46,13 @@ std::optional<int> PageNumber(const PageReading* page) {
   return numbering->number;
 }
 
+// True if the page's number follows the page before's: "Seite 3 von 3" after "Seite 2 von 3", and
+// "Seite 2 von 2" after a page without a number (a letter's or a form's first page seldom has one).
 bool ContinuesPageBefore(const PageReading* page, const PageReading* before) {
   const auto number = PageNumber(page);
+  if (!number || *number < 2 || before == nullptr) return false;
   const auto previous = PageNumber(before);
-  return number && previous && *number >= 2 && *number == *previous + 1;
+  return previous ? *number == *previous + 1 : *number == 2;
 }
 
 // True if the pages around an illegible one are pages n-2 and n of one letter, so that it is page
@@ -111,14 +114,32 @@ bool OpensLetterOfCase(const std::vector<const PageReading*>& content, std::size
   return false;
 }
 
-}  // namespace
-
-const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages, const std::string& bg_number,
-                                           const Registry& registry, const SenderMatcher& senders) {
+std::vector<const PageReading*> ContentPages(const std::vector<const PageReading*>& pages) {
   std::vector<const PageReading*> content;
   for (const PageReading* page : pages) {
     if (page->kind == PageKind::kContent) content.push_back(page);
   }
+  return content;
+}
+
+}  // namespace
+
+const PageReading* HardToReadWithoutOwnPerson(const std::vector<const PageReading*>& pages,
+                                              const std::string& bg_number, const SenderMatcher& senders) {
+  const std::vector<const PageReading*> content = ContentPages(pages);
+  for (std::size_t i = 0; i < content.size(); ++i) {
+    const PageReading* page = content[i];
+    if (!IsHardToRead(*page)) continue;
+    if (i > 0 && ContinuesPageBefore(page, content[i - 1])) continue;
+    if (NamesPersonOf(*page, bg_number, senders) || NamedInShortLines(*page, bg_number, senders)) continue;
+    return page;
+  }
+  return nullptr;
+}
+
+const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages, const std::string& bg_number,
+                                           const Registry& registry, const SenderMatcher& senders) {
+  const std::vector<const PageReading*> content = ContentPages(pages);
   for (std::size_t i = 0; i < content.size(); ++i) {
     const PageReading* page = content[i];
     if (!IsIllegible(*page)) continue;
@@ -126,7 +147,7 @@ const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>
     const PageReading* after = i + 1 < content.size() ? content[i + 1] : nullptr;
     if (ContinuesPageBefore(page, before) || BetweenPagesOfLetter(before, after) ||
         NamesCase(*page, bg_number, registry) || NamesPersonOf(*page, bg_number, senders) ||
-        SignedByPersonOf(*page, bg_number, senders) || OpensLetterOfCase(content, i, bg_number, registry, senders)) {
+        NamedInShortLines(*page, bg_number, senders) || OpensLetterOfCase(content, i, bg_number, registry, senders)) {
       continue;
     }
     return page;

@@ -32,14 +32,24 @@ inline constexpr float kMinHardToReadShare = 0.3F;
 /// ink_mm2 and unread_ink_share).
 [[nodiscard]] bool IsIllegible(const PageReading& page);
 
+/// The first page of `pages` that is hard to read and does not show itself to be the case's: the
+/// case's person is not named on it (`senders`, on the page alone: by name and address, or clearly
+/// in its short lines, NamedInShortLines: "Kontoinhaber: Holger Bergmann" on a faint bank
+/// statement, a signature), and its page number does not continue the page before it ("Seite 2
+/// von 2" after "Seite 1 von 2" or after a page without a number). A case number missed on such a
+/// page may be another household's.
+[[nodiscard]] const PageReading* HardToReadWithoutOwnPerson(const std::vector<const PageReading*>& pages,
+                                                            const std::string& bg_number, const SenderMatcher& senders);
+
 /// The first page of `pages` that is illegible and shows nothing of `bg_number`'s case of its own:
 /// none of its case numbers or barcodes (as far as they could be read) names it in the registry,
-/// and no person of it is named on the page (`senders`, on the page alone) or signs it
-/// (SignedByPersonOf: a letter's last page, its body lost, signed by the case's person). A garbled number that
-/// names no registered case is no evidence that the page belongs to the case. A page that the
-/// page numbers around it place inside a letter is not asked: after "Seite 2 von 3" ("Seite 3 von
-/// 3" after it), or between a letter's first page and "Seite 3 von 3". Nor is the first page of a
-/// letter whose next pages ("Seite 2 von 2") name the case or are signed by its person.
+/// and no person of it is named on the page (`senders`, on the page alone: by name and address, or
+/// clearly in its short lines, as a signature is read where the body is lost). A garbled number
+/// that names no registered case is no evidence that the page belongs to the case. A page that the
+/// page numbers around it place inside a letter is not asked: "Seite 3 von 3" after "Seite 2 von
+/// 3", "Seite 2" after a page without a number, or between a letter's first page and "Seite 3 von
+/// 3". Nor is the first page of a letter whose next pages ("Seite 2 von 2") name the case or are
+/// signed by its person.
 [[nodiscard]] const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages,
                                                          const std::string& bg_number, const Registry& registry,
                                                          const SenderMatcher& senders);

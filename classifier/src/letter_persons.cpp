@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "case_decision.h"
 #include "text_fold.h"
 
 namespace mailroom::classifier {
@@ -50,17 +51,16 @@ bool Has(const SenderCandidate& candidate, std::string_view field) {
   return std::find(candidate.matched.begin(), candidate.matched.end(), field) != candidate.matched.end();
 }
 
-// True if `senders` find a person of `bg_number`'s case in `lines` alone, strongly and with every
-// one of `fields`.
-bool NamesPerson(const std::vector<std::string_view>& lines, const std::string& page_name, const std::string& bg_number,
-                 const SenderMatcher& senders, std::initializer_list<std::string_view> fields) {
-  PageReading part;
-  part.name = page_name;
-  for (const std::string_view line : lines) part.text.append(line).push_back('\n');
-  for (const SenderCandidate& candidate : senders.Match({&part})) {
+// True if `senders` find a person of `bg_number`'s case in the address block `lines` alone,
+// strongly and by surname, given name and street.
+bool BlockNamesPerson(const std::vector<std::string_view>& lines, const std::string& page_name,
+                      const std::string& bg_number, const SenderMatcher& senders) {
+  PageReading block;
+  block.name = page_name;
+  for (const std::string_view line : lines) block.text.append(line).push_back('\n');
+  for (const SenderCandidate& candidate : senders.Match({&block})) {
     if (candidate.bg_number != bg_number || candidate.score < kStrongSenderScore) continue;
-    if (std::all_of(fields.begin(), fields.end(), [&](std::string_view field) { return Has(candidate, field); }))
-      return true;
+    if (Has(candidate, "surname") && Has(candidate, "given_name") && Has(candidate, "street")) return true;
   }
   return false;
 }
@@ -74,19 +74,20 @@ bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number, 
     const std::vector<std::string_view> block(
         lines.begin() + static_cast<std::ptrdiff_t>(i),
         lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), i + kAddressBlockLines)));
-    if (NamesPerson(block, page.name, bg_number, senders, {"surname", "given_name", "street"})) return true;
+    if (BlockNamesPerson(block, page.name, bg_number, senders)) return true;
   }
   return false;
 }
 
-bool SignedByPersonOf(const PageReading& page, const std::string& bg_number, const SenderMatcher& senders) {
-  const std::vector<std::string_view> lines = NonBlankLines(page.text);
-  const std::size_t first = lines.size() > kSignatureLines ? lines.size() - kSignatureLines : 0;
-  for (std::size_t i = first; i < lines.size(); ++i) {
-    if (WordCount(lines[i]) > kSignatureWords) continue;
-    if (NamesPerson({lines[i]}, page.name, bg_number, senders, {"surname", "given_name"})) return true;
+bool NamedInShortLines(const PageReading& page, const std::string& bg_number, const SenderMatcher& senders) {
+  PageReading short_lines;
+  short_lines.name = page.name;
+  for (const std::string_view line : NonBlankLines(page.text)) {
+    if (WordCount(line) <= kShortLineWords) short_lines.text.append(line).push_back('\n');
   }
-  return false;
+  const std::vector<SenderCandidate> candidates = senders.Match({&short_lines});
+  const SenderCandidate* named = ClearSender(candidates);
+  return named != nullptr && named->bg_number == bg_number;
 }
 
 }  // namespace mailroom::classifier

@@ -1,6 +1,6 @@
-// The persons a letter names in the places a letter gives them: the addressee's block and the
-// signature. A jobcenter's letter that a customer sends back with their mail ("Anhörung",
-// "Aufforderung zur Mitwirkung", often stamped KOPIE) is addressed to them: "Herrn Florian
+// The persons a page names in the places that letters and forms give them: the addressee's
+// block, the sender block, the signature, the account holder. A jobcenter's letter that a customer sends back with
+// their mail ("Anhörung", "Aufforderung zur Mitwirkung", often stamped KOPIE) is addressed to them: "Herrn Florian
 // Krüger", the street, the postcode and town, each on a line; the case number it quotes is its
 // addressee's. A letter is signed by its writer: a neighbour's letter by the neighbour.
 #pragma once
@@ -12,11 +12,9 @@
 
 namespace mailroom::classifier {
 
-/// A signature stands among this many last lines of a page that are not blank (an enclosure list,
-/// "Anlagen: ...", may follow it).
-inline constexpr std::size_t kSignatureLines = 4;
-/// ... on a line of at most this many words: the name alone, perhaps with "i. A." or a title.
-inline constexpr std::size_t kSignatureWords = 4;
+/// A line of at most this many words stands apart from running text: where letters and forms name
+/// their persons (the sender block, the address block, the signature, "Kontoinhaber: ...").
+inline constexpr std::size_t kShortLineWords = 5;
 
 /// True if `page` holds an address block that names a person of `bg_number`'s case: a line that
 /// begins with "Herrn", "Herr" or "Frau", and the two lines under it, in which `senders` find that
@@ -26,11 +24,12 @@ inline constexpr std::size_t kSignatureWords = 4;
 [[nodiscard]] bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number,
                                        const SenderMatcher& senders);
 
-/// True if `page` is signed by a person of `bg_number`'s case: among its last kSignatureLines
-/// lines, a line of at most kSignatureWords words in which `senders` find that person's given name
-/// and surname (a strong match). Also on a page whose print could not be read otherwise: a
-/// signature's name is set apart, and OCR reads it where it loses the lines of the body.
-[[nodiscard]] bool SignedByPersonOf(const PageReading& page, const std::string& bg_number,
-                                    const SenderMatcher& senders);
+/// True if the short lines of `page` (kShortLineWords words or fewer) name a person of
+/// `bg_number`'s case strongly, and no other case as well (ClearSender): a namesake of another
+/// household, a son of the same name, is named as well. A signature or a sender block is read where
+/// faint print loses the lines of a body; a person named in running text ("Frau Erika Mustermann
+/// bringt Ihnen diese Unterlagen") may be named on another household's page.
+[[nodiscard]] bool NamedInShortLines(const PageReading& page, const std::string& bg_number,
+                                     const SenderMatcher& senders);
 
 }  // namespace mailroom::classifier

@@ -82,6 +82,12 @@ TEST_CASE(
     REQUIRE_FALSE(documents.empty());
     for (const auto& document : documents) CHECK(document.classification.routed);
   }
+  SECTION("\"Seite 2 von 2\" after a page without a number: the letter's next page") {
+    const auto documents =
+        Classify({TextPage("0001.tif", kLetterA), Illegible("0002.tif", "Seite 2 von 2\nDia arforderiichen")});
+    REQUIRE_FALSE(documents.empty());
+    for (const auto& document : documents) CHECK(document.classification.routed);
+  }
   SECTION("a page number that does not follow is no continuation") {
     const auto documents = Classify({TextPage("0001.tif", kLetterA + "\nSeite 1 von 2"),
                                      Illegible("0002.tif", "Seite 3 von 4\nDia arforderiichen")});
@@ -130,9 +136,16 @@ TEST_CASE(
       CAPTURE(end);
       for (const auto& document : signed_page(end)) CHECK(document.classification.routed);
     }
-    // Another person's signature, a bare surname, or the name inside the body: a person reads it.
-    for (const std::string end : {"Jürgen Schäfer", "Mustermann", "Erika Mustermann hat mir die Unterlagen gegeben.",
-                                  "Erika Mustermann\nx\ny\nz\nw"}) {
+    // A namesake in another household: the signature could be either's.
+    Registry namesakes = SmallRegistry();
+    AddPerson(namesakes, {"35301BG0077777", "321E654323", "jc-dresden", "Mustermann", "Erika", "1999-09-09",
+                          "Kirchgasse 9", "01109", "Dresden"});
+    const auto either = Classifier(namesakes).Classify(
+        EnvelopeOf({TextPage("0001.tif", kLetterA), Illegible("0002.tif", body + "Erika Mustermann")}));
+    for (const auto& document : either) CHECK(document.classification.review_kind == "illegible_page");
+    // Another person's signature, a bare surname, or the name in running text: a person reads it.
+    for (const std::string end :
+         {"Jürgen Schäfer", "Mustermann", "Frau Erika Mustermann bringt Ihnen die Unterlagen."}) {
       CAPTURE(end);
       for (const auto& document : signed_page(end)) CHECK_FALSE(document.classification.routed);
     }
@@ -168,15 +181,27 @@ TEST_CASE("the sender alone does not decide over a page whose print is hard to r
     CHECK(documents[0].classification.routed);
     CHECK(documents[0].classification.bg_number == kCaseA);
   }
-  SECTION("a third of its print unread: a number may have been missed") {
+  SECTION("a third of its print unread: a number may have been missed, on a page that names nobody") {
     page.unread_ink_share = kMinHardToReadShare;
-    const auto documents = Classify({page});
-    REQUIRE(documents.size() == 1);
+    PageReading statement = TextPage("0002.tif", "Kontoauszug Nr. 3/2025\nAlter Kontostand 1.204,50 EUR", 70);
+    statement.ink_mm2 = 1500;
+    statement.unread_ink_share = kMinHardToReadShare;
+    // The page that names the person: a number missed on it is theirs.
+    REQUIRE(Classify({page}).size() == 1);
+    CHECK(Classify({page})[0].classification.routed);
+    // A faint statement that names the person in a line of its own is theirs.
+    PageReading own = statement;
+    own.text += "\nKontoinhaber: Erika Mustermann";
+    REQUIRE_FALSE(Classify({own, page}).empty());
+    for (const auto& document : Classify({own, page})) CHECK(document.classification.routed);
+    // The faint statement names nobody: it may be another household's.
+    const auto documents = Classify({statement, page});
+    REQUIRE_FALSE(documents.empty());
     const Classification& c = documents[0].classification;
     CHECK_FALSE(c.routed);
     CHECK(c.review_kind == "illegible_page");
     CHECK(c.reason ==
-          "0001.tif: its print is hard to read, and only the sender names a case: a case number on it may have been "
+          "0002.tif: its print is hard to read, and only the sender names a case: a case number on it may have been "
           "missed");
     CHECK(c.candidates == std::vector<std::string>{kCaseA});
   }
