@@ -77,11 +77,15 @@ bool NamesCase(const PageReading& page, const std::string& bg_number, const Regi
   return false;
 }
 
+// The person `senders` find clearly on `pages` is one of `bg_number`'s case, by `min_score` or more.
+bool ClearlyNamesPersonOf(const std::vector<const PageReading*>& pages, const std::string& bg_number,
+                          const SenderMatcher& senders, double min_score) {
+  const auto named = ClearlyNamed(pages, senders);
+  return named && named->bg_number == bg_number && named->score >= min_score;
+}
+
 bool NamesPersonOf(const PageReading& page, const std::string& bg_number, const SenderMatcher& senders) {
-  for (const SenderCandidate& candidate : senders.Match({&page})) {
-    if (candidate.bg_number == bg_number && candidate.score >= kMinOwnPersonScore) return true;
-  }
-  return false;
+  return ClearlyNamesPersonOf({&page}, bg_number, senders, kMinOwnPersonScore);
 }
 
 // True if the illegible page `content[at]` is the first page of a letter whose next pages follow
@@ -108,10 +112,7 @@ bool OpensLetterOfCase(const std::vector<const PageReading*>& content, std::size
   for (const PageReading* page : rest) {
     if (!IsIllegible(*page) && NamesCase(*page, bg_number, registry)) return true;
   }
-  for (const SenderCandidate& candidate : senders.Match(rest)) {
-    if (candidate.bg_number == bg_number && candidate.score >= kStrongSenderScore) return true;
-  }
-  return false;
+  return ClearlyNamesPersonOf(rest, bg_number, senders, kStrongSenderScore);
 }
 
 std::vector<const PageReading*> ContentPages(const std::vector<const PageReading*>& pages) {

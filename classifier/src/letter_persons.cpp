@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -51,21 +52,23 @@ bool Has(const SenderCandidate& candidate, std::string_view field) {
   return std::find(candidate.matched.begin(), candidate.matched.end(), field) != candidate.matched.end();
 }
 
-// True if `senders` find a person of `bg_number`'s case in the address block `lines` alone,
-// strongly and by surname, given name and street.
-bool BlockNamesPerson(const std::vector<std::string_view>& lines, const std::string& page_name,
-                      const std::string& bg_number, const SenderMatcher& senders) {
-  PageReading block;
-  block.name = page_name;
-  for (const std::string_view line : lines) block.text.append(line).push_back('\n');
-  for (const SenderCandidate& candidate : senders.Match({&block})) {
-    if (candidate.bg_number != bg_number || candidate.score < kStrongSenderScore) continue;
-    if (Has(candidate, "surname") && Has(candidate, "given_name") && Has(candidate, "street")) return true;
-  }
-  return false;
+// `lines` of the page `page_name` as a page of their own.
+PageReading PartOf(const std::vector<std::string_view>& lines, const std::string& page_name) {
+  PageReading part;
+  part.name = page_name;
+  for (const std::string_view line : lines) part.text.append(line).push_back('\n');
+  return part;
 }
 
 }  // namespace
+
+std::optional<SenderCandidate> ClearlyNamed(const std::vector<const PageReading*>& pages,
+                                            const SenderMatcher& senders) {
+  const std::vector<SenderCandidate> candidates = senders.Match(pages);
+  const SenderCandidate* named = ClearSender(candidates);
+  if (named == nullptr) return std::nullopt;
+  return *named;
+}
 
 bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number, const SenderMatcher& senders) {
   const std::vector<std::string_view> lines = NonBlankLines(page.text);
@@ -74,20 +77,23 @@ bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number, 
     const std::vector<std::string_view> block(
         lines.begin() + static_cast<std::ptrdiff_t>(i),
         lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), i + kAddressBlockLines)));
-    if (BlockNamesPerson(block, page.name, bg_number, senders)) return true;
+    const PageReading part = PartOf(block, page.name);
+    const auto named = ClearlyNamed({&part}, senders);
+    if (named && named->bg_number == bg_number && Has(*named, "surname") && Has(*named, "given_name") &&
+        Has(*named, "street"))
+      return true;
   }
   return false;
 }
 
 bool NamedInShortLines(const PageReading& page, const std::string& bg_number, const SenderMatcher& senders) {
-  PageReading short_lines;
-  short_lines.name = page.name;
+  std::vector<std::string_view> short_lines;
   for (const std::string_view line : NonBlankLines(page.text)) {
-    if (WordCount(line) <= kShortLineWords) short_lines.text.append(line).push_back('\n');
+    if (WordCount(line) <= kShortLineWords) short_lines.push_back(line);
   }
-  const std::vector<SenderCandidate> candidates = senders.Match({&short_lines});
-  const SenderCandidate* named = ClearSender(candidates);
-  return named != nullptr && named->bg_number == bg_number;
+  const PageReading part = PartOf(short_lines, page.name);
+  const auto named = ClearlyNamed({&part}, senders);
+  return named && named->bg_number == bg_number;
 }
 
 }  // namespace mailroom::classifier

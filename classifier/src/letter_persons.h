@@ -5,7 +5,9 @@
 // addressee's. A letter is signed by its writer: a neighbour's letter by the neighbour.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "mailroom/flow/page_reading.h"
 #include "sender_match.h"
@@ -16,10 +18,17 @@ namespace mailroom::classifier {
 /// their persons (the sender block, the address block, the signature, "Kontoinhaber: ...").
 inline constexpr std::size_t kShortLineWords = 5;
 
+/// The person whom `senders` find clearly on `pages` (ClearSender: strong, and no other case as
+/// well; a namesake of another household, a son of the same name at the same address, is found as
+/// well), if any.
+[[nodiscard]] std::optional<SenderCandidate> ClearlyNamed(const std::vector<const PageReading*>& pages,
+                                                          const SenderMatcher& senders);
+
 /// True if `page` holds an address block that names a person of `bg_number`'s case: a line that
 /// begins with "Herrn", "Herr" or "Frau", and the two lines under it, in which `senders` find that
 /// person's surname, given name and street with house number (a strong match: a letter or two may
-/// be misread, "Herrn Florien Krüger"). A name and a town could be a namesake's. A person named in
+/// be misread, "Herrn Florien Krüger"), and no other case as well (ClearSender: a son of the same
+/// name at the same address has a case of his own). A name and a town could be a namesake's. A person named in
 /// running text ("die Unterlagen meiner Nachbarin Frau ...") stands in no address block.
 [[nodiscard]] bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number,
                                        const SenderMatcher& senders);

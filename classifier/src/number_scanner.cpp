@@ -179,11 +179,14 @@ class Scanner {
   }
 
   // Between the groups: horizontal blanks around at most one '-', '/', '.' or en dash; in OCR text
-  // also ':', as faint print's '.' is read ("24101:8G B836462").
+  // also ':', as faint print's '.' is read ("24101:8G B836462"), and a second '.' or ':' right
+  // after the first, a speck beside it ("54861 ..8G. 8736718").
   std::size_t SkipSeparator(std::size_t p) const {
     p = SkipBlanks(p);
     if (p < text_.size() && (text_[p] == '-' || text_[p] == '/' || text_[p] == '.' || (tolerant_ && text_[p] == ':'))) {
-      p = SkipBlanks(p + 1);
+      ++p;
+      if (tolerant_ && p < text_.size() && (text_[p] == '.' || text_[p] == ':')) ++p;
+      p = SkipBlanks(p);
     } else if (text_.substr(p, 3) == "\xE2\x80\x93") {
       p = SkipBlanks(p + 3);
     }

@@ -302,6 +302,13 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
     CHECK(own.bg_number == "35301BG0012345");
     CHECK(with("Herrn Max Mustermann\nHauptstr. 1\n01067 Dresden\n").routed);
     CHECK(with("Frau Erika Mustermnn\nHauptstr. 1\n01O67 Dresden\n").routed);  // slips, as OCR makes them
+    // A namesake at the same address with a case of his own: the letter may be his.
+    Registry namesakes = SmallRegistry();
+    AddPerson(namesakes, {"35301BG0077777", "321E654323", "jc-dresden", "Mustermann", "Max", "1960-05-01",
+                          "Hauptstr. 1", "01067", "Dresden"});
+    const auto either = Classifier(namesakes).ClassifyCase(EnvelopeOf(std::vector<PageReading>{
+        letter, TextPage("0002.tif", copy + "Herrn Max Mustermann\nHauptstr. 1\n01067 Dresden\n" + garbled, 95)}));
+    CHECK_FALSE(either.routed);
     // The name and the town only: a namesake's, perhaps.
     CHECK(with("Frau Erika Mustermann\nPostfach 12\n01067 Dresden\n").review_kind == "case_number_unreadable");
     // Addressed to another household, or to the person's name without the address: a person reads it.

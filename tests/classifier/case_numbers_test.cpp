@@ -36,7 +36,7 @@ TEST_CASE("OCR confusions inside the digit groups and the BG marker are repaired
   const auto text = GENERATE(as<std::string>{}, "353O1BG0012345", "35301BGOO12345", "35301BG0o12345", "3530lBG0012345",
                              "3530IBG0012345", "3530|BG0012345", "3S301BG0012345", "353018G0012345", "35301B60012345",
                              "35301BC0012345", "35301 8G 0012345", "35301 bg 0012345", "35301860012345",
-                             "35301.86.0012345", "35301:8G 0012345", "35301BE 0012345");
+                             "35301.86.0012345", "35301:8G 0012345", "35301BE 0012345", "35301 ..8G. 0012345");
   CAPTURE(text);
   CHECK(NumbersIn(text) == Numbers{"35301BG0012345"});
 }

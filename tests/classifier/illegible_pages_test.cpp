@@ -76,6 +76,17 @@ TEST_CASE(
     REQUIRE_FALSE(documents.empty());
     for (const auto& document : documents) CHECK(document.classification.routed);
   }
+  SECTION("it names a person of the case whom a namesake at the same address shares: the page may be his") {
+    Registry namesakes = SmallRegistry();
+    AddPerson(namesakes, {"35301BG0077777", "321E654323", "jc-dresden", "Mustermann", "Max", "1960-05-01",
+                          "Hauptstr. 1", "01067", "Dresden"});
+    const std::vector<PageReading> pages = {
+        Illegible("0001.tif", "Kontoinhaber: Max Mustermann\nHauptstr. 1, 01067 Dresdan\nKcntoauszug"),
+        TextPage("0002.tif", kLetterA)};
+    for (const auto& document : Classifier(namesakes).Classify(EnvelopeOf(pages))) {
+      CHECK_FALSE(document.classification.routed);
+    }
+  }
   SECTION("\"Selte 2 von\" after \"Seite 1 von 2\": the letter's next page") {
     const auto documents = Classify(
         {TextPage("0001.tif", kLetterA + "\nSeite 1 von 2"), Illegible("0002.tif", "Selte 2 von\nDia arforderiichen")});
