@@ -88,8 +88,13 @@ bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number, 
 
 bool NamedInShortLines(const PageReading& page, const std::string& bg_number, const SenderMatcher& senders) {
   std::vector<std::string_view> short_lines;
-  for (const std::string_view line : NonBlankLines(page.text)) {
-    if (WordCount(line) <= kShortLineWords) short_lines.push_back(line);
+  for (std::string_view line : NonBlankLines(page.text)) {
+    // A form writes the block on one line: "Alexander König-Otto, Lindenstraße 55, 24534 Neumünster".
+    while (!line.empty()) {
+      const std::size_t comma = std::min(line.find(','), line.size());
+      if (WordCount(line.substr(0, comma)) <= kShortLineWords) short_lines.push_back(line.substr(0, comma));
+      line.remove_prefix(std::min(comma + 1, line.size()));
+    }
   }
   const PageReading part = PartOf(short_lines, page.name);
   const auto named = ClearlyNamed({&part}, senders);

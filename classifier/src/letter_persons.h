@@ -14,8 +14,9 @@
 
 namespace mailroom::classifier {
 
-/// A line of at most this many words stands apart from running text: where letters and forms name
-/// their persons (the sender block, the address block, the signature, "Kontoinhaber: ...").
+/// A line, or a part of a line between commas, of at most this many words stands apart from
+/// running text: where letters and forms name their persons (the sender block, the address block,
+/// the signature, "Kontoinhaber: ...", a payslip's "Name, Straße 5, 24534 Ort").
 inline constexpr std::size_t kShortLineWords = 5;
 
 /// The person whom `senders` find clearly on `pages` (ClearSender: strong, and no other case as
@@ -33,7 +34,8 @@ inline constexpr std::size_t kShortLineWords = 5;
 [[nodiscard]] bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number,
                                        const SenderMatcher& senders);
 
-/// True if the short lines of `page` (kShortLineWords words or fewer) name a person of
+/// True if the short lines of `page` and the short parts of its lines between commas
+/// (kShortLineWords words or fewer) name a person of
 /// `bg_number`'s case strongly, and no other case as well (ClearSender): a namesake of another
 /// household, a son of the same name, is named as well. A signature or a sender block is read where
 /// faint print loses the lines of a body; a person named in running text ("Frau Erika Mustermann

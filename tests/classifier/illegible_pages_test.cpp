@@ -205,6 +205,10 @@ TEST_CASE("the sender alone does not decide over a page whose print is hard to r
     own.text += "\nKontoinhaber: Erika Mustermann";
     REQUIRE_FALSE(Classify({own, page}).empty());
     for (const auto& document : Classify({own, page})) CHECK(document.classification.routed);
+    // ... also a payslip's one-line block, read with a slip ("7" for the house number 1).
+    PageReading payslip = statement;
+    payslip.text = "Lohnabrechnung Juli 2025\nErika Mustermann, Hauptstr. 7, 01067 Dresden\nBruttolohn 1.519,68 EUR";
+    for (const auto& document : Classify({payslip, page})) CHECK(document.classification.routed);
     // The faint statement names nobody: it may be another household's.
     const auto documents = Classify({statement, page});
     REQUIRE_FALSE(documents.empty());
