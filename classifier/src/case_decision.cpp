@@ -145,10 +145,8 @@ std::vector<const SenderCandidate*> StrongSenders(const std::vector<SenderCandid
 // True if `a` matched everything `b` matched and more ("Thomas Schubert, Feldstr. 14" against a
 // Thomas Schubert elsewhere): the text then tells them apart, however close their scores.
 bool MatchesMore(const SenderCandidate& a, const SenderCandidate& b) {
-  const auto has = [&](const std::string& field) {
-    return std::find(a.matched.begin(), a.matched.end(), field) != a.matched.end();
-  };
-  return a.matched.size() > b.matched.size() && std::all_of(b.matched.begin(), b.matched.end(), has);
+  return a.matched.size() > b.matched.size() &&
+         std::all_of(b.matched.begin(), b.matched.end(), [&](const std::string& field) { return a.Matched(field); });
 }
 
 std::vector<std::string> BgsOf(const std::vector<SenderCandidate>& senders) {
@@ -206,10 +204,6 @@ CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate
   return out;
 }
 
-bool Matched(const SenderCandidate& sender, const char* field) {
-  return std::find(sender.matched.begin(), sender.matched.end(), field) != sender.matched.end();
-}
-
 // The one unregistered number that cannot speak against the sender: a BG number of an office that
 // no jobcenter of the registry has (an old number, or one from before a move), beside a sender that
 // name, address and birth date identify. The birth date may be read one digit off ("21.06.1072"):
@@ -224,9 +218,9 @@ std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& 
                                              [&](const auto& entry) { return entry.second.dienststelle == office; });
   if (registered_office) return std::nullopt;
   for (const char* field : {"surname", "given_name", "street"}) {
-    if (!Matched(sender, field)) return std::nullopt;
+    if (!sender.Matched(field)) return std::nullopt;
   }
-  if (!Matched(sender, "birth_date") && !sender.birth_date_one_digit_off) return std::nullopt;
+  if (!sender.Matched("birth_date") && !sender.birth_date_one_digit_off) return std::nullopt;
   return unknown.front().number;
 }
 

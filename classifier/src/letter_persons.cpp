@@ -48,10 +48,6 @@ bool OpensAddressBlock(std::string_view line) {
                      [&](std::string_view salutation) { return Fold(salutation) == first; });
 }
 
-bool Has(const SenderCandidate& candidate, std::string_view field) {
-  return std::find(candidate.matched.begin(), candidate.matched.end(), field) != candidate.matched.end();
-}
-
 // `lines` of the page `page_name` as a page of their own.
 PageReading PartOf(const std::vector<std::string_view>& lines, const std::string& page_name) {
   PageReading part;
@@ -79,8 +75,8 @@ bool AddressedToPersonOf(const PageReading& page, const std::string& bg_number, 
         lines.begin() + static_cast<std::ptrdiff_t>(std::min(lines.size(), i + kAddressBlockLines)));
     const PageReading part = PartOf(block, page.name);
     const auto named = ClearlyNamed({&part}, senders);
-    if (named && named->bg_number == bg_number && Has(*named, "surname") && Has(*named, "given_name") &&
-        Has(*named, "street"))
+    if (named && named->bg_number == bg_number && named->Matched("surname") && named->Matched("given_name") &&
+        named->Matched("street"))
       return true;
   }
   return false;

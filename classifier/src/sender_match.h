@@ -37,6 +37,7 @@
 // caller decides (a review). Names never appear in errors or logs.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -70,6 +71,11 @@ struct SenderCandidate {
   /// The birth date was not read right but one digit off ("21.06.1072" for 21.06.1972): not in
   /// `matched`, where only what was read right stands.
   bool birth_date_one_digit_off = false;
+
+  /// True if `field` is among `matched`.
+  [[nodiscard]] bool Matched(std::string_view field) const {
+    return std::find(matched.begin(), matched.end(), field) != matched.end();
+  }
 };
 
 namespace sender {
