@@ -26,14 +26,17 @@ namespace {
 constexpr double kMinOwnPersonScore = 0.9;
 
 // The page number and, where it was read, the letter's page count (0 where not) of "Seite 3 von
-// 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 won", "Seite 3von 3").
+// 4", also as OCR reads faint print ("Selte 3 von", "Seite 3 v0n 4", "Salto 2 won", "Seite 3von 3",
+// and at the start of a word "geit« 3 von 4", the S read as g and the e as a mark).
 struct PageOf {
   int number = 0;
   int count = 0;
 };
 
 std::optional<PageOf> PageNumbering(const PageReading* page) {
-  static const std::regex kPageOf(R"(S[ea3][il1|]t[ea3o]\s+(\d{1,2})\s*[vw][o0]n(\s+(\d{1,2}))?)", std::regex::icase);
+  static const std::regex kPageOf(
+      R"((?:S[ea3][il1|]t[ea3o]|\b[sg5][ea3][il1|]t\S{0,2})\s+(\d{1,2})\s*[vw][o0]n(\s+(\d{1,2}))?)",
+      std::regex::icase);
   if (page == nullptr) return std::nullopt;
   std::smatch match;
   if (!std::regex_search(page->text, match, kPageOf)) return std::nullopt;

@@ -12,7 +12,8 @@
 
 namespace mailroom::classifier {
 
-/// A misread number at most this many edits from a registered one may be read as it ...
+/// A misread number at most this many edits from a registered one may be read as it (a character
+/// misread as a look-alike of its shape, "8" as "0", "G" as "6", "1" as "7", counts half) ...
 inline constexpr int kMaxMisreadEdits = 2;
 /// ... if every other case's numbers are at least this many edits farther. A neighbour's number
 /// one digit off the sender's (a typo onto another case) is never farther than one more edit,
@@ -23,6 +24,9 @@ inline constexpr int kMinMisreadMargin = 2;
 /// `number`. Letters compare case-insensitively; spaces, hyphens, dots and slashes in `text` are
 /// skipped (numbers are written with them).
 [[nodiscard]] int EditsToNumberIn(std::string_view number, std::string_view text);
+
+/// The same, with a look-alike of a character's shape (see kMaxMisreadEdits) counting half an edit.
+[[nodiscard]] double MisreadEditsToNumberIn(std::string_view number, std::string_view text);
 
 /// True if `text` comes within kMaxMisreadEdits of `bg_number` or of the customer number of one of
 /// its persons, and every number (BG or customer) of any other registered case is at least

@@ -98,14 +98,34 @@ class Scanner {
     }
     // OCR read the letter as a look-alike digit (Z->2, S->5, B->8, O/D->0, I/L/T->1, G->6), or
     // lost it. Which letter it was is unknown: the registry decides (see kUnknownLetter). Only in
-    // the tight forms "1230456789", "1230 456789" and "123456789": digit groups of IBANs and phone
-    // numbers would fit looser ones.
-    if (!tolerant_ || p != after_group || !IsDigit(text_[p])) return std::nullopt;
+    // the tight forms "1230456789", "1230 456789" and "123456789", and as a lone look-alike
+    // between two of the same separator ("821-1-489128" for "821-L-489128"): digit groups of IBANs
+    // and phone numbers would fit looser ones.
+    if (!tolerant_ || !IsDigit(text_[p])) return std::nullopt;
+    if (p != after_group) return LetterReadAsDigitBetweenSeparators(after_group, p, m);
     m.number.push_back(kUnknownLetter);
     ++m.substitutions;
     m.guessed = true;
     if (auto read_as_digit = Serial(SkipSeparator(p + 1), m, false)) return read_as_digit;
     return Serial(p, m, false);  // "161V091670" read as "161091670"
+  }
+
+  // "821-1-489128": the letter at `letter`, a look-alike digit, stands alone between the same
+  // separator as after the first group (`after_group`), and six digits follow.
+  [[nodiscard]] std::optional<NumberMatch> LetterReadAsDigitBetweenSeparators(std::size_t after_group,
+                                                                              std::size_t letter, NumberMatch m) const {
+    static constexpr std::string_view kLetterLookAlikes = "012568";
+    const char separator = text_[SkipBlanks(after_group)];
+    const std::size_t second = SkipBlanks(letter + 1);
+    if ((separator != '-' && separator != '/' && separator != '.') ||
+        kLetterLookAlikes.find(text_[letter]) == std::string_view::npos || second >= text_.size() ||
+        text_[second] != separator) {
+      return std::nullopt;
+    }
+    m.number.push_back(kUnknownLetter);
+    ++m.substitutions;
+    m.guessed = true;
+    return Serial(SkipSeparator(letter + 1), m, false);
   }
 
   // The six digits that end a customer number, at p.

@@ -170,6 +170,15 @@ std::string NameKey(std::string_view folded) {
   return key;
 }
 
+bool MReadAsTwoLetters(std::string_view read, std::string_view key) {
+  if (read.size() != key.size() + 1) return false;
+  std::size_t i = 0;
+  while (i < key.size() && read[i] == key[i]) ++i;
+  if (i == key.size() || key[i] != 'm') return false;
+  const std::string_view pair = read.substr(i, 2);
+  return (pair == "ln" || pair == "nl") && read.substr(i + 2) == key.substr(i + 1);
+}
+
 bool WithinOneEdit(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (b.size() - a.size() > 1) return false;

@@ -31,6 +31,10 @@ namespace mailroom::classifier {
 /// name misread ("Mü1ler", "MULLER", "Mueller" all read "muller").
 [[nodiscard]] std::string NameKey(std::string_view folded);
 
+/// True if name key `read` is `key` with one "m" read as "in" or "ni" (keyed "ln", "nl"), as faint
+/// and dot-matrix print lose the middle of an m ("Dinytro" for Dmytro). "rn" is folded to "m" already.
+[[nodiscard]] bool MReadAsTwoLetters(std::string_view read, std::string_view key);
+
 /// True if `a` and `b` differ by at most one edit: one letter replaced, inserted or deleted, or two
 /// neighbours swapped (optimal string alignment distance <= 1).
 [[nodiscard]] bool WithinOneEdit(std::string_view a, std::string_view b);

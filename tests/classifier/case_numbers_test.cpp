@@ -204,6 +204,12 @@ TEST_CASE("one stray blank that OCR put inside a digit group is skipped", "[clas
 TEST_CASE("a customer number whose letter was read as a digit is reported with an unknown letter",
           "[classifier][numbers]") {
   CHECK(NumbersIn("Kundennummer: 0762373173") == Numbers{"076?373173"});
+  // Written with separators around the letter ("821-L-489128"), the look-alike stands alone.
+  CHECK(NumbersIn("Kunden-Nr.: 821-1-489128") == Numbers{"821?489128"});
+  CHECK(NumbersIn("Kd.-Nr. 913 / 0 / 117725") == Numbers{"913?117725"});
+  CHECK(NumbersIn("Tel. 040-3-123456").empty());  // 3 is no look-alike of a letter
+  CHECK(NumbersIn("Tel. 040 1 123456").empty());  // no separator: digit groups of a phone number
+  CHECK(NumbersIn("Tel. 040-1/123456").empty());  // two different separators
 }
 
 TEST_CASE("a customer number whose letter OCR lost is reported with an unknown letter", "[classifier][numbers]") {

@@ -99,6 +99,16 @@ TEST_CASE(
     REQUIRE_FALSE(documents.empty());
     for (const auto& document : documents) CHECK(document.classification.routed);
   }
+  SECTION("\"geit« 3 von 4\" after \"Seite 2 von 4\": the form's next page") {
+    // Dev seed 4245, hard-150: a dot-matrix page of a four-page form, its S read as g.
+    const auto documents = Classify({TextPage("0001.tif", kLetterA + "\nSeite 2 von 4"),
+                                     Illegible("0002.tif", "geit« 3 von 4\nanlage KdiU: Kosten der Unterkunft")});
+    REQUIRE_FALSE(documents.empty());
+    for (const auto& document : documents) CHECK(document.classification.routed);
+    const auto in_a_word = Classify({TextPage("0001.tif", kLetterA + "\nSeite 2 von 4"),
+                                     Illegible("0002.tif", "Arbeit 3 von 4\nanlage KdiU: Kosten der Unterkunft")});
+    for (const auto& document : in_a_word) CHECK(document.classification.review_kind == "illegible_page");
+  }
   SECTION("a page number that does not follow is no continuation") {
     const auto documents = Classify({TextPage("0001.tif", kLetterA + "\nSeite 1 von 2"),
                                      Illegible("0002.tif", "Seite 3 von 4\nDia arforderiichen")});

@@ -29,7 +29,14 @@ TEST_CASE("a misread names a case when it comes close to that case's numbers and
     CHECK(MisreadOfOnly("123D4567B9", "35301BG0012345", registry));
   }
   SECTION("three edits off is too far") {
-    CHECK_FALSE(MisreadOfOnly("3530186G00I2345", "35301BG0012345", registry));
+    CHECK_FALSE(MisreadOfOnly("3530186G00X2345", "35301BG0012345", registry));
+  }
+  SECTION("a look-alike of a character's shape counts half an edit: four of them are two edits") {
+    CHECK(MisreadEditsToNumberIn("35301BG0012345", "85301 BU 0012845") == 1.5);  // 8/3, U/G, 8/3
+    CHECK(MisreadEditsToNumberIn("35301BG0012345", "35301BG0012X45") == 1.0);    // X is no look-alike of 3
+    CHECK(MisreadEditsToNumberIn("35301BG0012345", "35301BG0072345") == 0.5);    // 7/1: upright strokes
+    CHECK(MisreadOfOnly("85391 BU 0012845", "35301BG0012345", registry));        // 8/3, 9/0, U/G, 8/3
+    CHECK_FALSE(MisreadOfOnly("85391 BU 0012X45", "35301BG0012345", registry));  // and one more
   }
   SECTION("another case's number") {
     CHECK_FALSE(MisreadOfOnly("3530186G0099999", "35301BG0012345", registry));
