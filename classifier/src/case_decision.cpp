@@ -206,10 +206,10 @@ CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate
 
 // The one unregistered number that cannot speak against the sender: a BG number of an office that
 // no jobcenter of the registry has (an old number, or one from before a move), beside a sender that
-// name, address and birth date identify. The birth date may be read one digit off ("21.06.1072"):
-// another person of the same name at the same address, born a digit away, would be a namesake
-// son or father whom the registry does not know. A number of a registered office stays a
-// conflict: it may be a case the registry does not know yet, or a misread of another case.
+// name, address and birth date identify (in one place or several: the sender block and the signature). The birth date
+// may be read one digit off ("21.06.1072"): another person of the same name at the same address, born a digit away,
+// would be a namesake son or father whom the registry does not know. A number of a registered office stays a conflict:
+// it may be a case the registry does not know yet, or a misread of another case.
 std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& unknown, const SenderCandidate& sender,
                                                const Registry& registry) {
   if (unknown.size() != 1 || unknown.front().kind != CaseEvidence::Kind::kBgNumber) return std::nullopt;
@@ -218,9 +218,9 @@ std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& 
                                              [&](const auto& entry) { return entry.second.dienststelle == office; });
   if (registered_office) return std::nullopt;
   for (const char* field : {"surname", "given_name", "street"}) {
-    if (!sender.Matched(field)) return std::nullopt;
+    if (!sender.MatchedAnywhere(field)) return std::nullopt;
   }
-  if (!sender.Matched("birth_date") && !sender.birth_date_one_digit_off) return std::nullopt;
+  if (!sender.MatchedAnywhere("birth_date") && !sender.birth_date_one_digit_off) return std::nullopt;
   return unknown.front().number;
 }
 
@@ -264,6 +264,8 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
     if (!confirmed && sender != nullptr) {
       if (auto ignored = ForeignOfficeNumber(r.unknown, *sender, registry)) {
         CaseDecision out = RouteBySender(*sender);
+        // What identifies the person, wherever it stood.
+        if (!sender->matched_anywhere.empty()) out.person_match = sender->matched_anywhere;
         out.ignored_number = std::move(ignored);
         return out;
       }

@@ -381,7 +381,8 @@ std::vector<SenderCandidate> SenderMatcher::Match(const std::vector<const PageRe
   const sender::Mentions mentions = sender::FindMentions(text);
   PersonScorer scorer(text, mentions);
   std::unordered_map<std::uint32_t, PersonView> views;
-  std::unordered_map<std::uint32_t, Finding> best;  // person -> best finding
+  std::unordered_map<std::uint32_t, Finding> best;      // person -> best finding
+  std::unordered_map<std::uint32_t, Finding> anywhere;  // person -> what any finding matched
   std::vector<NameIndex::Hit> hits;
   for (const sender::Occurrence& occ : sender::FindOccurrences(text)) {
     hits.clear();
@@ -400,6 +401,11 @@ std::vector<SenderCandidate> SenderMatcher::Match(const std::vector<const PageRe
         const Finding f = scorer.Score(view->second, occ, hit, surnames_.Key(hit.key));
         if (f.score < kMinSenderScore) continue;
         if (auto& b = best[*p]; f.score > b.score) b = f;
+        Finding& all = anywhere[*p];
+        all.given |= f.given;
+        all.birth |= f.birth;
+        all.street |= f.street;
+        all.place |= f.place;
       }
     }
   }
@@ -409,7 +415,8 @@ std::vector<SenderCandidate> SenderMatcher::Match(const std::vector<const PageRe
     SenderCandidate& c = by_case[person.bg_number];
     // Equal scores: the lower customer number, so the result does not depend on hash order.
     if (f.score > c.score || (f.score == c.score && person.customer_number < c.customer_number)) {
-      c = SenderCandidate{person.bg_number, person.customer_number, f.score, MatchedFields(f), f.birth_one_digit_off};
+      c = SenderCandidate{person.bg_number, person.customer_number, f.score,
+                          MatchedFields(f), f.birth_one_digit_off,  MatchedFields(anywhere[p])};
     }
   }
   std::vector<SenderCandidate> out;

@@ -71,10 +71,19 @@ struct SenderCandidate {
   /// The birth date was not read right but one digit off ("21.06.1072" for 21.06.1972): not in
   /// `matched`, where only what was read right stands.
   bool birth_date_one_digit_off = false;
+  /// The fields matched around any of the same person's surnames in the text, as `matched`: the
+  /// given name in a signature and the street in the sender block name the person as fully as
+  /// both in one place. `matched` and `score` are of the best place alone.
+  std::vector<std::string> matched_anywhere;
 
   /// True if `field` is among `matched`.
   [[nodiscard]] bool Matched(std::string_view field) const {
     return std::find(matched.begin(), matched.end(), field) != matched.end();
+  }
+  /// True if `field` is among `matched` or `matched_anywhere`.
+  [[nodiscard]] bool MatchedAnywhere(std::string_view field) const {
+    return Matched(field) ||
+           std::find(matched_anywhere.begin(), matched_anywhere.end(), field) != matched_anywhere.end();
   }
 };
 

@@ -147,6 +147,16 @@ TEST_CASE("an old number of an office not in the registry does not outweigh a pe
     CHECK(c.person_match == Strings{"surname", "given_name", "birth_date", "street", "postcode_city"});
     CHECK(c.confidence >= 0.80);
   }
+  SECTION("the given name in the signature, the street in the sender block: the person as fully named") {
+    // As on dev seed 4246, hard-150: the given name garbled above the address, read right below.
+    const auto c =
+        one("Erka Mustermann\ngeb. 29.02.1980\nHauptstr. 1\n01067 Dresden\n\n"
+            "Mein altes Aktenzeichen: 99999BG0004711\nIch bin umgezogen, bitte senden Sie mir die Unterlagen.\n\n"
+            "Mit freundlichen Grüßen\n\nErika Mustermann");
+    CHECK(c.routed);
+    CHECK(c.ignored_number == "99999BG0004711");
+    CHECK(c.person_match == Strings{"surname", "given_name", "birth_date", "street", "postcode_city"});
+  }
   SECTION("a number of a registered office stays a conflict: it may be a case the registry lacks") {
     const auto c = one(sender + "Aktenzeichen: 12345BG0004711\nIch bin umgezogen.");
     CHECK_FALSE(c.routed);
