@@ -206,10 +206,11 @@ CaseDecision DecideNumberedCase(Resolution& r, const std::vector<SenderCandidate
 
 // The one unregistered number that cannot speak against the sender: a BG number of an office that
 // no jobcenter of the registry has (an old number, or one from before a move), beside a sender that
-// name, address and birth date identify (in one place or several: the sender block and the signature). The birth date
-// may be read one digit off ("21.06.1072"): another person of the same name at the same address, born a digit away,
-// would be a namesake son or father whom the registry does not know. A number of a registered office stays a conflict:
-// it may be a case the registry does not know yet, or a misread of another case.
+// name, address and birth date identify, in one place or several (the sender block, the signature).
+// The birth date may be read one digit off ("21.06.1072"): another person of the same name at the
+// same address, born a digit away, would be a namesake son or father whom the registry does not
+// know. A number of a registered office stays a conflict: it may be a case the registry does not
+// know yet, or a misread of another case.
 std::optional<std::string> ForeignOfficeNumber(const std::vector<CaseEvidence>& unknown, const SenderCandidate& sender,
                                                const Registry& registry) {
   if (unknown.size() != 1 || unknown.front().kind != CaseEvidence::Kind::kBgNumber) return std::nullopt;

@@ -93,7 +93,7 @@ PersonView ViewOf(const Person& p) {
 }
 
 // How well a text token reads as a registered name word: 1 same, 0.98 look-alike, 0.90 one edit
-// (or an m read as two letters), 0 no.
+// (also an m read as "in"), 0 no.
 double NameQuality(const Token& token, const std::string& fold, const std::string& key) {
   if (token.key == key) return token.fold == fold ? 1.0 : kLookAlikeQuality;
   if (token.key.size() >= kFuzzyMinLength && key.size() >= kFuzzyMinLength && WithinOneEdit(token.key, key)) {

@@ -81,10 +81,11 @@ void NameIndex::Lookup(std::string_view token_key, std::vector<Hit>& out) const 
   // An m read as "in" or "ni" ("Lehinann"): the key with each such pair put back as "m".
   if (token_key.size() >= kFuzzyMinKeyLength) {
     for (std::size_t i = 0; i + 1 < token_key.size(); ++i) {
+      const std::string_view pair = token_key.substr(i, 2);
+      if (pair != "ln" && pair != "nl") continue;
       std::string variant(token_key.substr(0, i));
       variant += 'm';
       variant += token_key.substr(i + 2);
-      if (!MReadAsTwoLetters(token_key, variant)) continue;
       if (const auto it = ids_.find(variant); it != ids_.end()) out.push_back({it->second, kOneEditQuality});
     }
   }
