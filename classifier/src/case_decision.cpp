@@ -236,6 +236,20 @@ CaseDecision RouteBySender(const SenderCandidate& sender) {
   return out;
 }
 
+// The sender's case, confirmed by numbers misread from it (a typo, or digits OCR garbled).
+CaseDecision RouteBySenderAndMisread(const SenderCandidate& sender, const std::vector<CaseEvidence>& misread) {
+  CaseSupport support;
+  support.typo_hits = misread;
+  support.sender_score = sender.score;
+  CaseDecision out;
+  out.bg_number = sender.bg_number;
+  out.evidence = SourcesOf(misread);
+  out.evidence.emplace_back("registry");
+  out.person_match = sender.matched;
+  out.confidence = CaseConfidence(support);
+  return out;
+}
+
 // Below this the OCR itself doubts a printed number (its weakest word's confidence, less what its
 // repairs cost). On the first 120 pages of dev seed 4242 at 200 dpi, Tesseract rated every number
 // it read right 80 % or more, and 6 of 8 it misread below 50 %.
@@ -252,7 +266,8 @@ bool DoubtfulReading(const CaseEvidence& e, const std::vector<const PageReading*
 }
 
 // No registered number: the sender decides, alone or confirming a number with one wrong digit
-// (two where the reading is doubtful, if no other case's number comes as close).
+// (two where the reading is doubtful, if no other case's number comes as close), or a number
+// garbled beyond reading that comes clearly nearest its case.
 CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandidate>& senders, const Registry& registry,
                             const std::vector<const PageReading*>& pages) {
   const SenderCandidate* sender = ClearSender(senders);
@@ -279,16 +294,19 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
       out.evidence = SourcesOf(r.all);
       return out;
     }
-    CaseSupport support;
-    support.typo_hits = r.unknown;
-    support.sender_score = sender->score;
-    CaseDecision out;
-    out.bg_number = sender->bg_number;
-    out.evidence = SourcesOf(r.unknown);
-    out.evidence.emplace_back("registry");
-    out.person_match = sender->matched;
-    out.confidence = CaseConfidence(support);
-    return out;
+    return RouteBySenderAndMisread(*sender, r.unknown);
+  }
+  // A case number written on a page but garbled beyond reading ("85391 BU 8994415") that comes
+  // clearly nearest the sender's case is that case misread: the same second witness as an
+  // unregistered number two edits off it.
+  if (sender != nullptr) {
+    for (const UnreadNumber& unread : UnreadNumbers(pages)) {
+      if (!MisreadOfOnly(unread.text, sender->bg_number, registry)) continue;
+      CaseEvidence misread;
+      misread.number = sender->bg_number;  // what it is read as
+      misread.page = unread.page;
+      return RouteBySenderAndMisread(*sender, {misread});
+    }
   }
   if (sender == nullptr) {
     if (StrongSenders(senders).size() > 1) {

@@ -11,13 +11,14 @@
 namespace mailroom::classifier {
 namespace {
 
-// The labels people and forms put in front of a BG or customer number, also with letters of
-// "Nummer" misread ("BG-kummer", "Kundennunmer", "BG-Nummar"). "Az." and "Ihr Zeichen" are left
-// out: court and pension file numbers follow them too.
+// The labels people and forms put in front of a BG or customer number, also with letters misread
+// as faint print reads them ("BG-kummer", "Kundennunmer", "BG-Nummar", "BE-Numer",
+// "Bedarfisgeneinschaft"). "Az." and "Ihr Zeichen" are left out: court and pension file numbers
+// follow them too.
 const std::regex& NumberLabel() {
   static const std::regex label(
-      R"((BG|B6|8G)[- .]?([A-Z]u[A-Z]{2}er|Numm[A-Z]r|Nr)|Nummer der Bedarfsgemeinschaft|)"
-      R"(Bedarfsgemeinschaft(s-?nummer|s-?nr)?|Kunden-?([A-Z]u[A-Z]{2}er|Numm[A-Z]r|nr)|Kd\.?-?Nr)",
+      R"((BG|B6|8G|BE)[- .]?([A-Z]u[A-Z]{1,2}[ea]r|Numm[A-Z]r|Nr)|)"
+      R"(Bedarf[a-z]{0,2}ge[mn][a-z]?einschaft(s-?nummer|s-?nr)?|Kunden-?([A-Z]u[A-Z]{2}er|Numm[A-Z]r|nr)|Kd\.?-?Nr)",
       std::regex::icase | std::regex::optimize);
   return label;
 }

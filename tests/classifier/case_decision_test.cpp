@@ -157,6 +157,30 @@ TEST_CASE("an unregistered BG two edits from the envelope's case, and far from e
   }
 }
 
+TEST_CASE("a case number garbled beyond reading that comes clearly nearest the sender's case confirms it",
+          "[classifier][decision]") {
+  // Dev seed 4246, hard-150: "Nummer der Bedarfsgemeinschaft: 35301 BG 8594415" in faint
+  // dot-matrix print read as "Nunner der Bedarfisgeneinschaft: 85391 BU 8994415", and the
+  // person named by name only (a sender alone at 0.72, below the threshold).
+  const std::string sender = "Name: Erika Mustermann\nAnbei meine Bewerbungen.\n";
+  const auto alone = Classify({TextPage("0001.tif", sender)});
+  REQUIRE_FALSE(alone.routed);
+  const auto c = Classify({TextPage("0001.tif", sender + "Nummer der Bedarfsgemeinschaft: 85391 BU 0012845")});
+  CHECK(c.routed);
+  CHECK(c.bg_number == "35301BG0012345");
+  CHECK(c.confidence >= 0.80);
+  CHECK(c.evidence == Strings{"text", "registry"});
+  SECTION("nearer another case than the sender's: another household's number") {
+    const auto other = Classify({TextPage("0001.tif", sender + "Nummer der Bedarfsgemeinschaft: 85391 BU 0099899")});
+    RequireReview(other);
+    CHECK(other.review_kind == "case_number_unreadable");
+  }
+  SECTION("too garbled to come near any case: still a number nobody can read") {
+    const auto far = Classify({TextPage("0001.tif", sender + "Nummer der Bedarfsgemeinschaft: 85391 BU 4477x47")});
+    RequireReview(far);
+  }
+}
+
 TEST_CASE("an envelope without any number goes to review", "[classifier][decision]") {
   const auto c = Classify({TextPage("0001.tif", "Sehr geehrte Damen und Herren, anbei die Unterlagen.")});
   RequireReview(c);

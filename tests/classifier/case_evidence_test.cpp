@@ -260,6 +260,13 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
     RequireReview(both);
     CHECK(both.review_kind == "case_number_unreadable");
   }
+  SECTION("labels as faint dot-matrix print reads them") {
+    for (const char* label : {"BE-Numer: ", "Nunner der Bedarfisgeneinschaft: ", "Bedarfsgeneinschaft "}) {
+      CAPTURE(label);
+      const auto c = Classify({TextPage("0001.tif", kMustermannHead + label + "1320186G0158907\nSehr", 95)});
+      CHECK(c.review_kind == "case_number_unreadable");
+    }
+  }
   SECTION("a misread of the sender's own number, and of no other case's, is no other household's") {
     // "35301BG0012345", Erika Mustermann's, with its "BG" read as "86G".
     const auto own = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 3530186G0012345\nSehr geehrte", 95)});
