@@ -80,15 +80,11 @@ void NameIndex::Lookup(std::string_view token_key, std::vector<Hit>& out) const 
   if (token_key.size() < kFuzzyMinTokenLength) return;
   // An m read as "in" or "ni" ("Lehinann"): the key with each such pair put back as "m".
   if (token_key.size() >= kFuzzyMinKeyLength) {
-    for (std::size_t i = 0; i + 1 < token_key.size(); ++i) {
-      const std::string_view pair = token_key.substr(i, 2);
-      if (pair != "ln" && pair != "nl") continue;
-      std::string variant(token_key.substr(0, i));
-      variant += 'm';
-      variant += token_key.substr(i + 2);
-      if (const auto it = ids_.find(variant); it != ids_.end()) out.push_back({it->second, kOneEditQuality});
+    for (const std::string& key : KeysWithMPutBack(token_key)) {
+      if (const auto it = ids_.find(key); it != ids_.end()) out.push_back({it->second, kOneEditQuality});
     }
   }
+
   ForEachDeletion(token_key, [&](std::string_view v) {
     const std::uint64_t h = Hash(v);
     auto it = std::lower_bound(deletions_.begin(), deletions_.end(), std::make_pair(h, std::uint32_t{0}));

@@ -1,5 +1,6 @@
 #include "text_fold.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace mailroom::classifier {
@@ -170,13 +171,23 @@ std::string NameKey(std::string_view folded) {
   return key;
 }
 
+std::vector<std::string> KeysWithMPutBack(std::string_view read) {
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i + 1 < read.size(); ++i) {
+    const std::string_view pair = read.substr(i, 2);
+    if (pair != "ln" && pair != "nl") continue;
+    std::string key(read.substr(0, i));
+    key += 'm';
+    key += read.substr(i + 2);
+    keys.push_back(std::move(key));
+  }
+  return keys;
+}
+
 bool MReadAsTwoLetters(std::string_view read, std::string_view key) {
   if (read.size() != key.size() + 1) return false;
-  std::size_t i = 0;
-  while (i < key.size() && read[i] == key[i]) ++i;
-  if (i == key.size() || key[i] != 'm') return false;
-  const std::string_view pair = read.substr(i, 2);
-  return (pair == "ln" || pair == "nl") && read.substr(i + 2) == key.substr(i + 1);
+  const auto keys = KeysWithMPutBack(read);
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
 bool WithinOneEdit(std::string_view a, std::string_view b) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mailroom/classifier/classifier.h"
 
@@ -34,6 +35,8 @@ namespace mailroom::classifier {
 /// True if name key `read` is `key` with one "m" read as "in" or "ni" (keyed "ln", "nl"), as faint
 /// and dot-matrix print lose the middle of an m ("Dinytro" for Dmytro). "rn" is folded to "m" already.
 [[nodiscard]] bool MReadAsTwoLetters(std::string_view read, std::string_view key);
+/// The keys that name key `read` may be with one such pair put back as "m", one per pair.
+[[nodiscard]] std::vector<std::string> KeysWithMPutBack(std::string_view read);
 
 /// True if `a` and `b` differ by at most one edit: one letter replaced, inserted or deleted, or two
 /// neighbours swapped (optimal string alignment distance <= 1).
