@@ -297,11 +297,13 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
     return RouteBySenderAndMisread(*sender, r.unknown);
   }
   // A case number written on a page but garbled beyond reading ("85391 BU 8994415") that comes
-  // clearly nearest the sender's case is that case misread: the same second witness as an
-  // unregistered number two edits off it.
+  // nearer the sender's case than any other is that case misread: a second witness, as an
+  // unregistered number two edits off it is. It needs no wider margin: the sender names the case
+  // already, and only a namesake's letter whose own number OCR garbled towards the sender's case
+  // would mislead both.
   if (sender != nullptr) {
     for (const UnreadNumber& unread : UnreadNumbers(pages)) {
-      if (!MisreadOfOnly(unread.text, sender->bg_number, registry)) continue;
+      if (!NearerToCaseThanAnyOther(unread.text, sender->bg_number, registry)) continue;
       CaseEvidence misread;
       misread.number = sender->bg_number;  // what it is read as
       misread.page = unread.page;
@@ -365,10 +367,12 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   if (!out.reason.empty()) return out;
   // A case number is written on a page and could not be read: it may be another household's, also
   // beside the case's own number ("the papers of my neighbour, BG-Nummer ..."). A person reads it,
-  // unless what was read of it comes close to the case's own number and to no other case's, or
-  // the page is a letter addressed to the case's person: the number it quotes is theirs.
+  // unless what was read of it comes nearer the case's own number than any other case's (a
+  // neighbour's number garbled that far towards this case's would have to be misread at the
+  // very digits that tell them apart), or the page is a letter addressed to the case's person:
+  // the number it quotes is theirs.
   for (const UnreadNumber& unread : UnreadNumbers(envelope.pages)) {
-    if (MisreadOfOnly(unread.text, *out.bg_number, registry)) continue;
+    if (NearerToCaseThanAnyOther(unread.text, *out.bg_number, registry)) continue;
     const auto page = std::find_if(envelope.pages.begin(), envelope.pages.end(),
                                    [&](const PageReading* p) { return p->name == unread.page; });
     if (page != envelope.pages.end() && AddressedToPersonOf(**page, *out.bg_number, matcher)) continue;

@@ -70,19 +70,37 @@ int HalfEditsToCase(const std::string& folded, const std::string& bg, const std:
   return edits;
 }
 
-// True if `folded` comes within kMaxMisreadEdits of the case `own` and every other case is
-// kMinMisreadMargin farther, edits counted one way.
+// The most edits from the case and the least margin to every other case, in half edits.
+struct Nearness {
+  int max_half_edits = 0;
+  int min_half_margin = 0;
+};
+
+// True if `folded` comes within `nearness` of the case `own` (its most edits from it, every other
+// case its margin farther), edits counted one way.
 bool NearestByMargin(const std::string& folded, const std::string& bg_number, const std::vector<Person>& own,
-                     const Registry& registry, bool look_alikes_half) {
+                     const Registry& registry, bool look_alikes_half, Nearness nearness) {
   const int edits = HalfEditsToCase(folded, bg_number, own, look_alikes_half);
-  if (edits > 2 * kMaxMisreadEdits) return false;
+  if (edits > nearness.max_half_edits) return false;
   // Every other case is looked at: this runs only for the rare number that could not be read.
   for (const auto& [bg, persons] : registry.cases) {
-    if (bg != bg_number && HalfEditsToCase(folded, bg, persons, look_alikes_half) < edits + 2 * kMinMisreadMargin) {
+    if (bg != bg_number && HalfEditsToCase(folded, bg, persons, look_alikes_half) < edits + nearness.min_half_margin) {
       return false;
     }
   }
   return true;
+}
+
+// Look-alikes at half bring a blurred number closer to its case, and other cases closer to it
+// too: a reading that one way of counting puts near enough to the case, and far enough from every
+// other, names it.
+bool NearestEitherWay(std::string_view text, const std::string& bg_number, const Registry& registry,
+                      Nearness nearness) {
+  const auto own = registry.cases.find(bg_number);
+  if (own == registry.cases.end()) return false;
+  const std::string folded = Folded(text);
+  return NearestByMargin(folded, bg_number, own->second, registry, false, nearness) ||
+         NearestByMargin(folded, bg_number, own->second, registry, true, nearness);
 }
 
 }  // namespace
@@ -96,13 +114,11 @@ double MisreadEditsToNumberIn(std::string_view number, std::string_view text) {
 }
 
 bool MisreadOfOnly(std::string_view text, const std::string& bg_number, const Registry& registry) {
-  const auto own = registry.cases.find(bg_number);
-  if (own == registry.cases.end()) return false;
-  const std::string folded = Folded(text);
-  // Look-alikes at half bring a blurred number closer to its case, and other cases closer to it
-  // too: a reading that one way of counting puts clearly nearest to the case names it.
-  return NearestByMargin(folded, bg_number, own->second, registry, false) ||
-         NearestByMargin(folded, bg_number, own->second, registry, true);
+  return NearestEitherWay(text, bg_number, registry, {2 * kMaxMisreadEdits, 2 * kMinMisreadMargin});
+}
+
+bool NearerToCaseThanAnyOther(std::string_view text, const std::string& bg_number, const Registry& registry) {
+  return NearestEitherWay(text, bg_number, registry, {2 * kMaxNearestEdits, 2 * kMinNearestMargin});
 }
 
 }  // namespace mailroom::classifier

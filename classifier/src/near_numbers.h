@@ -33,4 +33,19 @@ inline constexpr int kMinMisreadMargin = 2;
 /// kMinMisreadMargin edits farther from it.
 [[nodiscard]] bool MisreadOfOnly(std::string_view text, const std::string& bg_number, const Registry& registry);
 
+/// A number that could not be read does not speak against a case that other evidence names if
+/// what was read of it comes at most this many edits from the case's numbers (one more than a
+/// misread that names the case: a garbled "BG" and a typo together, "217018G62969784" for
+/// "21701BG7969784") ...
+inline constexpr int kMaxNearestEdits = kMaxMisreadEdits + 1;
+/// ... and every other case's numbers at least this much farther. Weaker than MisreadOfOnly's
+/// margin: it never names a case by itself, it only lets the evidence that does decide.
+inline constexpr int kMinNearestMargin = 1;
+
+/// True if `text` comes within kMaxNearestEdits of `bg_number` or of the customer number of one
+/// of its persons, and every number of any other registered case is at least kMinNearestMargin
+/// edits farther from it: a garbled number nearer to that case than to any other.
+[[nodiscard]] bool NearerToCaseThanAnyOther(std::string_view text, const std::string& bg_number,
+                                            const Registry& registry);
+
 }  // namespace mailroom::classifier

@@ -170,6 +170,13 @@ TEST_CASE("a case number garbled beyond reading that comes clearly nearest the s
   CHECK(c.bg_number == "35301BG0012345");
   CHECK(c.confidence >= 0.80);
   CHECK(c.evidence == Strings{"text", "registry"});
+  SECTION("a garbled 'BG' and a typo together, nearer the sender's case than any other: the same") {
+    // Dev seed 4246, hard-150: "BG-Nr. 35301 BSG E5691B4" for 35301BG6569184, beside a sender
+    // named by name only.
+    const auto typo = Classify({TextPage("0001.tif", sender + "Nummer der Bedarfsgemeinschaft: 353018G60012385")});
+    CHECK(typo.routed);
+    CHECK(typo.bg_number == "35301BG0012345");
+  }
   SECTION("nearer another case than the sender's: another household's number") {
     const auto other = Classify({TextPage("0001.tif", sender + "Nummer der Bedarfsgemeinschaft: 85391 BU 0099899")});
     RequireReview(other);

@@ -273,6 +273,21 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
     CHECK(own.routed);
     CHECK(own.bg_number == "35301BG0012345");
   }
+  SECTION("garbled and with a typo: nearer the sender's own number than any other case's, it is theirs") {
+    // Dev seed 4245, hard-150: "Meine BG-Nummer lautet 217018G62969784." for 21701BG7969784
+    // ("BG" read as "8G", a "6" too, a digit off), beside a clear sender.
+    const auto own = Classify({TextPage("0001.tif", kMustermannHead + "BG-Nr.: 353018G60012385\nSehr geehrte", 95)});
+    CHECK(own.routed);
+    CHECK(own.bg_number == "35301BG0012345");
+    // As near a neighbour's case, one digit off the sender's: it may be the neighbour's.
+    Registry with_neighbour = SmallRegistry();
+    AddPerson(with_neighbour, {"35301BG0012386", "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9",
+                               "01067", "Dresden"});
+    const auto either = Classifier(with_neighbour)
+                            .ClassifyCase(EnvelopeOf(std::vector<PageReading>{
+                                TextPage("0001.tif", kMustermannHead + "BG-Nr.: 353018G60012385\nSehr geehrte", 95)}));
+    CHECK(either.review_kind == "case_number_unreadable");
+  }
   SECTION("also beside the case's own number: the garbled one may be a neighbour's") {
     // The sender's number read, a neighbour's written in the text and garbled (a misroute at 150
     // dpi, dev seed 4242: the old rule looked for unread numbers only when no number was read).

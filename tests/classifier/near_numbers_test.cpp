@@ -57,3 +57,26 @@ TEST_CASE("a misread names a case when it comes close to that case's numbers and
     CHECK_FALSE(MisreadOfOnly("3530186G0012345", "35301BG0012346", with_neighbour));
   }
 }
+
+TEST_CASE("an unread number nearer one case than any other does not speak against that case", "[classifier][misread]") {
+  const Registry registry = SmallRegistry();
+  SECTION("a garbled 'BG' and a typo together: three edits, too far to name the case, near enough to be its") {
+    CHECK_FALSE(MisreadOfOnly("353018G60012385", "35301BG0012345", registry));  // 8/B, a 6 too, 8/4
+    CHECK(NearerToCaseThanAnyOther("353018G60012385", "35301BG0012345", registry));
+  }
+  SECTION("four edits off is too far") {
+    CHECK_FALSE(NearerToCaseThanAnyOther("353018G60012X85", "35301BG0012345", registry));
+  }
+  SECTION("another case's number") {
+    CHECK_FALSE(NearerToCaseThanAnyOther("3530186G0099999", "35301BG0012345", registry));
+  }
+  SECTION("as near a neighbour's case: it may be the neighbour's") {
+    Registry with_neighbour = registry;
+    AddPerson(with_neighbour, {"35301BG0012346", "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9",
+                               "01067", "Dresden"});
+    CHECK_FALSE(NearerToCaseThanAnyOther("35301BG001234X", "35301BG0012345", with_neighbour));
+    // One edit nearer the case than the neighbour's: the neighbour's number would have been
+    // misread at the very digit that tells them apart, and into this case's digit.
+    CHECK(NearerToCaseThanAnyOther("3530186G0012345", "35301BG0012345", with_neighbour));
+  }
+}
