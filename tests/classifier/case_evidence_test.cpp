@@ -280,9 +280,7 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
     CHECK(own.routed);
     CHECK(own.bg_number == "35301BG0012345");
     // As near a neighbour's case, one digit off the sender's: it may be the neighbour's.
-    Registry with_neighbour = SmallRegistry();
-    AddPerson(with_neighbour, {"35301BG0012386", "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9",
-                               "01067", "Dresden"});
+    const Registry with_neighbour = SmallRegistryWithNeighbour("35301BG0012386");
     const auto either = Classifier(with_neighbour)
                             .ClassifyCase(EnvelopeOf(std::vector<PageReading>{
                                 TextPage("0001.tif", kMustermannHead + "BG-Nr.: 353018G60012385\nSehr geehrte", 95)}));

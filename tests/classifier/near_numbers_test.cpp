@@ -46,9 +46,7 @@ TEST_CASE("a misread names a case when it comes close to that case's numbers and
     CHECK_FALSE(MisreadOfOnly("3530186G0012345", "35301BG0077777", registry));
   }
   SECTION("as close to a neighbour's case one digit away: nobody for sure") {
-    Registry with_neighbour = registry;
-    AddPerson(with_neighbour, {"35301BG0012346", "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9",
-                               "01067", "Dresden"});
+    const Registry with_neighbour = SmallRegistryWithNeighbour("35301BG0012346");
     CHECK_FALSE(MisreadOfOnly("35301B60012345", "35301BG0012345", with_neighbour));
     CHECK(MisreadOfOnly("35301B60012345", "35301BG0012345", registry));
     // The neighbour's number, its last digit misread as the sender's: two edits from the sender's
@@ -71,9 +69,7 @@ TEST_CASE("an unread number nearer one case than any other does not speak agains
     CHECK_FALSE(NearerToCaseThanAnyOther("3530186G0099999", "35301BG0012345", registry));
   }
   SECTION("as near a neighbour's case: it may be the neighbour's") {
-    Registry with_neighbour = registry;
-    AddPerson(with_neighbour, {"35301BG0012346", "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9",
-                               "01067", "Dresden"});
+    const Registry with_neighbour = SmallRegistryWithNeighbour("35301BG0012346");
     CHECK_FALSE(NearerToCaseThanAnyOther("35301BG001234X", "35301BG0012345", with_neighbour));
     // One edit nearer the case than the neighbour's: the neighbour's number would have been
     // misread at the very digit that tells them apart, and into this case's digit.

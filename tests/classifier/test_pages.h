@@ -60,6 +60,14 @@ inline Registry SmallRegistry() {
   return r;
 }
 
+/// SmallRegistry with another household's case, Jan Lehmann's, numbered `bg` (a number a digit
+/// or so off Mustermann's 35301BG0012345: a typo of it lands on a registered case).
+inline Registry SmallRegistryWithNeighbour(const std::string& bg) {
+  Registry r = SmallRegistry();
+  AddPerson(r, {bg, "123D999999", "jc-dresden", "Lehmann", "Jan", "1970-01-01", "Weg 9", "01067", "Dresden"});
+  return r;
+}
+
 /// An envelope over the given pages (which must outlive it).
 inline Envelope EnvelopeOf(const std::vector<PageReading>& pages) {
   Envelope e;
