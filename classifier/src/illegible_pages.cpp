@@ -1,5 +1,6 @@
 #include "illegible_pages.h"
 
+#include <cctype>
 #include <optional>
 #include <regex>
 #include <string>
@@ -9,14 +10,41 @@
 
 namespace mailroom::classifier {
 
+namespace {
+
+// The lines of `text` with a letter or a digit in them.
+int LinesWithCharacters(const std::string& text) {
+  int lines = 0;
+  bool counted = false;
+  for (const char c : text) {
+    if (c == '\n') {
+      counted = false;
+    } else if (!counted && std::isalnum(static_cast<unsigned char>(c))) {
+      counted = true;
+      ++lines;
+    }
+  }
+  return lines;
+}
+
+// Print lost before it could be read: little ink left, nearly none of it read, but spread over
+// many lines as no note or stamp is.
+bool PrintMostlyLost(const PageReading& page) {
+  return page.ink_mm2 >= kMinLostPrintInkMm2 && page.unread_ink_share >= kMinLostPrintShare &&
+         LinesWithCharacters(page.text) >= kMinLostPrintLines;
+}
+
+}  // namespace
+
 bool IsIllegible(const PageReading& page) {
-  return page.kind == PageKind::kContent && page.ink_mm2 >= kMinIllegibleInkMm2 &&
-         page.unread_ink_share >= kMinIllegibleShare;
+  if (page.kind != PageKind::kContent) return false;
+  return (page.ink_mm2 >= kMinIllegibleInkMm2 && page.unread_ink_share >= kMinIllegibleShare) || PrintMostlyLost(page);
 }
 
 bool IsHardToRead(const PageReading& page) {
-  return page.kind == PageKind::kContent && page.ink_mm2 >= kMinIllegibleInkMm2 &&
-         page.unread_ink_share >= kMinHardToReadShare;
+  return (page.kind == PageKind::kContent && page.ink_mm2 >= kMinIllegibleInkMm2 &&
+          page.unread_ink_share >= kMinHardToReadShare) ||
+         IsIllegible(page);
 }
 
 namespace {
@@ -67,6 +95,18 @@ bool BetweenPagesOfLetter(const PageReading* before, const PageReading* after) {
   if (before == nullptr || !next || *next < 3) return false;
   const auto previous = PageNumber(before);
   return previous ? *previous == *next - 2 : *next == 3;
+}
+
+// True if the page before an illegible one is the last but one page of a letter ("Seite 2 von
+// 3"), the illegible page's own number, where read, is the last, and the page after it is not the
+// letter's last: the illegible page is. A page slipped in there would leave the letter without
+// its last page.
+bool EndsLetterBefore(const PageReading* before, const PageReading* page, const PageReading* after) {
+  const auto previous = PageNumbering(before);
+  if (!previous || previous->count == 0 || previous->number + 1 != previous->count) return false;
+  const auto own = PageNumber(page);
+  const auto next = PageNumber(after);
+  return (!own || *own == previous->count) && (!next || *next != previous->count);
 }
 
 bool NamesCase(const PageReading& page, const std::string& bg_number, const Registry& registry) {
@@ -150,8 +190,9 @@ const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>
     const PageReading* before = i > 0 ? content[i - 1] : nullptr;
     const PageReading* after = i + 1 < content.size() ? content[i + 1] : nullptr;
     if (ContinuesPageBefore(page, before) || BetweenPagesOfLetter(before, after) ||
-        NamesCase(*page, bg_number, registry) || NamesPersonOf(*page, bg_number, senders) ||
-        NamedInShortLines(*page, bg_number, senders) || OpensLetterOfCase(content, i, bg_number, registry, senders)) {
+        EndsLetterBefore(before, page, after) || NamesCase(*page, bg_number, registry) ||
+        NamesPersonOf(*page, bg_number, senders) || NamedInShortLines(*page, bg_number, senders) ||
+        OpensLetterOfCase(content, i, bg_number, registry, senders)) {
       continue;
     }
     return page;

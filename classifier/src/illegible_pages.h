@@ -21,15 +21,28 @@ inline constexpr float kMinIllegibleInkMm2 = 400;
 /// Well read pages, stains and shadows included, stay under 0.3.
 inline constexpr float kMinIllegibleShare = 0.45F;
 
+/// Faint print can be lost in thresholding as well as in reading: a dot-matrix rent certificate at
+/// 150 dpi kept 225 mm² of ink, as much as a received-stamp on a back side (dev seed 4247,
+/// hard-150; it was misrouted with the other household's form in its envelope). What tells them
+/// apart is how far it spreads: Tesseract found fragments on 10 lines of the certificate, on 3
+/// lines at most of the back sides. So a page with at least this much ink ...
+inline constexpr float kMinLostPrintInkMm2 = 100;
+/// ... nearly none of it read ...
+inline constexpr float kMinLostPrintShare = 0.9F;
+/// ... and fragments read on at least this many lines (a line with a letter or digit in it) is
+/// illegible too.
+inline constexpr int kMinLostPrintLines = 6;
+
 /// Hard to read, not yet illegible: enough unread print that a case number among it could have
 /// been missed (well read pages stay under 0.26, stains and lid shadows included).
 inline constexpr float kMinHardToReadShare = 0.3F;
 
-/// True for a content page with print of which kMinHardToReadShare or more was not read.
+/// True for a content page with print of which kMinHardToReadShare or more was not read, and for
+/// an illegible one.
 [[nodiscard]] bool IsHardToRead(const PageReading& page);
 
 /// True for a content page that has print but of which OCR read too little (PageReading's
-/// ink_mm2 and unread_ink_share).
+/// ink_mm2 and unread_ink_share), or whose print was mostly lost but for fragments on many lines.
 [[nodiscard]] bool IsIllegible(const PageReading& page);
 
 /// The first page of `pages` that is hard to read and does not show itself to be the case's: the
@@ -47,9 +60,9 @@ inline constexpr float kMinHardToReadShare = 0.3F;
 /// clearly in its short lines, as a signature is read where the body is lost). A garbled number
 /// that names no registered case is no evidence that the page belongs to the case. A page that the
 /// page numbers around it place inside a letter is not asked: "Seite 3 von 3" after "Seite 2 von
-/// 3", "Seite 2" after a page without a number, or between a letter's first page and "Seite 3 von
-/// 3". Nor is the first page of a letter whose next pages ("Seite 2 von 2") name the case or are
-/// signed by its person.
+/// 3", "Seite 2" after a page without a number, between a letter's first page and "Seite 3 von
+/// 3", or after "Seite 2 von 3" where the page after it is no "Seite 3". Nor is the first page of a letter whose next
+/// pages ("Seite 2 von 2") name the case or are signed by its person.
 [[nodiscard]] const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages,
                                                          const std::string& bg_number, const Registry& registry,
                                                          const SenderMatcher& senders);

@@ -45,6 +45,31 @@ TEST_CASE("a page is illegible with much print of which little was read", "[clas
   CHECK_FALSE(IsIllegible(page));
 }
 
+TEST_CASE("a page is illegible when its print was mostly lost but for fragments on many lines",
+          "[classifier][illegible]") {
+  // A dot-matrix rent certificate at 150 dpi (dev seed 4247, hard-150): 225 mm² of ink left, all
+  // of it unread, fragments on 10 lines.
+  PageReading page =
+      TextPage("0001.tif", "..\n8\n-\n.'n\n2\nrd er\n8\nTEL wadersisurenn\none.\n. 2ondalzesı\nTeer\none", 31);
+  page.ink_mm2 = 225;
+  page.unread_ink_share = 1.0F;
+  CHECK(IsIllegible(page));
+  CHECK(IsHardToRead(page));
+  SECTION("a received-stamp or a note by hand on a back side: as much ink, on a few lines") {
+    page.text = "EINGEGANGEN\n16.06.2025\nWiedervorlage A.K.";
+    CHECK_FALSE(IsIllegible(page));
+    CHECK_FALSE(IsHardToRead(page));
+  }
+  SECTION("part of it read") {
+    page.unread_ink_share = kMinLostPrintShare - 0.01F;
+    CHECK_FALSE(IsIllegible(page));
+  }
+  SECTION("a few specks") {
+    page.ink_mm2 = kMinLostPrintInkMm2 - 1;
+    CHECK_FALSE(IsIllegible(page));
+  }
+}
+
 TEST_CASE("an envelope routed by its other pages goes to review when one page is illegible",
           "[classifier][illegible]") {
   const auto documents = Classify({Illegible("0001.tif"), TextPage("0002.tif", kLetterA)});
@@ -126,6 +151,19 @@ TEST_CASE(
         Classify({TextPage("0001.tif", kLetterA), Illegible("0002.tif", "Kontoinhaber: Florları Nleln"),
                   TextPage("0003.tif", "Seite 2 von 2\nMeine Kontoverbindung hat sich nicht geändert.")});
     for (const auto& document : short_letter) CHECK(document.classification.review_kind == "illegible_page");
+  }
+  SECTION("after \"Seite 2 von 3\", and no \"Seite 3\" after it: the letter's last page") {
+    // Dev seed 4245, hard-150: page 3 of 3 of a form in dot-matrix print, its number lost.
+    const std::string page2 = "Seite 2 von 3\nAnlage EK: Einkommen";
+    const auto documents = Classify(
+        {TextPage("0001.tif", kLetterA), TextPage("0002.tif", page2), Illegible("0003.tif", "Te2, ki arung\ner ur")});
+    REQUIRE_FALSE(documents.empty());
+    for (const auto& document : documents) CHECK(document.classification.routed);
+    // The letter's last page comes after it: the illegible page was slipped in.
+    const auto slipped_in = Classify({TextPage("0001.tif", kLetterA), TextPage("0002.tif", page2),
+                                      Illegible("0003.tif", "Te2, ki arung\ner ur"),
+                                      TextPage("0004.tif", "Seite 3 von 3\nIch versichere, dass meine Angaben")});
+    for (const auto& document : slipped_in) CHECK(document.classification.review_kind == "illegible_page");
   }
   SECTION("the first page of a letter that the case's person signs on its next pages") {
     const std::string signed_by =
