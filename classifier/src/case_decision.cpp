@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "confidence.h"
 #include "illegible_pages.h"
@@ -265,11 +266,34 @@ bool DoubtfulReading(const CaseEvidence& e, const std::vector<const PageReading*
                      [&](const PageReading* page) { return page->name == e.page && IsHardToRead(*page); });
 }
 
+// The case numbers of an envelope that could not be read, and which case each comes nearer than
+// any other (NearerToCaseThanAnyOther scans the whole registry): asked once per number and case,
+// by the sender's decision and by the check that no unread number speaks against the route.
+class UnreadInEnvelope {
+ public:
+  UnreadInEnvelope(const std::vector<const PageReading*>& pages, const Registry& registry)
+      : numbers_(UnreadNumbers(pages)), registry_(registry) {}
+
+  [[nodiscard]] const std::vector<UnreadNumber>& Numbers() const { return numbers_; }
+
+  [[nodiscard]] bool NearerTo(const UnreadNumber& unread, const std::string& bg_number) {
+    const auto key = std::make_pair(&unread, bg_number);
+    const auto known = nearer_.find(key);
+    if (known != nearer_.end()) return known->second;
+    return nearer_[key] = NearerToCaseThanAnyOther(unread.text, bg_number, registry_);
+  }
+
+ private:
+  std::vector<UnreadNumber> numbers_;
+  const Registry& registry_;
+  std::map<std::pair<const UnreadNumber*, std::string>, bool> nearer_;
+};
+
 // No registered number: the sender decides, alone or confirming a number with one wrong digit
 // (two where the reading is doubtful, if no other case's number comes as close), or a number
 // garbled beyond reading that comes clearly nearest its case.
 CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandidate>& senders, const Registry& registry,
-                            const std::vector<const PageReading*>& pages) {
+                            const std::vector<const PageReading*>& pages, UnreadInEnvelope& unread_numbers) {
   const SenderCandidate* sender = ClearSender(senders);
   if (!r.unknown.empty()) {
     const auto numbers = NumbersOf(r.unknown);
@@ -302,8 +326,8 @@ CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandida
   // already, and only a namesake's letter whose own number OCR garbled towards the sender's case
   // would mislead both.
   if (sender != nullptr) {
-    for (const UnreadNumber& unread : UnreadNumbers(pages)) {
-      if (!NearerToCaseThanAnyOther(unread.text, sender->bg_number, registry)) continue;
+    for (const UnreadNumber& unread : unread_numbers.Numbers()) {
+      if (!unread_numbers.NearerTo(unread, sender->bg_number)) continue;
       CaseEvidence misread;
       misread.number = sender->bg_number;  // what it is read as
       misread.page = unread.page;
@@ -363,7 +387,9 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
     out.evidence = SourcesOf(r.all);
     return out;
   }
-  out = r.cases.size() == 1 ? DecideNumberedCase(r, senders) : DecideBySender(r, senders, registry, envelope.pages);
+  UnreadInEnvelope unread_numbers(envelope.pages, registry);
+  out = r.cases.size() == 1 ? DecideNumberedCase(r, senders)
+                            : DecideBySender(r, senders, registry, envelope.pages, unread_numbers);
   if (!out.reason.empty()) return out;
   // A case number is written on a page and could not be read: it may be another household's, also
   // beside the case's own number ("the papers of my neighbour, BG-Nummer ..."). A person reads it,
@@ -371,8 +397,8 @@ CaseDecision DecideCase(const Envelope& envelope, const Registry& registry, cons
   // neighbour's number garbled that far towards this case's would have to be misread at the
   // very digits that tell them apart), or the page is a letter addressed to the case's person:
   // the number it quotes is theirs.
-  for (const UnreadNumber& unread : UnreadNumbers(envelope.pages)) {
-    if (NearerToCaseThanAnyOther(unread.text, *out.bg_number, registry)) continue;
+  for (const UnreadNumber& unread : unread_numbers.Numbers()) {
+    if (unread_numbers.NearerTo(unread, *out.bg_number)) continue;
     const auto page = std::find_if(envelope.pages.begin(), envelope.pages.end(),
                                    [&](const PageReading* p) { return p->name == unread.page; });
     if (page != envelope.pages.end() && AddressedToPersonOf(**page, *out.bg_number, matcher)) continue;

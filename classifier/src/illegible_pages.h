@@ -61,8 +61,8 @@ inline constexpr float kMinHardToReadShare = 0.3F;
 /// that names no registered case is no evidence that the page belongs to the case. A page that the
 /// page numbers around it place inside a letter is not asked: "Seite 3 von 3" after "Seite 2 von
 /// 3", "Seite 2" after a page without a number, between a letter's first page and "Seite 3 von
-/// 3", or after "Seite 2 von 3" where the page after it is no "Seite 3". Nor is the first page of a letter whose next
-/// pages ("Seite 2 von 2") name the case or are signed by its person.
+/// 3", or after "Seite 2 von 3" where the page after it is no "Seite 3". Nor is the first page of
+/// a letter whose next pages ("Seite 2 von 2") name the case or are signed by its person.
 [[nodiscard]] const PageReading* IllegibleWithoutOwnCase(const std::vector<const PageReading*>& pages,
                                                          const std::string& bg_number, const Registry& registry,
                                                          const SenderMatcher& senders);
