@@ -13,11 +13,14 @@ namespace {
 
 // The labels people and forms put in front of a BG or customer number, also with letters misread
 // as faint print reads them ("BG-kummer", "Kundennunmer", "BG-Nummar", "BE-Numer",
-// "Bedarfisgeneinschaft"). "Az." and "Ihr Zeichen" are left out: court and pension file numbers
-// follow them too.
+// "Bedarfisgeneinschaft"; the "BG" as "B&G", "BS", "BR", "Bö", "83", "86" and the "N" of "Nr" as
+// "R": "Bö-Rr.", "BR-Runser" on dev seeds' dot-matrix pages at 150 dpi; those misread markers only
+// at the start of a word, where "83" or "BS" cannot end another one). "Az." and "Ihr Zeichen" are
+// left out: court and pension file numbers follow them too.
 const std::regex& NumberLabel() {
   static const std::regex label(
-      R"((BG|B6|8G|BE)[- .]?([A-Z]u[A-Z]{1,2}[ea]r|Numm[A-Z]r|Nr)|)"
+      R"((BG|B6|8G|BE)[- .]?([A-Z]u[A-Z]{1,2}[ea]r|Numm[A-Z]r|[NR]r)|)"
+      R"((^|[^A-Z0-9])(B&G|BS|BR|B\xC3\xB6|83|86)[- .,]?([A-Z]u[A-Z]{1,2}[ea]r|Numm[A-Z]r|[NR]r)|)"
       R"(Bedarf[a-z]{0,2}ge[mn][a-z]?einschaft(s-?nummer|s-?nr)?|Kunden-?([A-Z]u[A-Z]{2}er|Numm[A-Z]r|nr)|Kd\.?-?Nr)",
       std::regex::icase | std::regex::optimize);
   return label;

@@ -261,7 +261,8 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
     CHECK(both.review_kind == "case_number_unreadable");
   }
   SECTION("labels as faint dot-matrix print reads them") {
-    for (const char* label : {"BE-Numer: ", "Nunner der Bedarfisgeneinschaft: ", "Bedarfsgeneinschaft "}) {
+    for (const char* label : {"BE-Numer: ", "Nunner der Bedarfisgeneinschaft: ", "Bedarfsgeneinschaft ", "Bö-Rr. ",
+                              "B&G-Nummer: ", "BR-Runser ", "83-Nr, ", "BS-Kummer ", "BS Nr "}) {
       CAPTURE(label);
       const auto c = Classify({TextPage("0001.tif", kMustermannHead + label + "1320186G0158907\nSehr", 95)});
       CHECK(c.review_kind == "case_number_unreadable");
@@ -341,7 +342,9 @@ TEST_CASE("a case number written but garbled beyond reading stops a route", "[cl
   }
   SECTION("a label without a number, or with a date after it, is no unread number") {
     for (const char* line : {"Meine Bedarfsgemeinschaft besteht seit dem 01.01.2020.", "Kundennummer: siehe Anlage",
-                             "BG-Nummer: 35301BG0012345"}) {
+                             "BG-Nummer: 35301BG0012345",
+                             // A misread marker only at the start of a word: "Lieferabs Nr" is no "BS-Nr".
+                             "Lieferabs Nr 1320186G0158907"}) {
       INFO(line);
       CHECK(Classify({TextPage("0001.tif", kMustermannHead + line + "\nSehr geehrte", 95)}).routed);
     }
