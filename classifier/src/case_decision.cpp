@@ -291,7 +291,7 @@ class UnreadInEnvelope {
 
 // No registered number: the sender decides, alone or confirming a number with one wrong digit
 // (two where the reading is doubtful, if no other case's number comes as close), or a number
-// garbled beyond reading that comes clearly nearest its case.
+// garbled beyond reading that comes nearer its case than any other.
 CaseDecision DecideBySender(const Resolution& r, const std::vector<SenderCandidate>& senders, const Registry& registry,
                             const std::vector<const PageReading*>& pages, UnreadInEnvelope& unread_numbers) {
   const SenderCandidate* sender = ClearSender(senders);
